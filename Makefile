@@ -1,0 +1,51 @@
+# caregap — PGXS build.  `make`, `make install`, `make installcheck`,
+# `make unit` (C kernel tests under ASan/UBSan), `make fuzz` (libFuzzer).
+
+EXTENSION   = caregap
+EXTVERSION  = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+MODULE_big  = caregap
+
+KERNEL_SRCS = $(wildcard src/kernel/*.c)
+GLUE_SRCS   = $(wildcard src/pg/*.c)
+OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+# Install scripts are sql/caregap--*.sql; every other sql/*.sql is a test.
+DATA        = $(wildcard sql/$(EXTENSION)--*.sql)
+TESTS       = $(filter-out $(DATA),$(wildcard sql/*.sql))
+REGRESS     = $(patsubst sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=$(EXTENSION)
+
+PG_CONFIG  ?= pg_config
+PG_CFLAGS  += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+ifdef WERROR
+PG_CFLAGS  += -Werror
+endif
+
+# PostgreSQL's headers as system headers: -Wextra then checks only our code.
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# ---- kernel unit tests: plain C, no PostgreSQL, under the sanitizers ----
+UNIT_CC     ?= gcc
+UNIT_CFLAGS  = -std=c99 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc/kernel
+UNIT_SRCS    = $(wildcard test/unit/*.c)
+
+test/unit/run_unit: $(UNIT_SRCS) $(KERNEL_SRCS) $(wildcard src/kernel/*.h) test/unit/cg_test.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) $(KERNEL_SRCS) -lm
+
+.PHONY: unit fuzz
+unit: test/unit/run_unit
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./test/unit/run_unit
+
+# libFuzzer targets (clang); run each for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS = $(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c))
+test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/kernel -o $@ $< $(KERNEL_SRCS) -lm
+fuzz: $(FUZZ_TARGETS)
+	for t in $(FUZZ_TARGETS); do ./$$t -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus || exit 1; done
+
+EXTRA_CLEAN = test/unit/run_unit $(FUZZ_TARGETS) results regression.diffs regression.out

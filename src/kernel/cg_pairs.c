@@ -1,0 +1,54 @@
+/*
+ * cg_pairs.c — serialize and validate buffers of double pairs.
+ */
+#include "cg_pairs.h"
+
+#include <string.h>
+
+size_t
+cg_pairs_serial_size(size_t n, size_t max_bytes)
+{
+	if (max_bytes < CG_PAIRS_HEADER ||
+		n > (max_bytes - CG_PAIRS_HEADER) / (2 * sizeof(double)))
+		return 0;
+	return CG_PAIRS_HEADER + n * 2 * sizeof(double);
+}
+
+void
+cg_pairs_write(const double *v, size_t n, unsigned char *buf)
+{
+	uint64_t	count = (uint64_t) n;
+
+	memset(buf, 0, CG_PAIRS_HEADER);
+	buf[0] = CG_PAIRS_VERSION;
+	memcpy(buf + 8, &count, sizeof(count));
+	if (n > 0)
+		memcpy(buf + CG_PAIRS_HEADER, v, n * 2 * sizeof(double));
+}
+
+cg_status
+cg_pairs_parse(const unsigned char *buf, size_t len, size_t *n)
+{
+	uint64_t	count;
+	int			i;
+
+	*n = 0;
+	if (len < CG_PAIRS_HEADER || buf[0] != CG_PAIRS_VERSION)
+		return CG_E_CORRUPT;
+	for (i = 1; i < 8; i++)
+		if (buf[i] != 0)
+			return CG_E_CORRUPT;
+	memcpy(&count, buf + 8, sizeof(count));
+	if ((len - CG_PAIRS_HEADER) % (2 * sizeof(double)) != 0 ||
+		count != (len - CG_PAIRS_HEADER) / (2 * sizeof(double)))
+		return CG_E_CORRUPT;
+	*n = (size_t) count;
+	return CG_OK;
+}
+
+void
+cg_pairs_read(const unsigned char *buf, size_t n, double *v)
+{
+	if (n > 0)
+		memcpy(v, buf + CG_PAIRS_HEADER, n * 2 * sizeof(double));
+}

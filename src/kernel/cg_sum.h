@@ -1,0 +1,72 @@
+/*
+ * cg_sum.h — compensated (Neumaier) summation and input checks.
+ *
+ * A running sum is a pair (hi, lo): hi the ordinary float sum, lo the sum of
+ * the rounding errors of every addition.  hi + lo is the sum correct to about
+ * one ulp independently of the number of terms, as long as it stays finite.
+ * Two running sums merge by adding hi to hi and lo to lo (then renormalizing),
+ * which is what parallel combine functions do.
+ */
+#ifndef CG_SUM_H
+#define CG_SUM_H
+
+#include <math.h>
+#include "cg_status.h"
+
+/* Add x to the running sum (*hi, *lo). */
+static inline void
+cg_nsum_add(double *hi, double *lo, double x)
+{
+	double		t = *hi + x;
+
+	if (fabs(*hi) >= fabs(x))
+		*lo += (*hi - t) + x;
+	else
+		*lo += (x - t) + *hi;
+	*hi = t;
+}
+
+/* Merge the running sum (bhi, blo) into (*hi, *lo). */
+static inline void
+cg_nsum_merge(double *hi, double *lo, double bhi, double blo)
+{
+	cg_nsum_add(hi, lo, bhi);
+	*lo += blo;
+}
+
+/* Value of a running sum; not finite when the sum overflowed. */
+static inline double
+cg_nsum_value(double hi, double lo)
+{
+	if (!isfinite(hi))
+		return hi;
+	return hi + lo;
+}
+
+/* Check that x is a finite number >= 0. */
+static inline cg_status
+cg_check_nonneg(double x)
+{
+	if (isnan(x))
+		return CG_E_NAN;
+	if (isinf(x))
+		return CG_E_INFINITE;
+	if (x < 0.0)
+		return CG_E_NEGATIVE;
+	return CG_OK;
+}
+
+/* Check that x is a finite number > 0. */
+static inline cg_status
+cg_check_positive(double x)
+{
+	if (isnan(x))
+		return CG_E_NAN;
+	if (isinf(x))
+		return CG_E_INFINITE;
+	if (x <= 0.0)
+		return CG_E_NONPOSITIVE;
+	return CG_OK;
+}
+
+#endif							/* CG_SUM_H */

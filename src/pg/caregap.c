@@ -1,0 +1,149 @@
+/*
+ * caregap.c — module magic and the helpers of cg_pg.h.
+ */
+#include "cg_pg.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/lsyscache.h"
+
+PG_MODULE_MAGIC;
+
+/* Error text "... The value was X." only for a meaningful value. */
+static int
+value_detail(double value)
+{
+	if (isnan(value))
+		return 0;
+	return errdetail("The value was %g.", value);
+}
+
+void
+cg_report(cg_status st, const char *what, double value, const char *hint)
+{
+	switch (st)
+	{
+		case CG_OK:
+			elog(ERROR, "cg_report called without an error");
+			break;
+		case CG_E_NEGATIVE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must not be negative", what),
+					 value_detail(value),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_NAN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must not be NaN", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_INFINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s must be finite", what),
+					 value_detail(value),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_NONPOSITIVE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must be positive", what),
+					 value_detail(value),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must be the same for every row of a group", what),
+					 value_detail(value),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_OVERFLOW:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s is out of range for type double precision", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_LENGTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s: arrays must have the same length", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_NOMEM:
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory in %s", what)));
+			break;
+		case CG_E_CORRUPT:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid %s state", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_TOO_LARGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s state is too large", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+	}
+	elog(ERROR, "unknown caregap status %d", (int) st);
+}
+
+double *
+cg_state_data(ArrayType *arr, int len, const char *fname)
+{
+	if (ARR_NDIM(arr) != 1 || ARR_DIMS(arr)[0] != len ||
+		ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state must be a float8 array of %d elements without NULLs",
+						fname, len),
+				 errhint("This is an aggregate support function; call the aggregate instead.")));
+	return (double *) ARR_DATA_PTR(arr);
+}
+
+ArrayType *
+cg_float8_array(const double *v, int n)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (n > 0 ? n : 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		d[i] = Float8GetDatum(v[i]);
+	return construct_array(d, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
+						   TYPALIGN_DOUBLE);
+}
+
+ArrayType *
+cg_state_copy(ArrayType *arr)
+{
+	Size		sz = VARSIZE(arr);
+	ArrayType  *copy = palloc(sz);
+
+	memcpy(copy, arr, sz);
+	return copy;
+}
+
+TupleDesc
+cg_result_tupdesc(FunctionCallInfo fcinfo)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	return tupdesc;
+}

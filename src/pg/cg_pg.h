@@ -1,0 +1,44 @@
+/*
+ * cg_pg.h — helpers shared by caregap's PostgreSQL glue.
+ *
+ * The glue turns SQL arguments into C values, calls a kernel from
+ * src/kernel, and maps its cg_status to an ereport with a SQLSTATE.
+ */
+#ifndef CG_PG_H
+#define CG_PG_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "access/htup_details.h"
+#include "utils/array.h"
+
+#include "../kernel/cg_status.h"
+
+/*
+ * Raise the error for a kernel status.  'what' names the argument or the
+ * quantity ("supply", "target"); 'value' is shown in the detail when it is
+ * meaningful (pass NAN otherwise); 'hint' may be NULL.
+ */
+extern void cg_report(cg_status st, const char *what, double value,
+					  const char *hint) pg_attribute_noreturn();
+
+/*
+ * Check a float8[] aggregate state of 'len' elements passed to 'fname' and
+ * return its data.  A state of the wrong shape raises an error: it can only
+ * come from a direct call of a support function with a hand-made array.
+ */
+extern double *cg_state_data(ArrayType *arr, int len, const char *fname);
+
+/* Build a one-dimensional float8[] from n doubles. */
+extern ArrayType *cg_float8_array(const double *v, int n);
+
+/* Copy of a float8[] state, for transition calls outside an aggregate. */
+extern ArrayType *cg_state_copy(ArrayType *arr);
+
+/*
+ * Tuple descriptor of the composite the function returns, blessed and
+ * cached in fn_extra for the life of the call site.
+ */
+extern TupleDesc cg_result_tupdesc(FunctionCallInfo fcinfo);
+
+#endif							/* CG_PG_H */

@@ -1,0 +1,306 @@
+/*
+ * gap_agg.c — the care_gap aggregates.
+ *
+ * care_gap(supply, demand): pooled reference R = sum S / sum D, known only
+ * at the end, so the state keeps every (S, D) pair (16 bytes a row) in an
+ * 'internal' state with combine, serialize and deserialize functions.
+ *
+ * care_gap(supply, demand, target): R = target is known per row, so the
+ * state is a fixed float8[CG_TS_LEN] of compensated sums, updated in place,
+ * combinable by addition (parallel query, Citus).
+ */
+#include "cg_pg.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "../kernel/cg_gap.h"
+#include "../kernel/cg_pairs.h"
+
+PG_FUNCTION_INFO_V1(cg_care_gap_pooled_trans);
+PG_FUNCTION_INFO_V1(cg_care_gap_pooled_combine);
+PG_FUNCTION_INFO_V1(cg_care_gap_pooled_serial);
+PG_FUNCTION_INFO_V1(cg_care_gap_pooled_deserial);
+PG_FUNCTION_INFO_V1(cg_care_gap_pooled_final);
+PG_FUNCTION_INFO_V1(cg_care_gap_target_trans);
+PG_FUNCTION_INFO_V1(cg_care_gap_target_combine);
+PG_FUNCTION_INFO_V1(cg_care_gap_target_final);
+
+#define VALUE_HINT "Supply and demand are amounts of care and of people in need: finite and not negative."
+#define TARGET_HINT "The target is units of care per unit of demand, e.g. 0.05 beds per person aged 65+."
+#define INITIAL_PAIRS 32
+
+/* Growing buffer of (supply, demand) pairs, allocated in the agg context. */
+typedef struct PairState
+{
+	Size		n;				/* pairs stored */
+	Size		cap;			/* pairs allocated */
+	double	   *v;				/* 2 * cap doubles */
+} PairState;
+
+static const char *
+arg_name(cg_gap_arg a)
+{
+	switch (a)
+	{
+		case CG_ARG_SUPPLY:
+			return "supply";
+		case CG_ARG_DEMAND:
+			return "demand";
+		case CG_ARG_TARGET:
+			return "target";
+		default:
+			return "argument";
+	}
+}
+
+/* Raise the error of a failed row check. */
+static void
+report_row(cg_status st, cg_gap_arg bad, double s, double d, double t)
+{
+	double		v = bad == CG_ARG_SUPPLY ? s : bad == CG_ARG_DEMAND ? d : t;
+
+	cg_report(st, arg_name(bad), v,
+			  bad == CG_ARG_TARGET ? TARGET_HINT : VALUE_HINT);
+}
+
+/* New empty pair state in context ctx with room for cap pairs. */
+static PairState *
+pairs_new(MemoryContext ctx, Size cap)
+{
+	PairState  *ps = MemoryContextAlloc(ctx, sizeof(PairState));
+
+	ps->n = 0;
+	ps->cap = Max(cap, INITIAL_PAIRS);
+	ps->v = MemoryContextAllocHuge(ctx, ps->cap * 2 * sizeof(double));
+	return ps;
+}
+
+/* Make room for 'more' further pairs, doubling the buffer. */
+static void
+pairs_reserve(PairState *ps, Size more)
+{
+	Size		need = ps->n + more;
+	Size		cap = ps->cap;
+
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (cap > MaxAllocHugeSize / (2 * sizeof(double)))
+		cg_report(CG_E_TOO_LARGE, "care_gap", NAN,
+				  "Group the rows into smaller groups.");
+	ps->v = repalloc_huge(ps->v, cap * 2 * sizeof(double));
+	ps->cap = cap;
+}
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return ctx;
+}
+
+/* Build the care_gap_result composite from a summary. */
+static Datum
+summary_datum(FunctionCallInfo fcinfo, const cg_gap_summary *s, bool pooled)
+{
+	TupleDesc	tupdesc = cg_result_tupdesc(fcinfo);
+	Datum		values[11];
+	bool		nulls[11];
+	bool		has_ref = (s->defined & CG_HAS_REFERENCE) != 0;
+	bool		has_short = (s->defined & CG_HAS_SHORTFALL) != 0;
+
+	values[0] = Int64GetDatum((int64) s->units);
+	values[1] = Float8GetDatum(s->supply);
+	values[2] = Float8GetDatum(s->demand);
+	values[3] = Float8GetDatum(s->coverage);
+	values[4] = Float8GetDatum(s->reference_ratio);
+	values[5] = Float8GetDatum(s->gap_index);
+	values[6] = Float8GetDatum(s->shortfall);
+	values[7] = Float8GetDatum(s->surplus);
+	values[8] = Int64GetDatum((int64) s->units_short);
+	values[9] = Int64GetDatum((int64) s->units_no_demand);
+	values[10] = CStringGetTextDatum(pooled ? "pooled" : "target");
+	memset(nulls, 0, sizeof(nulls));
+	nulls[3] = !(s->defined & CG_HAS_COVERAGE);
+	nulls[4] = !has_ref;
+	nulls[5] = !(s->defined & CG_HAS_GAP_INDEX);
+	nulls[6] = nulls[7] = nulls[8] = !has_short;
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+/* care_gap_pooled_trans(internal, supply, demand): append one row. */
+Datum
+cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = agg_context(fcinfo, "care_gap_pooled_trans");
+	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	double		s,
+				d;
+	cg_gap_arg	bad;
+	cg_status	st;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (ps == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(ps);
+	}
+	s = PG_GETARG_FLOAT8(1);
+	d = PG_GETARG_FLOAT8(2);
+	if ((st = cg_gap_check_row(s, d, &bad)) != CG_OK)
+		report_row(st, bad, s, d, NAN);
+	if (ps == NULL)
+		ps = pairs_new(ctx, INITIAL_PAIRS);
+	else if (ps->n == ps->cap)
+		pairs_reserve(ps, 1);
+	ps->v[2 * ps->n] = s;
+	ps->v[2 * ps->n + 1] = d;
+	ps->n++;
+	PG_RETURN_POINTER(ps);
+}
+
+/* care_gap_pooled_combine(internal, internal): append b's pairs to a. */
+Datum
+cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = agg_context(fcinfo, "care_gap_pooled_combine");
+	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *b = PG_ARGISNULL(1) ? NULL : (PairState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = pairs_new(ctx, b->n);
+	else
+		pairs_reserve(a, b->n);
+	memcpy(a->v + 2 * a->n, b->v, b->n * 2 * sizeof(double));
+	a->n += b->n;
+	PG_RETURN_POINTER(a);
+}
+
+/* care_gap_pooled_serial(internal) returns bytea. */
+Datum
+cg_care_gap_pooled_serial(PG_FUNCTION_ARGS)
+{
+	PairState  *ps = (PairState *) PG_GETARG_POINTER(0);
+	Size		sz = cg_pairs_serial_size(ps->n, MaxAllocSize - VARHDRSZ);
+	bytea	   *out;
+
+	if (sz == 0)
+		cg_report(CG_E_TOO_LARGE, "care_gap", NAN,
+				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
+	out = palloc(VARHDRSZ + sz);
+	SET_VARSIZE(out, VARHDRSZ + sz);
+	cg_pairs_write(ps->v, ps->n, (unsigned char *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* care_gap_pooled_deserial(bytea, internal) returns internal. */
+Datum
+cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
+	Size		n,
+				i;
+	PairState  *ps;
+	cg_gap_arg	bad;
+
+	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n) != CG_OK)
+		cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
+	ps = pairs_new(CurrentMemoryContext, n);
+	cg_pairs_read(buf, n, ps->v);
+	ps->n = n;
+	for (i = 0; i < n; i++)
+		if (cg_gap_check_row(ps->v[2 * i], ps->v[2 * i + 1], &bad) != CG_OK)
+			cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
+	PG_RETURN_POINTER(ps);
+}
+
+/* care_gap_pooled_final(internal) returns care_gap_result; state untouched. */
+Datum
+cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
+{
+	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	cg_gap_summary sum;
+	cg_status	st;
+
+	if (ps == NULL || ps->n == 0)
+		PG_RETURN_NULL();
+	if ((st = cg_gap_pooled(ps->v, ps->n, &sum)) != CG_OK)
+		cg_report(st, "care_gap sum", NAN, NULL);
+	PG_RETURN_DATUM(summary_datum(fcinfo, &sum, true));
+}
+
+/* care_gap_target_trans(float8[], supply, demand, target): add one row. */
+Datum
+cg_care_gap_target_trans(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	double		s = PG_GETARG_FLOAT8(1);
+	double		d = PG_GETARG_FLOAT8(2);
+	double		t = PG_GETARG_FLOAT8(3);
+	double	   *st;
+	cg_gap_arg	bad;
+	cg_status	rc;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		arr = cg_state_copy(arr);
+	st = cg_state_data(arr, CG_TS_LEN, "care_gap_target_trans");
+	if ((rc = cg_gap_target_add(st, s, d, t, &bad)) != CG_OK)
+		report_row(rc, bad, s, d, t);
+	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+/* care_gap_target_combine(float8[], float8[]): merge b into a. */
+Datum
+cg_care_gap_target_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
+	double	   *sa,
+			   *sb;
+	cg_status	rc;
+
+	if (!AggCheckCallContext(fcinfo, NULL))
+		a = cg_state_copy(a);
+	sa = cg_state_data(a, CG_TS_LEN, "care_gap_target_combine");
+	sb = cg_state_data(b, CG_TS_LEN, "care_gap_target_combine");
+	if (cg_gap_target_validate(sb) != CG_OK)
+		cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
+	if ((rc = cg_gap_target_merge(sa, sb)) != CG_OK)
+		cg_report(rc, "target", sb[CG_TS_TARGET], TARGET_HINT);
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+/* care_gap_target_final(float8[]) returns care_gap_result. */
+Datum
+cg_care_gap_target_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	double	   *st = cg_state_data(arr, CG_TS_LEN, "care_gap_target_final");
+	cg_gap_summary sum;
+	cg_status	rc;
+
+	rc = cg_gap_target_summary(st, &sum);
+	if (rc == CG_E_CORRUPT)
+		cg_report(rc, "care_gap", NAN, NULL);
+	if (rc != CG_OK)
+		cg_report(rc, "care_gap sum", NAN, NULL);
+	if (sum.units == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(summary_datum(fcinfo, &sum, false));
+}
