@@ -36,33 +36,79 @@ cg_gap_check_target(double target)
 	return cg_check_positive(target);
 }
 
+/* x = m * 2^e with 0.5 <= |m| < 1 (m = 0, e = 0 for x = 0). */
+typedef struct xdouble
+{
+	double		m;
+	int			e;
+} xdouble;
+
+/* The product a * b as an unnormalized xdouble: never over- or underflows. */
+static xdouble
+xmul(double a, double b)
+{
+	xdouble		r;
+	int			ea,
+				eb;
+	double		ma = frexp(a, &ea),
+				mb = frexp(b, &eb);
+
+	r.m = ma * mb;
+	r.e = r.m == 0.0 ? 0 : ea + eb;
+	return r;
+}
+
+/* p - q, returned as a mantissa in units of 2^*e. */
+static double
+xsub(xdouble p, xdouble q, int *e)
+{
+	if (p.m == 0.0)
+	{
+		*e = q.e;
+		return -q.m;
+	}
+	if (q.m == 0.0)
+	{
+		*e = p.e;
+		return p.m;
+	}
+	*e = p.e > q.e ? p.e : q.e;
+	return ldexp(p.m, p.e - *e) - ldexp(q.m, q.e - *e);
+}
+
 /*
- * Shortfall and surplus sums of n pairs against R = num / den, as numerators
- * t_i = num D_i - S_i den over den: for integer data the products are exact
- * and the only rounding is the final division.  If a product overflows, the
- * pass is redone with R itself.
+ * Shortfall pass against the pooled ratio R = sum S / sum D.  With
+ * sum S = mS 2^eS and sum D = mD 2^eD, each unit's numerator
+ *   t_i = (sum S) D_i - S_i (sum D)
+ * is taken in units of 2^(eS + eD):  t'_i = mS (D_i 2^-eD) - (S_i 2^-eS) mD.
+ * Since D_i <= sum D and S_i <= sum S, the scaled terms are at most 1: no
+ * overflow, and underflow only for units negligible against the totals.
+ * Power-of-two scaling is exact, so integer data give exact numerators.
+ * Then gap index = sum+ t' / (mS mD), shortfall = (sum+ t' / mD) 2^eS.
  */
 static void
-shortfall_pass(const double *v, size_t n, double num, double den,
-			   cg_gap_summary *out)
+shortfall_pass(const double *v, size_t n, cg_gap_summary *out)
 {
 	double		u_hi = 0.0,
 				u_lo = 0.0,
 				w_hi = 0.0,
 				w_lo = 0.0;
 	uint64_t	nshort = 0;
+	int			es,
+				ed;
+	double		ms = frexp(out->supply, &es),
+				md = frexp(out->demand, &ed);
+	double		fs = ldexp(1.0, -es),
+				fd = ldexp(1.0, -ed);
+	int			exact_factors = isfinite(fs) && fs != 0.0 && isfinite(fd) && fd != 0.0;
 	size_t		i;
-	int			scaled = 1;
 
 	for (i = 0; i < n; i++)
 	{
-		double		t = num * v[2 * i + 1] - v[2 * i] * den;
+		double		s = exact_factors ? v[2 * i] * fs : ldexp(v[2 * i], -es);
+		double		d = exact_factors ? v[2 * i + 1] * fd : ldexp(v[2 * i + 1], -ed);
+		double		t = ms * d - s * md;
 
-		if (!isfinite(t))
-		{
-			scaled = 0;
-			break;
-		}
 		if (t > 0.0)
 		{
 			cg_nsum_add(&u_hi, &u_lo, t);
@@ -71,33 +117,13 @@ shortfall_pass(const double *v, size_t n, double num, double den,
 		else
 			cg_nsum_add(&w_hi, &w_lo, -t);
 	}
-	if (!scaled)
-	{
-		double		ref = num / den;
-
-		u_hi = u_lo = w_hi = w_lo = 0.0;
-		nshort = 0;
-		for (i = 0; i < n; i++)
-		{
-			double		t = ref * v[2 * i + 1] - v[2 * i];
-
-			if (t > 0.0)
-			{
-				cg_nsum_add(&u_hi, &u_lo, t);
-				nshort++;
-			}
-			else
-				cg_nsum_add(&w_hi, &w_lo, -t);
-		}
-		den = 1.0;
-	}
 	out->units_short = nshort;
-	out->shortfall = cg_nsum_value(u_hi, u_lo) / den;
-	out->surplus = cg_nsum_value(w_hi, w_lo) / den;
+	out->shortfall = ldexp(cg_nsum_value(u_hi, u_lo) / md, es);
+	out->surplus = ldexp(cg_nsum_value(w_hi, w_lo) / md, es);
 	out->defined |= CG_HAS_SHORTFALL;
-	if (out->reference_ratio > 0.0)
+	if (ms > 0.0)
 	{
-		out->gap_index = out->shortfall / out->reference_ratio / out->demand;
+		out->gap_index = cg_nsum_value(u_hi, u_lo) / (ms * md);
 		out->defined |= CG_HAS_GAP_INDEX;
 	}
 }
@@ -110,6 +136,8 @@ check_summary_range(const cg_gap_summary *out)
 		return CG_E_OVERFLOW;
 	if ((out->defined & CG_HAS_SHORTFALL) &&
 		(!isfinite(out->shortfall) || !isfinite(out->surplus)))
+		return CG_E_OVERFLOW;
+	if ((out->defined & CG_HAS_COVERAGE) && !isfinite(out->coverage))
 		return CG_E_OVERFLOW;
 	return CG_OK;
 }
@@ -143,15 +171,20 @@ cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out)
 	out->coverage = out->supply / out->demand;
 	out->reference_ratio = out->coverage;
 	out->defined |= CG_HAS_COVERAGE | CG_HAS_REFERENCE;
-	shortfall_pass(v, n, out->supply, out->demand, out);
+	shortfall_pass(v, n, out);
 	return check_summary_range(out);
 }
 
-void
+cg_status
 cg_gap_unit(double supply, double demand, double ref_num, double ref_den,
 			int has_ref, cg_unit_gap *out)
 {
-	double		t;
+	xdouble		need,
+				have;
+	double		t,
+				mden;
+	int			e,
+				eden;
 
 	memset(out, 0, sizeof(*out));
 	if (demand > 0.0)
@@ -160,32 +193,29 @@ cg_gap_unit(double supply, double demand, double ref_num, double ref_den,
 		out->defined |= CG_HAS_COVERAGE;
 	}
 	if (!has_ref)
-		return;
-	/* t / den = R D - S with R = num / den; exact numerator for integers */
-	t = ref_num * demand - supply * ref_den;
-	if (!isfinite(t))
-	{
-		ref_num /= ref_den;
-		ref_den = 1.0;
-		t = ref_num * demand - supply;
-	}
+		return isfinite(out->coverage) ? CG_OK : CG_E_OVERFLOW;
+
+	/* R D - S = (num D - S den) / den = t 2^e / den */
+	need = xmul(ref_num, demand);
+	have = xmul(supply, ref_den);
+	t = xsub(need, have, &e);
+	mden = frexp(ref_den, &eden);
 	if (t > 0.0)
-		out->shortfall = t / ref_den;
+		out->shortfall = ldexp(t / mden, e - eden);
 	else if (t < 0.0)
-		out->surplus = -t / ref_den;
+		out->surplus = ldexp(-t / mden, e - eden);
 	out->defined |= CG_HAS_SHORTFALL;
 	if ((out->defined & CG_HAS_COVERAGE) && ref_num > 0.0)
 	{
-		double		rel = (supply * ref_den) / (demand * ref_num);
-
-		if (!isfinite(rel) || rel == 0.0)
-			rel = out->coverage / (ref_num / ref_den);
-		out->relative_coverage = rel;
-		out->gap = t > 0.0 ? t / (demand * ref_num) : 0.0;
-		if (!isfinite(out->gap))
-			out->gap = 1.0 - rel;
+		/* r = (S den) / (D num); gap = (num D - S den) / (D num) */
+		out->relative_coverage = ldexp(have.m / need.m, have.e - need.e);
+		out->gap = t > 0.0 ? ldexp(t / need.m, e - need.e) : 0.0;
 		out->defined |= CG_HAS_RELATIVE;
 	}
+	if (!isfinite(out->coverage) || !isfinite(out->shortfall) ||
+		!isfinite(out->surplus) || !isfinite(out->relative_coverage))
+		return CG_E_OVERFLOW;
+	return CG_OK;
 }
 
 cg_status

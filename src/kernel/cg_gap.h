@@ -74,9 +74,10 @@ cg_status	cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out);
 
 /*
  * Evaluate one unit against the reference R = ref_num / ref_den (pooled:
- * sum S / sum D; target: tau / 1); has_ref = 0 when R is undefined.
+ * sum S / sum D; target: tau / 1; ref_den > 0); has_ref = 0 when R is
+ * undefined.  CG_E_OVERFLOW when a result is out of the double range.
  */
-void		cg_gap_unit(double supply, double demand, double ref_num,
+cg_status	cg_gap_unit(double supply, double demand, double ref_num,
 						double ref_den, int has_ref, cg_unit_gap *out);
 
 /*

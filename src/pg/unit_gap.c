@@ -133,8 +133,9 @@ cg_unit_gap_pooled(PG_FUNCTION_ARGS)
 	if (snull || dnull)
 		PG_RETURN_NULL();
 	/* already validated by the pass over the partition */
-	cg_gap_unit(DatumGetFloat8(sd), DatumGetFloat8(dd), pr->supply, pr->demand,
-				pr->has_ref, &u);
+	if (cg_gap_unit(DatumGetFloat8(sd), DatumGetFloat8(dd), pr->supply,
+					pr->demand, pr->has_ref, &u) != CG_OK)
+		cg_report(CG_E_OVERFLOW, "unit_gap result", NAN, NULL);
 	PG_RETURN_DATUM(unit_datum(fcinfo, &u, pr->has_ref, pr->ref));
 }
 
@@ -162,6 +163,7 @@ cg_unit_gap_target(PG_FUNCTION_ARGS)
 	t = DatumGetFloat8(td);
 	if ((st = cg_gap_check_target(t)) != CG_OK)
 		cg_report(st, "target", t, TARGET_HINT);
-	cg_gap_unit(DatumGetFloat8(sd), DatumGetFloat8(dd), t, 1.0, true, &u);
+	if (cg_gap_unit(DatumGetFloat8(sd), DatumGetFloat8(dd), t, 1.0, true, &u) != CG_OK)
+		cg_report(CG_E_OVERFLOW, "unit_gap result", NAN, NULL);
 	PG_RETURN_DATUM(unit_datum(fcinfo, &u, true, t));
 }

@@ -1,0 +1,59 @@
+/*
+ * test_main.c — runs every kernel unit test and prints the summary line.
+ */
+#include "cg_test.h"
+
+int			cg_test_failures = 0;
+
+#define TESTS(X) \
+	X(test_nsum_cancellation) X(test_nsum_many_terms) X(test_nsum_merge) \
+	X(test_checks) X(test_check_row_names_argument) \
+	X(test_pooled_hand_example) X(test_pooled_no_gap) X(test_pooled_zero_demand) \
+	X(test_pooled_zero_supply) X(test_pooled_overflow) \
+	X(test_pooled_cross_product_overflow) X(test_pooled_empty) \
+	X(test_target_hand_example) X(test_target_equals_pooled_at_pooled_ratio) \
+	X(test_target_rejects_bad_rows) X(test_target_merge) X(test_target_validate) \
+	X(test_unit_pooled) X(test_unit_zero_demand) X(test_unit_zero_reference) \
+	X(test_unit_no_reference) X(test_unit_huge_values) X(test_pooled_subnormal) \
+	X(test_need_demand) X(test_pairs_roundtrip) X(test_pairs_corrupt) \
+	X(test_status_names)
+
+#define DECLARE(name) void name(void);
+TESTS(DECLARE)
+
+int
+main(void)
+{
+	struct
+	{
+		const char *name;
+		cg_test_fn	fn;
+	}			tests[] = {
+#define ENTRY(name) {#name, name},
+		TESTS(ENTRY)
+	};
+	int			n = (int) (sizeof(tests) / sizeof(tests[0]));
+	int			passed = 0,
+				failed = 0,
+				i;
+
+	printf("1..%d\n", n);
+	for (i = 0; i < n; i++)
+	{
+		int			before = cg_test_failures;
+
+		tests[i].fn();
+		if (cg_test_failures == before)
+		{
+			passed++;
+			printf("ok %d - %s\n", i + 1, tests[i].name);
+		}
+		else
+		{
+			failed++;
+			printf("not ok %d - %s\n", i + 1, tests[i].name);
+		}
+	}
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
