@@ -142,36 +142,36 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.need_demand(double precision[], double precision[]) IS
 'need-weighted demand sum_k weights[k] * counts[k] of one unit (wide form)';
 
-CREATE FUNCTION @extschema@.need_demand_trans(double precision[], double precision, double precision)
+CREATE FUNCTION @extschema@.need_demand_agg_trans(double precision[], double precision, double precision)
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'cg_need_demand_trans'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.need_demand_trans(double precision[], double precision, double precision) IS
-'aggregate support for need_demand(people, weight): adds one need class';
+COMMENT ON FUNCTION @extschema@.need_demand_agg_trans(double precision[], double precision, double precision) IS
+'aggregate support for need_demand_agg(people, weight): adds one need class';
 
-CREATE FUNCTION @extschema@.need_demand_combine(double precision[], double precision[])
+CREATE FUNCTION @extschema@.need_demand_agg_combine(double precision[], double precision[])
 RETURNS double precision[]
 AS 'MODULE_PATHNAME', 'cg_need_demand_combine'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.need_demand_combine(double precision[], double precision[]) IS
-'aggregate support for need_demand(people, weight): merges two partial states';
+COMMENT ON FUNCTION @extschema@.need_demand_agg_combine(double precision[], double precision[]) IS
+'aggregate support for need_demand_agg(people, weight): merges two partial states';
 
-CREATE FUNCTION @extschema@.need_demand_final(double precision[])
+CREATE FUNCTION @extschema@.need_demand_agg_final(double precision[])
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_need_demand_final'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.need_demand_final(double precision[]) IS
-'aggregate support for need_demand(people, weight): the compensated sum';
+COMMENT ON FUNCTION @extschema@.need_demand_agg_final(double precision[]) IS
+'aggregate support for need_demand_agg(people, weight): the compensated sum';
 
-CREATE AGGREGATE @extschema@.need_demand(people double precision, weight double precision) (
-    SFUNC       = @extschema@.need_demand_trans,
+CREATE AGGREGATE @extschema@.need_demand_agg(people double precision, weight double precision) (
+    SFUNC       = @extschema@.need_demand_agg_trans,
     STYPE       = double precision[],
     INITCOND    = '{0,0,0}',
-    FINALFUNC   = @extschema@.need_demand_final,
-    COMBINEFUNC = @extschema@.need_demand_combine,
+    FINALFUNC   = @extschema@.need_demand_agg_final,
+    COMBINEFUNC = @extschema@.need_demand_agg_combine,
     PARALLEL    = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.need_demand(double precision, double precision) IS
+COMMENT ON AGGREGATE @extschema@.need_demand_agg(double precision, double precision) IS
 'need-weighted demand sum people * weight over the need classes of a unit (long form: one row per class); rows with a NULL are skipped';
 
 ------------------------------------------------------------------------------

@@ -334,7 +334,13 @@ cg_gap_target_summary(const double *st, cg_gap_summary *out)
 	out->defined |= CG_HAS_SHORTFALL;
 	if (out->demand > 0.0)
 	{
-		out->gap_index = out->shortfall / out->reference_ratio / out->demand;
+		double		ref_total = out->reference_ratio * out->demand;
+
+		/* sum u / (tau sum D); divide in two steps if the product leaves the range */
+		if (isnormal(ref_total))
+			out->gap_index = out->shortfall / ref_total;
+		else
+			out->gap_index = out->shortfall / out->reference_ratio / out->demand;
 		out->defined |= CG_HAS_GAP_INDEX;
 	}
 	return check_summary_range(out);

@@ -104,7 +104,10 @@ agg_context(FunctionCallInfo fcinfo, const char *fname)
 	MemoryContext ctx;
 
 	if (!AggCheckCallContext(fcinfo, &ctx))
-		elog(ERROR, "%s called in non-aggregate context", fname);
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called as an aggregate support function", fname),
+				 errhint("Call the aggregate caregap.care_gap(supply, demand) instead.")));
 	return ctx;
 }
 
@@ -234,10 +237,12 @@ cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
 Datum
 cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
 {
-	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *ps;
 	cg_gap_summary sum;
 	cg_status	st;
 
+	agg_context(fcinfo, "care_gap_pooled_final");
+	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	if (ps == NULL || ps->n == 0)
 		PG_RETURN_NULL();
 	if ((st = cg_gap_pooled(ps->v, ps->n, &sum)) != CG_OK)

@@ -2,7 +2,7 @@
  * need_demand.c — need-weighted demand D = sum_k a_k N_k.
  *
  * need_demand(counts float8[], weights float8[]): one unit, wide form.
- * need_demand(people, weight) aggregate: long form, one row per need class
+ * need_demand_agg(people, weight) aggregate: long form, one row per need class
  * (people by municipality and class joined to the class weights), with a
  * float8[3] state {rows, sum, compensation}.
  */
@@ -74,7 +74,7 @@ cg_need_demand_arrays(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(out);
 }
 
-/* need_demand_trans(float8[], people, weight): add people * weight. */
+/* need_demand_agg_trans(float8[], people, weight): add people * weight. */
 Datum
 cg_need_demand_trans(PG_FUNCTION_ARGS)
 {
@@ -90,13 +90,13 @@ cg_need_demand_trans(PG_FUNCTION_ARGS)
 		cg_report(rc, "weight", w, NEED_HINT);
 	if (!AggCheckCallContext(fcinfo, NULL))
 		arr = cg_state_copy(arr);
-	st = cg_state_data(arr, ND_LEN, "need_demand_trans");
+	st = cg_state_data(arr, ND_LEN, "need_demand_agg_trans");
 	st[0] += 1.0;
 	cg_nsum_add(&st[1], &st[2], p * w);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 
-/* need_demand_combine(float8[], float8[]). */
+/* need_demand_agg_combine(float8[], float8[]). */
 Datum
 cg_need_demand_combine(PG_FUNCTION_ARGS)
 {
@@ -107,19 +107,19 @@ cg_need_demand_combine(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		a = cg_state_copy(a);
-	sa = cg_state_data(a, ND_LEN, "need_demand_combine");
-	sb = cg_state_data(b, ND_LEN, "need_demand_combine");
+	sa = cg_state_data(a, ND_LEN, "need_demand_agg_combine");
+	sb = cg_state_data(b, ND_LEN, "need_demand_agg_combine");
 	sa[0] += sb[0];
 	cg_nsum_merge(&sa[1], &sa[2], sb[1], sb[2]);
 	PG_RETURN_ARRAYTYPE_P(a);
 }
 
-/* need_demand_final(float8[]): NULL for no rows. */
+/* need_demand_agg_final(float8[]): NULL for no rows. */
 Datum
 cg_need_demand_final(PG_FUNCTION_ARGS)
 {
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
-	double	   *st = cg_state_data(arr, ND_LEN, "need_demand_final");
+	double	   *st = cg_state_data(arr, ND_LEN, "need_demand_agg_final");
 	double		v;
 
 	if (st[0] == 0.0)

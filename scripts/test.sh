@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh), then run every test:
+#   1. the C kernel unit tests under AddressSanitizer and UBSan,
+#   2. a short libFuzzer run over the state parsers (when clang is present),
+#   3. pg_regress (pgTAP inside) on a throwaway PostgreSQL 15 cluster.
+# The last line is "N passed, M failed", summed over kernel tests, pg_regress
+# files and pgTAP assertions; the exit status is non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+
+WERROR=1 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0
+add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+# 1. kernel unit tests
+make -s unit > /tmp/caregap-unit.log 2>&1
+cat /tmp/caregap-unit.log
+line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' /tmp/caregap-unit.log | tail -1)
+if [ -n "$line" ]; then
+  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  echo "unit tests did not run to the end"; add 0 1
+fi
+
+# 2. fuzz smoke run
+if command -v clang >/dev/null 2>&1; then
+  if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-10}" > /tmp/caregap-fuzz.log 2>&1; then
+    echo "ok - fuzz_states ran ${FUZZ_SECONDS:-10}s without a finding"; add 1 0
+  else
+    tail -30 /tmp/caregap-fuzz.log; echo "not ok - fuzz_states found a crash"; add 0 1
+  fi
+else
+  echo "# fuzz smoke run skipped: clang not installed (CAREGAP_WITH_CLANG=1 installs it)"
+fi
+
+# 3. pg_regress with pgTAP on a throwaway cluster
+rm -rf results regression.diffs regression.out
+pg_virtualenv -v 15 make -s installcheck PG_CONFIG="$PG_CONFIG" > /tmp/caregap-regress.log 2>&1
+regress_rc=$?
+cat /tmp/caregap-regress.log
+r_ok=$(grep -cE '\.\.\. ok' /tmp/caregap-regress.log || true)
+r_fail=$(grep -cE '\.\.\. FAILED' /tmp/caregap-regress.log || true)
+n_files=$(ls sql/*.sql | grep -vc 'sql/caregap--' || true)
+if [ $((r_ok + r_fail)) -ne "$n_files" ]; then
+  echo "pg_regress ran $((r_ok + r_fail)) of $n_files test files"
+  r_fail=$((n_files - r_ok))
+fi
+[ $regress_rc -ne 0 ] && [ "$r_fail" -eq 0 ] && r_fail=1
+add "$r_ok" "$r_fail"
+if [ -f regression.diffs ]; then head -200 regression.diffs; fi
+t_ok=0; t_fail=0
+if [ -d results ]; then
+  t_ok=$(cat results/*.out | grep -cE '^ok [0-9]+' || true)
+  t_fail=$(cat results/*.out | grep -cE '^not ok [0-9]+' || true)
+fi
+echo "# pgTAP assertions: $t_ok ok, $t_fail not ok"
+add "$t_ok" "$t_fail"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,103 @@
+-- parallel: every aggregate under a forced parallel plan (workers do the
+-- partial aggregation; internal states cross as bytea through serialize and
+-- deserialize), with the plan shape checked and the result equal to the
+-- serial run.  Parallel workers cannot scan temporary tables, so the data
+-- lives in a regular table dropped at the end.
+\i sql/include/tap.sql
+
+CREATE TABLE par_units AS
+SELECT i, i % 31 AS g, ((i * 37) % 101)::float8 AS s, ((i * 53) % 97 + 1)::float8 AS d,
+       ((i * 37) % 101) / 10.0 + 0.05 AS sf, ((i * 53) % 97) / 7.0 + 0.5 AS df
+  FROM generate_series(1, 100000) i;
+ANALYZE par_units;
+
+BEGIN;
+SELECT plan(14);
+
+CREATE FUNCTION pg_temp.plan(q text, with_analyze boolean DEFAULT false) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE r text; acc text := '';
+BEGIN
+  FOR r IN EXECUTE CASE WHEN with_analyze THEN 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) '
+                        ELSE 'EXPLAIN (COSTS OFF) ' END || q LOOP
+    acc := acc || r || E'\n';
+  END LOOP;
+  RETURN acc;
+END $$;
+
+-- serial results first
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial_pooled AS SELECT g, caregap.care_gap(s, d) AS r FROM par_units GROUP BY g;
+CREATE TEMP TABLE serial_pooled_f AS SELECT g, caregap.care_gap(sf, df) AS r FROM par_units GROUP BY g;
+CREATE TEMP TABLE serial_target AS SELECT g, caregap.care_gap(s, d, 0.45) AS r FROM par_units GROUP BY g;
+CREATE TEMP TABLE serial_all AS SELECT caregap.care_gap(s, d) AS r, caregap.care_gap(sf, df, 1.5) AS t,
+                                       caregap.need_demand_agg(s, df) AS nd FROM par_units;
+
+-- then forced parallel plans
+SET LOCAL parallel_setup_cost = 0;
+SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL parallel_leader_participation = off;
+
+SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g'),
+               'Finalize.*Aggregate.*Gather.*Partial.*Aggregate.*Parallel Seq Scan',
+               'pooled, grouped: partial aggregation under Gather');
+SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g', true),
+               'Workers Launched: [12]', 'pooled, grouped: workers were launched');
+SELECT set_eq('SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g',
+              'SELECT g, r FROM serial_pooled', 'pooled, grouped, integer data: parallel equals serial exactly');
+SELECT is((SELECT count(*) FROM (SELECT g, caregap.care_gap(sf, df) AS r FROM par_units GROUP BY g) p
+            JOIN serial_pooled_f s USING (g)
+           WHERE (p.r).units = (s.r).units AND (p.r).units_short = (s.r).units_short
+             AND pg_temp.close((p.r).gap_index, (s.r).gap_index, 1e-13)
+             AND pg_temp.close((p.r).shortfall, (s.r).shortfall, 1e-13)
+             AND pg_temp.close((p.r).supply, (s.r).supply, 1e-13)), 31::bigint,
+          'pooled, grouped, fractional data: parallel equals serial to 1e-13');
+
+SELECT matches(pg_temp.plan('SELECT caregap.care_gap(s, d) FROM par_units'),
+               'Finalize Aggregate.*Gather.*Partial Aggregate', 'pooled, ungrouped: partial aggregation');
+SELECT is((SELECT caregap.care_gap(s, d) FROM par_units), (SELECT r FROM serial_all),
+          'pooled, ungrouped: parallel equals serial');
+
+SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d, 0.45) FROM par_units GROUP BY g'),
+               'Finalize.*Aggregate.*Gather.*Partial.*Aggregate', 'target, grouped: partial aggregation');
+SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d, 0.45) FROM par_units GROUP BY g', true),
+               'Workers Launched: [12]', 'target, grouped: workers were launched');
+SELECT is((SELECT count(*) FROM (SELECT g, caregap.care_gap(s, d, 0.45) AS r FROM par_units GROUP BY g) p
+            JOIN serial_target s USING (g)
+           WHERE (p.r).units = (s.r).units AND (p.r).units_short = (s.r).units_short
+             AND (p.r).supply = (s.r).supply AND (p.r).demand = (s.r).demand
+             AND pg_temp.close((p.r).gap_index, (s.r).gap_index, 1e-13)
+             AND pg_temp.close((p.r).shortfall, (s.r).shortfall, 1e-13)), 31::bigint,
+          'target, grouped: parallel equals serial');
+SELECT ok((SELECT pg_temp.close((caregap.care_gap(sf, df, 1.5)).shortfall, ((SELECT t FROM serial_all)).shortfall, 1e-13)
+             FROM par_units), 'target, ungrouped, fractional data: parallel equals serial');
+
+SELECT matches(pg_temp.plan('SELECT caregap.need_demand_agg(s, df) FROM par_units'),
+               'Finalize Aggregate.*Gather.*Partial Aggregate', 'need_demand_agg: partial aggregation');
+SELECT ok((SELECT pg_temp.close(caregap.need_demand_agg(s, df), (SELECT nd FROM serial_all), 1e-13) FROM par_units),
+          'need_demand_agg: parallel equals serial');
+
+-- the aggregates in a parallel plan still report bad input
+UPDATE par_units SET d = -1 WHERE i = 99999;
+SELECT throws_ok('SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g', '22023',
+                 'demand must not be negative', 'an error raised inside a worker reaches the client');
+SELECT throws_ok('SELECT caregap.care_gap(s, d, 0.45) FROM par_units', '22023',
+                 'demand must not be negative', 'target form: error inside a worker');
+
+SELECT * FROM finish();
+ROLLBACK;
+
+-- the plans, for the record
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+\pset tuples_only false
+\pset format aligned
+EXPLAIN (COSTS OFF) SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g;
+EXPLAIN (COSTS OFF) SELECT caregap.care_gap(s, d, 0.5) FROM par_units;
+RESET ALL;
+
+DROP TABLE par_units;
