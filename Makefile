@@ -12,7 +12,8 @@ OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # Install scripts are sql/caregap--*.sql; every other sql/*.sql is a test.
 DATA        = $(wildcard sql/$(EXTENSION)--*.sql)
 TESTS       = $(filter-out $(DATA),$(wildcard sql/*.sql))
-REGRESS     = $(patsubst sql/%.sql,%,$(TESTS))
+# install runs first (it drops and recreates the extension); then the rest.
+REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=$(EXTENSION)
 
 PG_CONFIG  ?= pg_config
