@@ -5,6 +5,7 @@
 #include "cg_gap.h"
 #include "cg_sum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -27,6 +28,36 @@ cg_gap_check_row(double supply, double demand, cg_gap_arg *bad)
 		return st;
 	}
 	*bad = CG_ARG_NONE;
+	return CG_OK;
+}
+
+cg_status
+cg_gap_copy_rows(double *dst, const double *src, size_t n, size_t *bad_row,
+				 cg_gap_arg *bad)
+{
+	int			ok = 1;
+	size_t		i;
+
+	/* x >= 0 && x <= DBL_MAX is false for NaN, infinities and negatives */
+	for (i = 0; i < 2 * n; i++)
+	{
+		double		x = src[i];
+
+		ok &= (x >= 0.0) & (x <= DBL_MAX);
+		dst[i] = x;
+	}
+	if (ok)
+		return CG_OK;
+	for (i = 0; i < n; i++)
+	{
+		cg_status	st = cg_gap_check_row(dst[2 * i], dst[2 * i + 1], bad);
+
+		if (st != CG_OK)
+		{
+			*bad_row = i;
+			return st;
+		}
+	}
 	return CG_OK;
 }
 
@@ -87,12 +118,10 @@ xsub(xdouble p, xdouble q, int *e)
  * Then gap index = sum+ t' / (mS mD), shortfall = (sum+ t' / mD) 2^eS.
  */
 static void
-shortfall_pass(const double *v, size_t n, cg_gap_summary *out)
+shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 {
 	double		u_hi = 0.0,
-				u_lo = 0.0,
-				w_hi = 0.0,
-				w_lo = 0.0;
+				u_lo = 0.0;
 	uint64_t	nshort = 0;
 	int			es,
 				ed;
@@ -101,25 +130,42 @@ shortfall_pass(const double *v, size_t n, cg_gap_summary *out)
 	double		fs = ldexp(1.0, -es),
 				fd = ldexp(1.0, -ed);
 	int			exact_factors = isfinite(fs) && fs != 0.0 && isfinite(fd) && fd != 0.0;
-	size_t		i;
+	double		msd = ms * fd,
+				mds = md * fs;
+	size_t		k,
+				i;
 
-	for (i = 0; i < n; i++)
+	for (k = 0; k < nc; k++)
 	{
-		double		s = exact_factors ? v[2 * i] * fs : ldexp(v[2 * i], -es);
-		double		d = exact_factors ? v[2 * i + 1] * fd : ldexp(v[2 * i + 1], -ed);
-		double		t = ms * d - s * md;
+		const double *v = c[k].v;
 
-		if (t > 0.0)
+		if (exact_factors)
 		{
-			cg_nsum_add(&u_hi, &u_lo, t);
-			nshort++;
+			/* the scale factors are exact powers of two */
+			for (i = 0; i < c[k].n; i++)
+			{
+				double		t = msd * v[2 * i + 1] - mds * v[2 * i];
+
+				/* branch-free: the sign of t is unpredictable */
+				cg_psum_add(&u_hi, &u_lo, t > 0.0 ? t : 0.0);
+				nshort += (t > 0.0);
+			}
 		}
 		else
-			cg_nsum_add(&w_hi, &w_lo, -t);
+		{
+			for (i = 0; i < c[k].n; i++)
+			{
+				double		t = ms * ldexp(v[2 * i + 1], -ed) - ldexp(v[2 * i], -es) * md;
+
+				cg_psum_add(&u_hi, &u_lo, t > 0.0 ? t : 0.0);
+				nshort += (t > 0.0);
+			}
+		}
 	}
 	out->units_short = nshort;
 	out->shortfall = ldexp(cg_nsum_value(u_hi, u_lo) / md, es);
-	out->surplus = ldexp(cg_nsum_value(w_hi, w_lo) / md, es);
+	/* sum (R D_i - S_i) = R sum D - sum S = 0: the surplus equals the shortfall */
+	out->surplus = out->shortfall;
 	out->defined |= CG_HAS_SHORTFALL;
 	if (ms > 0.0)
 	{
@@ -143,22 +189,28 @@ check_summary_range(const cg_gap_summary *out)
 }
 
 cg_status
-cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out)
+cg_gap_pooled_chunks(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 {
 	double		s_hi = 0.0,
 				s_lo = 0.0,
 				d_hi = 0.0,
 				d_lo = 0.0;
 	uint64_t	nzero = 0;
-	size_t		i;
+	size_t		k,
+				i;
 
 	memset(out, 0, sizeof(*out));
-	out->units = n;
-	for (i = 0; i < n; i++)
+	for (k = 0; k < nc; k++)
 	{
-		cg_nsum_add(&s_hi, &s_lo, v[2 * i]);
-		cg_nsum_add(&d_hi, &d_lo, v[2 * i + 1]);
-		nzero += (v[2 * i + 1] == 0.0);
+		const double *v = c[k].v;
+
+		out->units += c[k].n;
+		for (i = 0; i < c[k].n; i++)
+		{
+			cg_psum_add(&s_hi, &s_lo, v[2 * i]);
+			cg_psum_add(&d_hi, &d_lo, v[2 * i + 1]);
+			nzero += (v[2 * i + 1] == 0.0);
+		}
 	}
 	out->supply = cg_nsum_value(s_hi, s_lo);
 	out->demand = cg_nsum_value(d_hi, d_lo);
@@ -171,8 +223,18 @@ cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out)
 	out->coverage = out->supply / out->demand;
 	out->reference_ratio = out->coverage;
 	out->defined |= CG_HAS_COVERAGE | CG_HAS_REFERENCE;
-	shortfall_pass(v, n, out);
+	shortfall_pass(c, nc, out);
 	return check_summary_range(out);
+}
+
+cg_status
+cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out)
+{
+	cg_pair_chunk c;
+
+	c.v = v;
+	c.n = n;
+	return cg_gap_pooled_chunks(&c, 1, out);
 }
 
 cg_status
@@ -240,16 +302,16 @@ cg_gap_target_add(double *st, double supply, double demand, double target,
 		return CG_E_MISMATCH;
 	}
 	st[CG_TS_UNITS] += 1.0;
-	cg_nsum_add(&st[CG_TS_SUPPLY], &st[CG_TS_SUPPLY_LO], supply);
-	cg_nsum_add(&st[CG_TS_DEMAND], &st[CG_TS_DEMAND_LO], demand);
+	cg_psum_add(&st[CG_TS_SUPPLY], &st[CG_TS_SUPPLY_LO], supply);
+	cg_psum_add(&st[CG_TS_DEMAND], &st[CG_TS_DEMAND_LO], demand);
 	need = target * demand;
 	if (need > supply)
 	{
-		cg_nsum_add(&st[CG_TS_SHORT], &st[CG_TS_SHORT_LO], need - supply);
+		cg_psum_add(&st[CG_TS_SHORT], &st[CG_TS_SHORT_LO], need - supply);
 		st[CG_TS_UNITS_SHORT] += 1.0;
 	}
 	else
-		cg_nsum_add(&st[CG_TS_SURPLUS], &st[CG_TS_SURPLUS_LO], supply - need);
+		cg_psum_add(&st[CG_TS_SURPLUS], &st[CG_TS_SURPLUS_LO], supply - need);
 	if (demand == 0.0)
 		st[CG_TS_UNITS_NO_DEMAND] += 1.0;
 	return CG_OK;
@@ -363,7 +425,7 @@ cg_need_demand(const double *counts, const double *weights, size_t k,
 			return rc;
 		if ((rc = cg_check_nonneg(weights[i])) != CG_OK)
 			return rc;
-		cg_nsum_add(&hi, &lo, counts[i] * weights[i]);
+		cg_psum_add(&hi, &lo, counts[i] * weights[i]);
 	}
 	*out = cg_nsum_value(hi, lo);
 	if (!isfinite(*out))

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "cg_pairs.h"
 #include "cg_status.h"
 
 /* Bits of cg_gap_summary.defined and cg_unit_gap.defined. */
@@ -63,13 +64,24 @@ typedef struct cg_unit_gap
 /* Validate one row (supply, demand); *bad names the failing argument. */
 cg_status	cg_gap_check_row(double supply, double demand, cg_gap_arg *bad);
 
+/*
+ * Copy n interleaved rows src[2i] = S_i, src[2i+1] = D_i into dst (which may
+ * be src) and validate them in the same pass; *bad_row is the first bad one.
+ */
+cg_status	cg_gap_copy_rows(double *dst, const double *src, size_t n,
+							 size_t *bad_row, cg_gap_arg *bad);
+
 /* Validate a target ratio: finite and > 0. */
 cg_status	cg_gap_check_target(double target);
 
 /*
- * Summarize n rows stored as interleaved pairs v[2i] = S_i, v[2i+1] = D_i
- * (already validated) against the pooled reference.
+ * Summarize rows stored as interleaved pairs v[2i] = S_i, v[2i+1] = D_i
+ * (already validated) in nc chunks, against the pooled reference.
  */
+cg_status	cg_gap_pooled_chunks(const cg_pair_chunk *c, size_t nc,
+								 cg_gap_summary *out);
+
+/* The same for one contiguous run of n pairs. */
 cg_status	cg_gap_pooled(const double *v, size_t n, cg_gap_summary *out);
 
 /*

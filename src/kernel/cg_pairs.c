@@ -15,15 +15,22 @@ cg_pairs_serial_size(size_t n, size_t max_bytes)
 }
 
 void
-cg_pairs_write(const double *v, size_t n, unsigned char *buf)
+cg_pairs_write(const cg_pair_chunk *c, size_t nc, size_t n, unsigned char *buf)
 {
 	uint64_t	count = (uint64_t) n;
+	unsigned char *p = buf + CG_PAIRS_HEADER;
+	size_t		k;
 
 	memset(buf, 0, CG_PAIRS_HEADER);
 	buf[0] = CG_PAIRS_VERSION;
-	memcpy(buf + 8, &count, sizeof(count));
-	if (n > 0)
-		memcpy(buf + CG_PAIRS_HEADER, v, n * 2 * sizeof(double));
+	memcpy(buf + 4, &count, sizeof(count));
+	for (k = 0; k < nc; k++)
+	{
+		if (c[k].n == 0)
+			continue;
+		memcpy(p, c[k].v, c[k].n * 2 * sizeof(double));
+		p += c[k].n * 2 * sizeof(double);
+	}
 }
 
 cg_status
@@ -35,10 +42,10 @@ cg_pairs_parse(const unsigned char *buf, size_t len, size_t *n)
 	*n = 0;
 	if (len < CG_PAIRS_HEADER || buf[0] != CG_PAIRS_VERSION)
 		return CG_E_CORRUPT;
-	for (i = 1; i < 8; i++)
+	for (i = 1; i < 4; i++)
 		if (buf[i] != 0)
 			return CG_E_CORRUPT;
-	memcpy(&count, buf + 8, sizeof(count));
+	memcpy(&count, buf + 4, sizeof(count));
 	if ((len - CG_PAIRS_HEADER) % (2 * sizeof(double)) != 0 ||
 		count != (len - CG_PAIRS_HEADER) / (2 * sizeof(double)))
 		return CG_E_CORRUPT;

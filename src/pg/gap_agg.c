@@ -32,14 +32,29 @@ PG_FUNCTION_INFO_V1(cg_care_gap_target_final);
 
 #define VALUE_HINT "Supply and demand are amounts of care and of people in need: finite and not negative."
 #define TARGET_HINT "The target is units of care per unit of demand, e.g. 0.05 beds per person aged 65+."
-#define INITIAL_PAIRS 32
+#define FIRST_CHUNK_PAIRS 64
+#define MAX_CHUNK_PAIRS (1024 * 1024)	/* 16 MB */
 
-/* Growing buffer of (supply, demand) pairs, allocated in the agg context. */
-typedef struct PairState
+/*
+ * (supply, demand) pairs in a list of chunks in the aggregate context.
+ * Appending never moves data (no repalloc copies), and combine links the
+ * chunks of a deserialized state instead of copying them.
+ */
+typedef struct PairChunk
 {
+	struct PairChunk *next;
 	Size		n;				/* pairs stored */
 	Size		cap;			/* pairs allocated */
-	double	   *v;				/* 2 * cap doubles */
+	double		v[FLEXIBLE_ARRAY_MEMBER];	/* 2 * cap doubles */
+} PairChunk;
+
+typedef struct PairState
+{
+	Size		n;				/* pairs in all chunks */
+	int			nchunks;
+	PairChunk  *head;
+	PairChunk  *tail;
+	bool		adoptable;		/* deserialized into the agg context, unused */
 } PairState;
 
 static const char *
@@ -68,34 +83,50 @@ report_row(cg_status st, cg_gap_arg bad, double s, double d, double t)
 			  bad == CG_ARG_TARGET ? TARGET_HINT : VALUE_HINT);
 }
 
-/* New empty pair state in context ctx with room for cap pairs. */
+/* New empty pair state in context ctx. */
 static PairState *
-pairs_new(MemoryContext ctx, Size cap)
+pairs_new(MemoryContext ctx)
 {
-	PairState  *ps = MemoryContextAlloc(ctx, sizeof(PairState));
+	PairState  *ps = MemoryContextAllocZero(ctx, sizeof(PairState));
 
-	ps->n = 0;
-	ps->cap = Max(cap, INITIAL_PAIRS);
-	ps->v = MemoryContextAllocHuge(ctx, ps->cap * 2 * sizeof(double));
 	return ps;
 }
 
-/* Make room for 'more' further pairs, doubling the buffer. */
-static void
-pairs_reserve(PairState *ps, Size more)
+/* Append a new chunk with room for cap pairs. */
+static PairChunk *
+pairs_add_chunk(MemoryContext ctx, PairState *ps, Size cap)
 {
-	Size		need = ps->n + more;
-	Size		cap = ps->cap;
+	PairChunk  *c;
 
-	if (need <= cap)
-		return;
-	while (cap < need)
-		cap *= 2;
-	if (cap > MaxAllocHugeSize / (2 * sizeof(double)))
-		cg_report(CG_E_TOO_LARGE, "care_gap", NAN,
-				  "Group the rows into smaller groups.");
-	ps->v = repalloc_huge(ps->v, cap * 2 * sizeof(double));
-	ps->cap = cap;
+	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (2 * sizeof(double)))
+		cg_report(CG_E_TOO_LARGE, "care_gap", NAN, "Group the rows into smaller groups.");
+	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * 2 * sizeof(double));
+	c->next = NULL;
+	c->n = 0;
+	c->cap = cap;
+	if (ps->tail)
+		ps->tail->next = c;
+	else
+		ps->head = c;
+	ps->tail = c;
+	ps->nchunks++;
+	return c;
+}
+
+/* Chunks of a state as the kernel reads them (palloc'd array). */
+static cg_pair_chunk *
+pairs_chunks(const PairState *ps)
+{
+	cg_pair_chunk *c = palloc(sizeof(cg_pair_chunk) * Max(ps->nchunks, 1));
+	PairChunk  *p;
+	int			k = 0;
+
+	for (p = ps->head; p != NULL; p = p->next, k++)
+	{
+		c[k].v = p->v;
+		c[k].n = p->n;
+	}
+	return c;
 }
 
 static MemoryContext
@@ -148,6 +179,7 @@ cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		s,
 				d;
+	PairChunk  *tail;
 	cg_gap_arg	bad;
 	cg_status	st;
 
@@ -162,16 +194,24 @@ cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
 	if ((st = cg_gap_check_row(s, d, &bad)) != CG_OK)
 		report_row(st, bad, s, d, NAN);
 	if (ps == NULL)
-		ps = pairs_new(ctx, INITIAL_PAIRS);
-	else if (ps->n == ps->cap)
-		pairs_reserve(ps, 1);
-	ps->v[2 * ps->n] = s;
-	ps->v[2 * ps->n + 1] = d;
+		ps = pairs_new(ctx);
+	tail = ps->tail;
+	if (tail == NULL || tail->n == tail->cap)
+		tail = pairs_add_chunk(ctx, ps,
+							   tail == NULL ? FIRST_CHUNK_PAIRS : Min(2 * tail->cap, MAX_CHUNK_PAIRS));
+	tail->v[2 * tail->n] = s;
+	tail->v[2 * tail->n + 1] = d;
+	tail->n++;
 	ps->n++;
 	PG_RETURN_POINTER(ps);
 }
 
-/* care_gap_pooled_combine(internal, internal): append b's pairs to a. */
+/*
+ * care_gap_pooled_combine(internal, internal): append b's pairs to a.  A
+ * state that deserialize built in the aggregate context is adopted as it is
+ * when a is empty, and its chunks are linked into a otherwise: each partial
+ * state is copied once on its way in (by deserialize).
+ */
 Datum
 cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 {
@@ -185,12 +225,40 @@ cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
+	if (b->adoptable)
+	{
+		/* b lives in the aggregate context: adopt it, or link its chunks */
+		b->adoptable = false;
+		if (a == NULL)
+			PG_RETURN_POINTER(b);
+		if (b->head != NULL)
+		{
+			if (a->tail)
+				a->tail->next = b->head;
+			else
+				a->head = b->head;
+			a->tail = b->tail;
+			a->nchunks += b->nchunks;
+			a->n += b->n;
+		}
+		pfree(b);
+		PG_RETURN_POINTER(a);
+	}
+	/* b belongs to someone else: copy its pairs into one new chunk */
 	if (a == NULL)
-		a = pairs_new(ctx, b->n);
-	else
-		pairs_reserve(a, b->n);
-	memcpy(a->v + 2 * a->n, b->v, b->n * 2 * sizeof(double));
-	a->n += b->n;
+		a = pairs_new(ctx);
+	if (b->n > 0)
+	{
+		PairChunk  *c = pairs_add_chunk(ctx, a, b->n);
+		PairChunk  *p;
+
+		for (p = b->head; p != NULL; p = p->next)
+		{
+			memcpy(c->v + 2 * c->n, p->v, p->n * 2 * sizeof(double));
+			c->n += p->n;
+		}
+		a->n += b->n;
+	}
 	PG_RETURN_POINTER(a);
 }
 
@@ -207,29 +275,53 @@ cg_care_gap_pooled_serial(PG_FUNCTION_ARGS)
 				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
 	out = palloc(VARHDRSZ + sz);
 	SET_VARSIZE(out, VARHDRSZ + sz);
-	cg_pairs_write(ps->v, ps->n, (unsigned char *) VARDATA(out));
+	cg_pairs_write(pairs_chunks(ps), ps->nchunks, ps->n, (unsigned char *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
 }
 
-/* care_gap_pooled_deserial(bytea, internal) returns internal. */
+/*
+ * care_gap_pooled_deserial(bytea, internal) returns internal.  Validates
+ * every pair while copying it, into the aggregate context when there is one
+ * (so that combine can adopt the state without another copy).
+ */
 Datum
 cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
 {
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
+	MemoryContext ctx;
+	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
 	Size		n,
-				i;
+				done,
+				take = 0,
+				bad_row;
 	PairState  *ps;
 	cg_gap_arg	bad;
 
 	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n) != CG_OK)
 		cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
-	ps = pairs_new(CurrentMemoryContext, n);
-	cg_pairs_read(buf, n, ps->v);
-	ps->n = n;
-	for (i = 0; i < n; i++)
-		if (cg_gap_check_row(ps->v[2 * i], ps->v[2 * i + 1], &bad) != CG_OK)
+	ps = pairs_new(in_agg ? ctx : CurrentMemoryContext);
+	for (done = 0; done < n; done += take)
+	{
+		/* chunks of at most 16 MB: malloc serves them from reused memory */
+		PairChunk  *c;
+		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * 2 * sizeof(double);
+		const double *src = (const double *) pairs;
+
+		take = Min(n - done, MAX_CHUNK_PAIRS);
+		c = pairs_add_chunk(in_agg ? ctx : CurrentMemoryContext, ps, take);
+		/* aligned when the datum is (usual): copy and validate in one pass */
+		if ((uintptr_t) pairs % sizeof(double) != 0)
+		{
+			memcpy(c->v, pairs, take * 2 * sizeof(double));
+			src = c->v;
+		}
+		if (cg_gap_copy_rows(c->v, src, take, &bad_row, &bad) != CG_OK)
 			cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
+		c->n = take;
+	}
+	ps->n = n;
+	ps->adoptable = in_agg;
 	PG_RETURN_POINTER(ps);
 }
 
@@ -245,7 +337,7 @@ cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
 	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	if (ps == NULL || ps->n == 0)
 		PG_RETURN_NULL();
-	if ((st = cg_gap_pooled(ps->v, ps->n, &sum)) != CG_OK)
+	if ((st = cg_gap_pooled_chunks(pairs_chunks(ps), ps->nchunks, &sum)) != CG_OK)
 		cg_report(st, "care_gap sum", NAN, NULL);
 	PG_RETURN_DATUM(summary_datum(fcinfo, &sum, true));
 }

@@ -92,7 +92,7 @@ cg_need_demand_trans(PG_FUNCTION_ARGS)
 		arr = cg_state_copy(arr);
 	st = cg_state_data(arr, ND_LEN, "need_demand_agg_trans");
 	st[0] += 1.0;
-	cg_nsum_add(&st[1], &st[2], p * w);
+	cg_psum_add(&st[1], &st[2], p * w);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 

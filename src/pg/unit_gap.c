@@ -99,8 +99,8 @@ compute_reference(WindowObject winobj, PartitionRef *pr)
 		if (snull || dnull)
 			continue;
 		check_row(DatumGetFloat8(sd), DatumGetFloat8(dd));
-		cg_nsum_add(&s_hi, &s_lo, DatumGetFloat8(sd));
-		cg_nsum_add(&d_hi, &d_lo, DatumGetFloat8(dd));
+		cg_psum_add(&s_hi, &s_lo, DatumGetFloat8(sd));
+		cg_psum_add(&d_hi, &d_lo, DatumGetFloat8(dd));
 	}
 	supply = cg_nsum_value(s_hi, s_lo);
 	demand = cg_nsum_value(d_hi, d_lo);

@@ -111,6 +111,20 @@ CG_TEST(test_pooled_hand_example)
 	CHECK(s.defined == (CG_HAS_COVERAGE | CG_HAS_REFERENCE | CG_HAS_GAP_INDEX | CG_HAS_SHORTFALL));
 }
 
+/* The same rows split over chunks (one of them empty) give the same summary. */
+CG_TEST(test_pooled_chunks)
+{
+	double		v[] = {10, 100, 30, 100, 0, 0};
+	cg_pair_chunk c[3] = {{v, 1}, {v + 2, 0}, {v + 2, 2}};
+	cg_gap_summary s;
+
+	CHECK(cg_gap_pooled_chunks(c, 3, &s) == CG_OK);
+	CHECK(s.units == 3);
+	CHECK_EQ(s.gap_index, 0.25);
+	CHECK_EQ(s.shortfall, 10.0);
+	CHECK(s.units_short == 1 && s.units_no_demand == 1);
+}
+
 /* Every unit exactly at the pooled ratio: no gap. S = 2 D throughout. */
 CG_TEST(test_pooled_no_gap)
 {
@@ -122,6 +136,23 @@ CG_TEST(test_pooled_no_gap)
 	CHECK_EQ(s.shortfall, 0.0);
 	CHECK_EQ(s.gap_index, 0.0);
 	CHECK(s.units_short == 0);
+}
+
+/* Copy-and-validate finds the first bad row and names the argument. */
+CG_TEST(test_copy_rows)
+{
+	double		src[] = {1, 2, 3, 4, 5, -6, NAN, 8};
+	double		dst[8];
+	size_t		row;
+	cg_gap_arg	bad;
+
+	CHECK(cg_gap_copy_rows(dst, src, 2, &row, &bad) == CG_OK);
+	CHECK(dst[3] == 4.0);
+	CHECK(cg_gap_copy_rows(dst, src, 4, &row, &bad) == CG_E_NEGATIVE && row == 2 && bad == CG_ARG_DEMAND);
+	src[5] = 6;
+	CHECK(cg_gap_copy_rows(dst, src, 4, &row, &bad) == CG_E_NAN && row == 3 && bad == CG_ARG_SUPPLY);
+	src[6] = INFINITY;
+	CHECK(cg_gap_copy_rows(src, src, 4, &row, &bad) == CG_E_INFINITE && row == 3);
 }
 
 /* A whole group without demand: totals only, no reference, no gap. */
@@ -433,40 +464,43 @@ CG_TEST(test_pairs_roundtrip)
 {
 	double		v[] = {1, 2, 3, 4, 5, 6};
 	double		back[6];
-	unsigned char buf[16 + 48];
+	unsigned char buf[12 + 48];
 	size_t		n;
 
+	cg_pair_chunk c[2] = {{v, 1}, {v + 2, 2}};	/* written as one run */
+
 	CHECK(cg_pairs_serial_size(3, 1 << 20) == sizeof(buf));
-	cg_pairs_write(v, 3, buf);
+	cg_pairs_write(c, 2, 3, buf);
 	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_OK && n == 3);
 	cg_pairs_read(buf, n, back);
 	CHECK(memcmp(v, back, sizeof(v)) == 0);
 	/* empty buffer: header only */
-	cg_pairs_write(NULL, 0, buf);
-	CHECK(cg_pairs_parse(buf, 16, &n) == CG_OK && n == 0);
+	cg_pairs_write(NULL, 0, 0, buf);
+	CHECK(cg_pairs_parse(buf, 12, &n) == CG_OK && n == 0);
 }
 
 CG_TEST(test_pairs_corrupt)
 {
 	double		v[] = {1, 2, 3, 4};
-	unsigned char buf[16 + 32];
+	cg_pair_chunk c = {v, 2};
+	unsigned char buf[12 + 32];
 	size_t		n;
 
-	cg_pairs_write(v, 2, buf);
+	cg_pairs_write(&c, 1, 2, buf);
 	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n) == CG_E_CORRUPT);	/* truncated */
-	CHECK(cg_pairs_parse(buf, 15, &n) == CG_E_CORRUPT);	/* shorter than header */
-	CHECK(cg_pairs_parse(buf, 32, &n) == CG_E_CORRUPT);	/* count says 2, room for 1 */
+	CHECK(cg_pairs_parse(buf, 11, &n) == CG_E_CORRUPT);	/* shorter than header */
+	CHECK(cg_pairs_parse(buf, 28, &n) == CG_E_CORRUPT);	/* count says 2, room for 1 */
 	buf[0] = 2;
 	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* version */
 	buf[0] = CG_PAIRS_VERSION;
 	buf[3] = 1;
 	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* padding */
 	buf[3] = 0;
-	buf[8] = 0xff;
+	buf[4] = 0xff;
 	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* count */
 	/* size limit */
-	CHECK(cg_pairs_serial_size(2, 47) == 0);
-	CHECK(cg_pairs_serial_size(2, 48) == 48);
+	CHECK(cg_pairs_serial_size(2, 43) == 0);
+	CHECK(cg_pairs_serial_size(2, 44) == 44);
 	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, SIZE_MAX) == 0);
 }
 

@@ -8,7 +8,7 @@ int			cg_test_failures = 0;
 #define TESTS(X) \
 	X(test_nsum_cancellation) X(test_nsum_many_terms) X(test_nsum_merge) \
 	X(test_checks) X(test_check_row_names_argument) \
-	X(test_pooled_hand_example) X(test_pooled_no_gap) X(test_pooled_zero_demand) \
+	X(test_pooled_hand_example) X(test_pooled_chunks) X(test_copy_rows) X(test_pooled_no_gap) X(test_pooled_zero_demand) \
 	X(test_pooled_zero_supply) X(test_pooled_overflow) \
 	X(test_pooled_cross_product_overflow) X(test_pooled_empty) \
 	X(test_target_hand_example) X(test_target_equals_pooled_at_pooled_ratio) \
