@@ -3,6 +3,7 @@
  */
 #include "cg_pairs.h"
 
+#include <math.h>
 #include <string.h>
 
 size_t
@@ -15,7 +16,8 @@ cg_pairs_serial_size(size_t n, size_t max_bytes)
 }
 
 void
-cg_pairs_write(const cg_pair_chunk *c, size_t nc, size_t n, unsigned char *buf)
+cg_pairs_write(const cg_pair_chunk *c, size_t nc, size_t n,
+			   const cg_pair_params *prm, unsigned char *buf)
 {
 	uint64_t	count = (uint64_t) n;
 	unsigned char *p = buf + CG_PAIRS_HEADER;
@@ -24,6 +26,11 @@ cg_pairs_write(const cg_pair_chunk *c, size_t nc, size_t n, unsigned char *buf)
 	memset(buf, 0, CG_PAIRS_HEADER);
 	buf[0] = CG_PAIRS_VERSION;
 	memcpy(buf + 4, &count, sizeof(count));
+	if (prm != NULL && prm->set)
+	{
+		buf[1] = 1;
+		memcpy(buf + 12, prm->p, 2 * sizeof(double));
+	}
 	for (k = 0; k < nc; k++)
 	{
 		if (c[k].n == 0)
@@ -34,17 +41,24 @@ cg_pairs_write(const cg_pair_chunk *c, size_t nc, size_t n, unsigned char *buf)
 }
 
 cg_status
-cg_pairs_parse(const unsigned char *buf, size_t len, size_t *n)
+cg_pairs_parse(const unsigned char *buf, size_t len, size_t *n,
+			   cg_pair_params *prm)
 {
 	uint64_t	count;
 	int			i;
 
 	*n = 0;
-	if (len < CG_PAIRS_HEADER || buf[0] != CG_PAIRS_VERSION)
+	memset(prm, 0, sizeof(*prm));
+	if (len < CG_PAIRS_HEADER || buf[0] != CG_PAIRS_VERSION || buf[1] > 1)
 		return CG_E_CORRUPT;
-	for (i = 1; i < 4; i++)
+	for (i = 2; i < 4; i++)
 		if (buf[i] != 0)
 			return CG_E_CORRUPT;
+	prm->set = buf[1];
+	memcpy(prm->p, buf + 12, 2 * sizeof(double));
+	if (!prm->set ? (prm->p[0] != 0.0 || prm->p[1] != 0.0)
+		: (!isfinite(prm->p[0]) || !isfinite(prm->p[1])))
+		return CG_E_CORRUPT;
 	memcpy(&count, buf + 4, sizeof(count));
 	if ((len - CG_PAIRS_HEADER) % (2 * sizeof(double)) != 0 ||
 		count != (len - CG_PAIRS_HEADER) / (2 * sizeof(double)))

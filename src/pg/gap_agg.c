@@ -10,6 +10,7 @@
  * combinable by addition (parallel query, Citus).
  */
 #include "cg_pg.h"
+#include "pairstate.h"
 
 #include <math.h>
 
@@ -29,43 +30,21 @@ PG_FUNCTION_INFO_V1(cg_care_gap_pooled_final);
 PG_FUNCTION_INFO_V1(cg_care_gap_target_trans);
 PG_FUNCTION_INFO_V1(cg_care_gap_target_combine);
 PG_FUNCTION_INFO_V1(cg_care_gap_target_final);
+PG_FUNCTION_INFO_V1(cg_hoover_trans);
+PG_FUNCTION_INFO_V1(cg_hoover_final);
 
+#define HOOVER_HINT "The Hoover index compares two non-negative distributions, such as supply and demand shares."
 #define VALUE_HINT "Supply and demand are amounts of care and of people in need: finite and not negative."
 #define TARGET_HINT "The target is units of care per unit of demand, e.g. 0.05 beds per person aged 65+."
-#define FIRST_CHUNK_PAIRS 64
-#define MAX_CHUNK_PAIRS (1024 * 1024)	/* 16 MB */
-
-/*
- * (supply, demand) pairs in a list of chunks in the aggregate context.
- * Appending never moves data (no repalloc copies), and combine links the
- * chunks of a deserialized state instead of copying them.
- */
-typedef struct PairChunk
-{
-	struct PairChunk *next;
-	Size		n;				/* pairs stored */
-	Size		cap;			/* pairs allocated */
-	double		v[FLEXIBLE_ARRAY_MEMBER];	/* 2 * cap doubles */
-} PairChunk;
-
-typedef struct PairState
-{
-	Size		n;				/* pairs in all chunks */
-	int			nchunks;
-	PairChunk  *head;
-	PairChunk  *tail;
-	bool		adoptable;		/* deserialized into the agg context, unused */
-} PairState;
-
 static const char *
-arg_name(cg_gap_arg a)
+arg_name(cg_gap_arg a, bool hoover)
 {
 	switch (a)
 	{
 		case CG_ARG_SUPPLY:
-			return "supply";
+			return hoover ? "a" : "supply";
 		case CG_ARG_DEMAND:
-			return "demand";
+			return hoover ? "b" : "demand";
 		case CG_ARG_TARGET:
 			return "target";
 		default:
@@ -75,71 +54,22 @@ arg_name(cg_gap_arg a)
 
 /* Raise the error of a failed row check. */
 static void
-report_row(cg_status st, cg_gap_arg bad, double s, double d, double t)
+report_row(cg_status st, cg_gap_arg bad, double s, double d, double t, bool hoover)
 {
 	double		v = bad == CG_ARG_SUPPLY ? s : bad == CG_ARG_DEMAND ? d : t;
 
-	cg_report(st, arg_name(bad), v,
-			  bad == CG_ARG_TARGET ? TARGET_HINT : VALUE_HINT);
+	cg_report(st, arg_name(bad, hoover), v,
+			  bad == CG_ARG_TARGET ? TARGET_HINT : hoover ? HOOVER_HINT : VALUE_HINT);
 }
 
-/* New empty pair state in context ctx. */
-static PairState *
-pairs_new(MemoryContext ctx)
+/* Copy-and-validate callback for deserialized (supply, demand) pairs. */
+static cg_status
+check_gap_pairs(double *dst, const double *src, size_t n)
 {
-	PairState  *ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+	size_t		bad_row;
+	cg_gap_arg	bad;
 
-	return ps;
-}
-
-/* Append a new chunk with room for cap pairs. */
-static PairChunk *
-pairs_add_chunk(MemoryContext ctx, PairState *ps, Size cap)
-{
-	PairChunk  *c;
-
-	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (2 * sizeof(double)))
-		cg_report(CG_E_TOO_LARGE, "care_gap", NAN, "Group the rows into smaller groups.");
-	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * 2 * sizeof(double));
-	c->next = NULL;
-	c->n = 0;
-	c->cap = cap;
-	if (ps->tail)
-		ps->tail->next = c;
-	else
-		ps->head = c;
-	ps->tail = c;
-	ps->nchunks++;
-	return c;
-}
-
-/* Chunks of a state as the kernel reads them (palloc'd array). */
-static cg_pair_chunk *
-pairs_chunks(const PairState *ps)
-{
-	cg_pair_chunk *c = palloc(sizeof(cg_pair_chunk) * Max(ps->nchunks, 1));
-	PairChunk  *p;
-	int			k = 0;
-
-	for (p = ps->head; p != NULL; p = p->next, k++)
-	{
-		c[k].v = p->v;
-		c[k].n = p->n;
-	}
-	return c;
-}
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext ctx;
-
-	if (!AggCheckCallContext(fcinfo, &ctx))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called as an aggregate support function", fname),
-				 errhint("Call the aggregate caregap.care_gap(supply, demand) instead.")));
-	return ctx;
+	return cg_gap_copy_rows(dst, src, n, &bad_row, &bad);
 }
 
 /* Build the care_gap_result composite from a summary. */
@@ -171,15 +101,14 @@ summary_datum(FunctionCallInfo fcinfo, const cg_gap_summary *s, bool pooled)
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
-/* care_gap_pooled_trans(internal, supply, demand): append one row. */
-Datum
-cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
+/* Shared transition of care_gap(supply, demand) and hoover(a, b). */
+static Datum
+pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 {
-	MemoryContext ctx = agg_context(fcinfo, "care_gap_pooled_trans");
+	MemoryContext ctx = cg_agg_context(fcinfo, fname);
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		s,
 				d;
-	PairChunk  *tail;
 	cg_gap_arg	bad;
 	cg_status	st;
 
@@ -192,73 +121,38 @@ cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
 	s = PG_GETARG_FLOAT8(1);
 	d = PG_GETARG_FLOAT8(2);
 	if ((st = cg_gap_check_row(s, d, &bad)) != CG_OK)
-		report_row(st, bad, s, d, NAN);
-	if (ps == NULL)
-		ps = pairs_new(ctx);
-	tail = ps->tail;
-	if (tail == NULL || tail->n == tail->cap)
-		tail = pairs_add_chunk(ctx, ps,
-							   tail == NULL ? FIRST_CHUNK_PAIRS : Min(2 * tail->cap, MAX_CHUNK_PAIRS));
-	tail->v[2 * tail->n] = s;
-	tail->v[2 * tail->n + 1] = d;
-	tail->n++;
-	ps->n++;
-	PG_RETURN_POINTER(ps);
+		report_row(st, bad, s, d, NAN, hoover);
+	PG_RETURN_POINTER(ps_append(ctx, ps, s, d));
+}
+
+/* care_gap_pooled_trans(internal, supply, demand): append one row. */
+Datum
+cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
+{
+	return pooled_trans(fcinfo, "care_gap_pooled_trans", false);
+}
+
+/* hoover_trans(internal, a, b): append one row. */
+Datum
+cg_hoover_trans(PG_FUNCTION_ARGS)
+{
+	return pooled_trans(fcinfo, "hoover_trans", true);
 }
 
 /*
- * care_gap_pooled_combine(internal, internal): append b's pairs to a.  A
- * state that deserialize built in the aggregate context is adopted as it is
- * when a is empty, and its chunks are linked into a otherwise: each partial
- * state is copied once on its way in (by deserialize).
+ * care_gap_pooled_combine(internal, internal): merge b into a, linking the
+ * chunks of a deserialized state instead of copying them.
  */
 Datum
 cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = agg_context(fcinfo, "care_gap_pooled_combine");
+	MemoryContext ctx = cg_agg_context(fcinfo, "care_gap_pooled_combine");
 	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	PairState  *b = PG_ARGISNULL(1) ? NULL : (PairState *) PG_GETARG_POINTER(1);
 
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (b->adoptable)
-	{
-		/* b lives in the aggregate context: adopt it, or link its chunks */
-		b->adoptable = false;
-		if (a == NULL)
-			PG_RETURN_POINTER(b);
-		if (b->head != NULL)
-		{
-			if (a->tail)
-				a->tail->next = b->head;
-			else
-				a->head = b->head;
-			a->tail = b->tail;
-			a->nchunks += b->nchunks;
-			a->n += b->n;
-		}
-		pfree(b);
-		PG_RETURN_POINTER(a);
-	}
-	/* b belongs to someone else: copy its pairs into one new chunk */
+	a = ps_combine(ctx, a, b, "care_gap");
 	if (a == NULL)
-		a = pairs_new(ctx);
-	if (b->n > 0)
-	{
-		PairChunk  *c = pairs_add_chunk(ctx, a, b->n);
-		PairChunk  *p;
-
-		for (p = b->head; p != NULL; p = p->next)
-		{
-			memcpy(c->v + 2 * c->n, p->v, p->n * 2 * sizeof(double));
-			c->n += p->n;
-		}
-		a->n += b->n;
-	}
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(a);
 }
 
@@ -266,80 +160,58 @@ cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 Datum
 cg_care_gap_pooled_serial(PG_FUNCTION_ARGS)
 {
-	PairState  *ps = (PairState *) PG_GETARG_POINTER(0);
-	Size		sz = cg_pairs_serial_size(ps->n, MaxAllocSize - VARHDRSZ);
-	bytea	   *out;
-
-	if (sz == 0)
-		cg_report(CG_E_TOO_LARGE, "care_gap", NAN,
-				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
-	out = palloc(VARHDRSZ + sz);
-	SET_VARSIZE(out, VARHDRSZ + sz);
-	cg_pairs_write(pairs_chunks(ps), ps->nchunks, ps->n, (unsigned char *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	PG_RETURN_BYTEA_P(ps_serialize((PairState *) PG_GETARG_POINTER(0), "care_gap"));
 }
 
-/*
- * care_gap_pooled_deserial(bytea, internal) returns internal.  Validates
- * every pair while copying it, into the aggregate context when there is one
- * (so that combine can adopt the state without another copy).
- */
+/* care_gap_pooled_deserial(bytea, internal) returns internal. */
 Datum
 cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
-	MemoryContext ctx;
-	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
-	Size		n,
-				done,
-				take = 0,
-				bad_row;
+	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), check_gap_pairs,
+									 "care_gap"));
+}
+
+/* Kernel summary of a pooled state (NULL state: units = 0). */
+static void
+pooled_summary(FunctionCallInfo fcinfo, const char *fname, cg_gap_summary *sum)
+{
 	PairState  *ps;
-	cg_gap_arg	bad;
+	cg_status	st;
 
-	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n) != CG_OK)
-		cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
-	ps = pairs_new(in_agg ? ctx : CurrentMemoryContext);
-	for (done = 0; done < n; done += take)
-	{
-		/* chunks of at most 16 MB: malloc serves them from reused memory */
-		PairChunk  *c;
-		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * 2 * sizeof(double);
-		const double *src = (const double *) pairs;
-
-		take = Min(n - done, MAX_CHUNK_PAIRS);
-		c = pairs_add_chunk(in_agg ? ctx : CurrentMemoryContext, ps, take);
-		/* aligned when the datum is (usual): copy and validate in one pass */
-		if ((uintptr_t) pairs % sizeof(double) != 0)
-		{
-			memcpy(c->v, pairs, take * 2 * sizeof(double));
-			src = c->v;
-		}
-		if (cg_gap_copy_rows(c->v, src, take, &bad_row, &bad) != CG_OK)
-			cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
-		c->n = take;
-	}
-	ps->n = n;
-	ps->adoptable = in_agg;
-	PG_RETURN_POINTER(ps);
+	cg_agg_context(fcinfo, fname);
+	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	memset(sum, 0, sizeof(*sum));
+	if (ps == NULL || ps->n == 0)
+		return;
+	if ((st = cg_gap_pooled_chunks(ps_chunks(ps), ps->nchunks, sum)) != CG_OK)
+		cg_report(st, "care_gap sum", NAN, NULL);
 }
 
 /* care_gap_pooled_final(internal) returns care_gap_result; state untouched. */
 Datum
 cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
 {
-	PairState  *ps;
 	cg_gap_summary sum;
-	cg_status	st;
 
-	agg_context(fcinfo, "care_gap_pooled_final");
-	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
-	if (ps == NULL || ps->n == 0)
+	pooled_summary(fcinfo, "care_gap_pooled_final", &sum);
+	if (sum.units == 0)
 		PG_RETURN_NULL();
-	if ((st = cg_gap_pooled_chunks(pairs_chunks(ps), ps->nchunks, &sum)) != CG_OK)
-		cg_report(st, "care_gap sum", NAN, NULL);
 	PG_RETURN_DATUM(summary_datum(fcinfo, &sum, true));
+}
+
+/*
+ * hoover_final(internal) returns float8: 1/2 sum |a_i/A - b_i/B|, which is
+ * the pooled gap index of a against b.  NULL when A or B is 0.
+ */
+Datum
+cg_hoover_final(PG_FUNCTION_ARGS)
+{
+	cg_gap_summary sum;
+
+	pooled_summary(fcinfo, "hoover_final", &sum);
+	if (sum.units == 0 || !(sum.defined & CG_HAS_GAP_INDEX))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sum.gap_index);
 }
 
 /* care_gap_target_trans(float8[], supply, demand, target): add one row. */
@@ -358,7 +230,7 @@ cg_care_gap_target_trans(PG_FUNCTION_ARGS)
 		arr = cg_state_copy(arr);
 	st = cg_state_data(arr, CG_TS_LEN, "care_gap_target_trans");
 	if ((rc = cg_gap_target_add(st, s, d, t, &bad)) != CG_OK)
-		report_row(rc, bad, s, d, t);
+		report_row(rc, bad, s, d, t, false);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 

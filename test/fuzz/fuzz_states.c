@@ -23,8 +23,9 @@ fuzz_pairs(const uint8_t *data, size_t size)
 	double	   *v;
 	cg_gap_summary s;
 	cg_gap_arg	bad;
+	cg_pair_params prm;
 
-	if (cg_pairs_parse(data, size, &n) != CG_OK)
+	if (cg_pairs_parse(data, size, &n, &prm) != CG_OK)
 		return;
 	v = malloc(n * 2 * sizeof(double) + 1);
 	if (v == NULL)

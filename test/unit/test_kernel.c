@@ -464,43 +464,52 @@ CG_TEST(test_pairs_roundtrip)
 {
 	double		v[] = {1, 2, 3, 4, 5, 6};
 	double		back[6];
-	unsigned char buf[12 + 48];
+	unsigned char buf[28 + 48];
 	size_t		n;
 
 	cg_pair_chunk c[2] = {{v, 1}, {v + 2, 2}};	/* written as one run */
 
 	CHECK(cg_pairs_serial_size(3, 1 << 20) == sizeof(buf));
-	cg_pairs_write(c, 2, 3, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_OK && n == 3);
+	cg_pair_params prm = {1, {0.5, 2.0}},
+				got;
+
+	cg_pairs_write(c, 2, 3, &prm, buf);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &got) == CG_OK && n == 3);
+	CHECK(got.set == 1 && got.p[0] == 0.5 && got.p[1] == 2.0);
 	cg_pairs_read(buf, n, back);
 	CHECK(memcmp(v, back, sizeof(v)) == 0);
 	/* empty buffer: header only */
-	cg_pairs_write(NULL, 0, 0, buf);
-	CHECK(cg_pairs_parse(buf, 12, &n) == CG_OK && n == 0);
+	cg_pairs_write(NULL, 0, 0, NULL, buf);
+	CHECK(cg_pairs_parse(buf, 28, &n, &got) == CG_OK && n == 0 && got.set == 0);
 }
 
 CG_TEST(test_pairs_corrupt)
 {
 	double		v[] = {1, 2, 3, 4};
 	cg_pair_chunk c = {v, 2};
-	unsigned char buf[12 + 32];
+	unsigned char buf[28 + 32];
+	cg_pair_params prm;
 	size_t		n;
 
-	cg_pairs_write(&c, 1, 2, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n) == CG_E_CORRUPT);	/* truncated */
-	CHECK(cg_pairs_parse(buf, 11, &n) == CG_E_CORRUPT);	/* shorter than header */
-	CHECK(cg_pairs_parse(buf, 28, &n) == CG_E_CORRUPT);	/* count says 2, room for 1 */
+	cg_pairs_write(&c, 1, 2, NULL, buf);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_OK);
+	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n, &prm) == CG_E_CORRUPT);	/* truncated */
+	CHECK(cg_pairs_parse(buf, 27, &n, &prm) == CG_E_CORRUPT);	/* shorter than header */
+	CHECK(cg_pairs_parse(buf, 44, &n, &prm) == CG_E_CORRUPT);	/* count says 2, room for 1 */
 	buf[0] = 2;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* version */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* version */
 	buf[0] = CG_PAIRS_VERSION;
 	buf[3] = 1;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* padding */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* padding */
 	buf[3] = 0;
+	buf[12] = 1;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* parameter without flag */
+	buf[12] = 0;
 	buf[4] = 0xff;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n) == CG_E_CORRUPT);	/* count */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* count */
 	/* size limit */
-	CHECK(cg_pairs_serial_size(2, 43) == 0);
-	CHECK(cg_pairs_serial_size(2, 44) == 44);
+	CHECK(cg_pairs_serial_size(2, 59) == 0);
+	CHECK(cg_pairs_serial_size(2, 60) == 60);
 	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, SIZE_MAX) == 0);
 }
 

@@ -16,7 +16,11 @@ int			cg_test_failures = 0;
 	X(test_unit_pooled) X(test_unit_zero_demand) X(test_unit_zero_reference) \
 	X(test_unit_no_reference) X(test_unit_huge_values) X(test_pooled_subnormal) \
 	X(test_need_demand) X(test_pairs_roundtrip) X(test_pairs_corrupt) \
-	X(test_status_names)
+	X(test_status_names) \
+	X(test_ineq_published_r) X(test_ineq_published_pysal) X(test_ineq_atkinson_tens) \
+	X(test_ineq_theil_cv_tens) X(test_ineq_equal_and_zero) X(test_ineq_weights_replicate) \
+	X(test_ineq_merge) X(test_ineq_scale_invariance) X(test_ineq_bad_input) \
+	X(test_gini_pairwise_random) X(test_sort_pairs) X(test_gini_correction) X(test_lorenz)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)

@@ -1,0 +1,509 @@
+/*
+ * cg_ineq.c — inequality kernels: moment states, Gini, Lorenz, radix sort.
+ *
+ * Measure sum F of a moment state, relative to the pivot K:
+ *   XLOG  F = sum w x ln(x/K)      Theil T, GE(1)
+ *   LOG   F = sum w ln(x/K)        Theil L, GE(0), Atkinson(1)
+ *   POW   F = sum w (x/K)^a        GE(alpha): a = alpha; Atkinson(eps): a = 1 - eps
+ *   SQ    F = sum w (x - K)^2      coefficient of variation (WX holds sum w (x - K))
+ * With mu = sum w x / W:
+ *   T  = F / sum w x - ln(mu/K)            L = ln(mu/K) - F / W
+ *   GE = ((F / W) / (mu/K)^alpha - 1) / (alpha (alpha - 1))
+ *   A  = 1 - (F / W)^(1/(1-eps)) / (mu/K)  A(1) = 1 - exp(F / W) / (mu/K)
+ *   CV = sqrt(F / W - m^2) / (K + m),  m = sum w (x - K) / W
+ */
+#include "cg_ineq.h"
+#include "cg_sum.h"
+
+#include <math.h>
+#include <string.h>
+
+#define CG_MAX_EXACT_COUNT 9007199254740992.0
+
+typedef enum
+{
+	M_XLOG,
+	M_LOG,
+	M_POW,
+	M_SQ
+} moment_mode;
+
+/* The measure sum a kind accumulates at a parameter, and its exponent. */
+static moment_mode
+mode_of(cg_ineq_kind kind, double param, double *expo)
+{
+	*expo = 0.0;
+	switch (kind)
+	{
+		case CG_IK_THEIL_T:
+			return M_XLOG;
+		case CG_IK_THEIL_L:
+			return M_LOG;
+		case CG_IK_GE:
+			if (param == 0.0)
+				return M_LOG;
+			if (param == 1.0)
+				return M_XLOG;
+			*expo = param;
+			return M_POW;
+		case CG_IK_ATKINSON:
+			if (param == 1.0)
+				return M_LOG;
+			*expo = 1.0 - param;
+			return M_POW;
+		case CG_IK_CV:
+			return M_SQ;
+	}
+	return M_SQ;
+}
+
+static int
+valid_kind(double k)
+{
+	return k == CG_IK_THEIL_T || k == CG_IK_THEIL_L || k == CG_IK_GE ||
+		k == CG_IK_ATKINSON || k == CG_IK_CV;
+}
+
+void
+cg_ineq_init(double *st, cg_ineq_kind kind)
+{
+	memset(st, 0, sizeof(double) * CG_IS_LEN);
+	st[CG_IS_VERSION] = CG_IS_VERSION_1;
+	st[CG_IS_KIND] = (double) kind;
+}
+
+cg_status
+cg_ineq_check_param(cg_ineq_kind kind, double param)
+{
+	if (isnan(param))
+		return CG_E_NAN;
+	if (isinf(param))
+		return CG_E_INFINITE;
+	if (kind == CG_IK_ATKINSON && param < 0.0)
+		return CG_E_NEGATIVE;
+	return CG_OK;
+}
+
+int
+cg_ineq_needs_positive(cg_ineq_kind kind, double param)
+{
+	double		expo;
+	moment_mode m = mode_of(kind, param, &expo);
+
+	return m == M_LOG || (m == M_POW && expo <= 0.0);
+}
+
+cg_status
+cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
+{
+	cg_ineq_kind kind = (cg_ineq_kind) st[CG_IS_KIND];
+	cg_status	rc;
+	double		expo,
+				k;
+	moment_mode m;
+
+	*bad = CG_IA_X;
+	if (isnan(x))
+		return CG_E_NAN;
+	if (isinf(x))
+		return CG_E_INFINITE;
+	if (x < 0.0)
+		return CG_E_NEGATIVE;
+	*bad = CG_IA_W;
+	if ((rc = cg_check_positive(w)) != CG_OK)
+		return rc;
+	*bad = CG_IA_PARAM;
+	if (st[CG_IS_N] == 0.0)
+	{
+		if ((rc = cg_ineq_check_param(kind, param)) != CG_OK)
+			return rc;
+		st[CG_IS_PARAM] = param;
+	}
+	else if (param != st[CG_IS_PARAM])
+		return CG_E_MISMATCH;
+	m = mode_of(kind, param, &expo);
+	*bad = CG_IA_X;
+	if (x == 0.0 && (m == M_LOG || (m == M_POW && expo <= 0.0)))
+		return CG_E_NONPOSITIVE;
+	*bad = CG_IA_NONE;
+
+	if (m == M_SQ ? st[CG_IS_N] == 0.0 : (st[CG_IS_PIVOT] == 0.0 && x > 0.0))
+		st[CG_IS_PIVOT] = x;
+	k = st[CG_IS_PIVOT];
+	st[CG_IS_N] += 1.0;
+	cg_psum_add(&st[CG_IS_W], &st[CG_IS_W_LO], w);
+	switch (m)
+	{
+		case M_XLOG:
+			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
+			if (x > 0.0)
+				cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * x * log(x / k));
+			break;
+		case M_LOG:
+			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
+			cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * log(x / k));
+			break;
+		case M_POW:
+			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
+			if (x > 0.0)
+				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * pow(x / k, expo));
+			break;
+		case M_SQ:
+			{
+				double		d = x - k;
+
+				cg_nsum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * d);
+				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * d * d);
+			}
+			break;
+	}
+	return CG_OK;
+}
+
+/* Is x a whole number in [0, 2^53]? */
+static int
+is_count(double x)
+{
+	return x >= 0.0 && x <= CG_MAX_EXACT_COUNT && x == floor(x);
+}
+
+cg_status
+cg_ineq_validate(const double *st)
+{
+	int			i;
+
+	if (st[CG_IS_VERSION] != CG_IS_VERSION_1 || !valid_kind(st[CG_IS_KIND]) ||
+		!is_count(st[CG_IS_N]))
+		return CG_E_CORRUPT;
+	for (i = CG_IS_PARAM; i < CG_IS_LEN; i++)
+		if (!isfinite(st[i]))
+			return CG_E_CORRUPT;
+	if (st[CG_IS_N] == 0.0)
+		return CG_OK;
+	if (cg_ineq_check_param((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM]) != CG_OK ||
+		!(cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]) > 0.0) ||
+		(st[CG_IS_KIND] != CG_IK_CV &&
+		 (st[CG_IS_PIVOT] < 0.0 || cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]) < 0.0)))
+		return CG_E_CORRUPT;
+	return CG_OK;
+}
+
+cg_status
+cg_ineq_merge(double *a, const double *b)
+{
+	double		expo,
+				ka,
+				kb,
+				f,
+				wx;
+	moment_mode m;
+
+	if (cg_ineq_validate(a) != CG_OK || cg_ineq_validate(b) != CG_OK ||
+		a[CG_IS_KIND] != b[CG_IS_KIND])
+		return CG_E_CORRUPT;
+	if (b[CG_IS_N] == 0.0)
+		return CG_OK;
+	if (a[CG_IS_N] == 0.0)
+	{
+		memcpy(a, b, sizeof(double) * CG_IS_LEN);
+		return CG_OK;
+	}
+	if (a[CG_IS_PARAM] != b[CG_IS_PARAM])
+		return CG_E_MISMATCH;
+	m = mode_of((cg_ineq_kind) a[CG_IS_KIND], a[CG_IS_PARAM], &expo);
+	ka = a[CG_IS_PIVOT];
+	kb = b[CG_IS_PIVOT];
+	f = cg_nsum_value(b[CG_IS_F], b[CG_IS_F_LO]);
+	wx = cg_nsum_value(b[CG_IS_WX], b[CG_IS_WX_LO]);
+	if (m == M_SQ)
+	{
+		/* shift b's sums from pivot kb to ka */
+		double		d = kb - ka;
+		double		w = cg_nsum_value(b[CG_IS_W], b[CG_IS_W_LO]);
+
+		if (d != 0.0)
+		{
+			f += 2.0 * d * wx + d * d * w;
+			wx += d * w;
+		}
+	}
+	else if (kb > 0.0 && ka == 0.0)
+		a[CG_IS_PIVOT] = kb;	/* a holds only zeros: its F is 0 at any pivot */
+	else if (kb > 0.0 && ka != kb)
+	{
+		double		r = kb / ka;
+
+		if (m == M_XLOG)
+			f += log(r) * wx;
+		else if (m == M_LOG)
+			f += log(r) * cg_nsum_value(b[CG_IS_W], b[CG_IS_W_LO]);
+		else
+			f *= pow(r, expo);
+	}
+	cg_nsum_merge(&a[CG_IS_W], &a[CG_IS_W_LO], b[CG_IS_W], b[CG_IS_W_LO]);
+	cg_nsum_add(&a[CG_IS_WX], &a[CG_IS_WX_LO], wx);
+	cg_nsum_add(&a[CG_IS_F], &a[CG_IS_F_LO], f);
+	a[CG_IS_N] += b[CG_IS_N];
+	return CG_OK;
+}
+
+cg_status
+cg_ineq_value(const double *st, double *out, int *defined)
+{
+	cg_ineq_kind kind;
+	double		w,
+				wx,
+				f,
+				k,
+				mu,
+				expo,
+				v = 0.0;
+	moment_mode m;
+	cg_status	rc;
+
+	*out = 0.0;
+	*defined = 0;
+	if ((rc = cg_ineq_validate(st)) != CG_OK)
+		return rc;
+	if (st[CG_IS_N] == 0.0)
+		return CG_OK;
+	kind = (cg_ineq_kind) st[CG_IS_KIND];
+	m = mode_of(kind, st[CG_IS_PARAM], &expo);
+	w = cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]);
+	wx = cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]);
+	f = cg_nsum_value(st[CG_IS_F], st[CG_IS_F_LO]);
+	k = st[CG_IS_PIVOT];
+	if (!isfinite(w) || !isfinite(wx) || !isfinite(f))
+		return CG_E_OVERFLOW;
+	if (m == M_SQ)
+	{
+		double		shift = wx / w,
+					var = f / w - shift * shift;
+
+		mu = k + shift;
+		if (!(mu > 0.0))
+			return CG_OK;		/* mean 0: undefined */
+		v = sqrt(var > 0.0 ? var : 0.0) / mu;
+	}
+	else
+	{
+		double		rel;
+
+		mu = wx / w;
+		if (!(mu > 0.0))
+			return CG_OK;		/* every x is 0: undefined */
+		rel = mu / k;			/* mu / K */
+		switch (kind)
+		{
+			case CG_IK_THEIL_T:
+				v = f / wx - log(rel);
+				break;
+			case CG_IK_THEIL_L:
+				v = log(rel) - f / w;
+				break;
+			case CG_IK_GE:
+				if (m == M_XLOG)
+					v = f / wx - log(rel);
+				else if (m == M_LOG)
+					v = log(rel) - f / w;
+				else
+					v = ((f / w) / pow(rel, expo) - 1.0) / (expo * (expo - 1.0));
+				break;
+			case CG_IK_ATKINSON:
+				if (m == M_LOG)
+					v = 1.0 - exp(f / w) / rel;
+				else
+					v = 1.0 - pow(f / w, 1.0 / expo) / rel;
+				break;
+			case CG_IK_CV:
+				break;
+		}
+		/* every measure is >= 0 (Jensen); do not report rounding below 0 */
+		if (v < 0.0)
+			v = 0.0;
+	}
+	if (!isfinite(v))
+		return CG_E_OVERFLOW;
+	*out = v;
+	*defined = 1;
+	return CG_OK;
+}
+
+cg_status
+cg_dist_check(double x, double w, cg_ineq_arg *bad)
+{
+	cg_status	rc;
+
+	*bad = CG_IA_X;
+	if ((rc = cg_check_nonneg(x)) != CG_OK)
+		return rc;
+	*bad = CG_IA_W;
+	if ((rc = cg_check_positive(w)) != CG_OK)
+		return rc;
+	*bad = CG_IA_NONE;
+	return CG_OK;
+}
+
+/* Order-preserving key of x >= 0 (with -0 folded into +0). */
+static inline uint64_t
+sort_key(double x)
+{
+	uint64_t	k;
+
+	x += 0.0;
+	memcpy(&k, &x, sizeof(k));
+	return k;
+}
+
+void
+cg_sort_pairs(double *v, size_t n, double *tmp)
+{
+	size_t		count[8][256];
+	double	   *src = v,
+			   *dst = tmp;
+	size_t		i;
+	int			b;
+
+	if (n < 2)
+		return;
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+	{
+		uint64_t	k = sort_key(v[2 * i]);
+
+		for (b = 0; b < 8; b++)
+			count[b][(k >> (8 * b)) & 0xff]++;
+	}
+	for (b = 0; b < 8; b++)
+	{
+		size_t		pos[256],
+					sum = 0;
+		int			d;
+		int			trivial = 0;
+
+		for (d = 0; d < 256; d++)
+		{
+			if (count[b][d] == n)
+				trivial = 1;	/* every key has this byte: nothing to do */
+			pos[d] = sum;
+			sum += count[b][d];
+		}
+		if (trivial)
+			continue;
+		for (i = 0; i < n; i++)
+		{
+			size_t		p = pos[(sort_key(src[2 * i]) >> (8 * b)) & 0xff]++;
+
+			dst[2 * p] = src[2 * i];
+			dst[2 * p + 1] = src[2 * i + 1];
+		}
+		{
+			double	   *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != v)
+		memcpy(v, src, n * 2 * sizeof(double));
+}
+
+void
+cg_dist_totals(const double *v, size_t n, double *w_total, double *wx_total)
+{
+	double		w_hi = 0.0,
+				w_lo = 0.0,
+				x_hi = 0.0,
+				x_lo = 0.0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		cg_psum_add(&w_hi, &w_lo, v[2 * i + 1]);
+		cg_psum_add(&x_hi, &x_lo, v[2 * i + 1] * v[2 * i]);
+	}
+	*w_total = cg_nsum_value(w_hi, w_lo);
+	*wx_total = cg_nsum_value(x_hi, x_lo);
+}
+
+cg_status
+cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined)
+{
+	double		w_total,
+				wx_total,
+				f_hi = 0.0,
+				f_lo = 0.0,
+				s_hi = 0.0,
+				s_lo = 0.0,
+				q_hi = 0.0,
+				q_lo = 0.0,
+				g;
+	size_t		i;
+
+	*out = 0.0;
+	*defined = 0;
+	cg_dist_totals(v, n, &w_total, &wx_total);
+	if (!isfinite(w_total) || !isfinite(wx_total))
+		return CG_E_OVERFLOW;
+	if (!(wx_total > 0.0))
+		return CG_OK;			/* no rows, or every x is 0 */
+	for (i = 0; i < n; i++)
+	{
+		double		x = v[2 * i],
+					w = v[2 * i + 1];
+		double		f_prev = cg_nsum_value(f_hi, f_lo);
+
+		/* w x (2 F_(k-1) + w - W) */
+		cg_nsum_add(&s_hi, &s_lo, w * x * ((2.0 * f_prev - w_total) + w));
+		cg_psum_add(&f_hi, &f_lo, w);
+		if (correct)
+			cg_psum_add(&q_hi, &q_lo, w * w);
+	}
+	g = cg_nsum_value(s_hi, s_lo) / w_total / wx_total;
+	if (g < 0.0)
+		g = 0.0;				/* rounding of an all-equal distribution */
+	if (correct)
+	{
+		double		h = 1.0 - cg_nsum_value(q_hi, q_lo) / (w_total * w_total);
+
+		if (!(h > 0.0))
+			return CG_OK;		/* one unit (or one unit holds all weight) */
+		g /= h;
+	}
+	if (!isfinite(g))
+		return CG_E_OVERFLOW;
+	*out = g;
+	*defined = 1;
+	return CG_OK;
+}
+
+double
+cg_lorenz_at(const double *v, size_t n, double w_total, double wx_total,
+			 double p)
+{
+	double		target = p * w_total,
+				f = 0.0,
+				c_hi = 0.0,
+				c_lo = 0.0;
+	size_t		i;
+
+	if (p <= 0.0)
+		return 0.0;
+	if (p >= 1.0)
+		return 1.0;
+	for (i = 0; i < n; i++)
+	{
+		double		x = v[2 * i],
+					w = v[2 * i + 1];
+
+		if (f + w >= target)
+		{
+			/* the cut falls inside unit i: take the part of its weight below it */
+			cg_nsum_add(&c_hi, &c_lo, (target - f) * x);
+			break;
+		}
+		f += w;
+		cg_nsum_add(&c_hi, &c_lo, w * x);
+	}
+	return cg_nsum_value(c_hi, c_lo) / wx_total;
+}

@@ -1,0 +1,214 @@
+/*
+ * pairstate.c — chunked (a, b) pair states for aggregates (see pairstate.h).
+ */
+#include "pairstate.h"
+
+#include <math.h>
+
+#include "utils/memutils.h"
+
+#define FIRST_CHUNK_PAIRS 64
+#define MAX_CHUNK_PAIRS (1024 * 1024)	/* 16 MB */
+
+MemoryContext
+cg_agg_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called as an aggregate support function", fname),
+				 errhint("Call the aggregate instead.")));
+	return ctx;
+}
+
+/* Append a new chunk with room for cap pairs. */
+static PairChunk *
+add_chunk(MemoryContext ctx, PairState *ps, Size cap)
+{
+	PairChunk  *c;
+
+	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (2 * sizeof(double)))
+		cg_report(CG_E_TOO_LARGE, "aggregate", NAN, "Group the rows into smaller groups.");
+	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * 2 * sizeof(double));
+	c->next = NULL;
+	c->n = 0;
+	c->cap = cap;
+	if (ps->tail)
+		ps->tail->next = c;
+	else
+		ps->head = c;
+	ps->tail = c;
+	ps->nchunks++;
+	return c;
+}
+
+PairState *
+ps_append(MemoryContext ctx, PairState *ps, double a, double b)
+{
+	PairChunk  *tail;
+
+	if (ps == NULL)
+		ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+	tail = ps->tail;
+	if (tail == NULL || tail->n == tail->cap)
+		tail = add_chunk(ctx, ps, tail == NULL ? FIRST_CHUNK_PAIRS
+						 : Min(2 * tail->cap, MAX_CHUNK_PAIRS));
+	tail->v[2 * tail->n] = a;
+	tail->v[2 * tail->n + 1] = b;
+	tail->n++;
+	ps->n++;
+	return ps;
+}
+
+void
+ps_set_params(PairState *ps, double p0, double p1, const char *what)
+{
+	if (!ps->params.set)
+	{
+		ps->params.set = 1;
+		ps->params.p[0] = p0;
+		ps->params.p[1] = p1;
+	}
+	else if (ps->params.p[0] != p0 || ps->params.p[1] != p1)
+		cg_report(CG_E_MISMATCH, what, NAN, NULL);
+}
+
+PairState *
+ps_combine(MemoryContext ctx, PairState *a, PairState *b, const char *what)
+{
+	if (b == NULL)
+		return a;
+	if (a != NULL && a->params.set && b->params.set &&
+		(a->params.p[0] != b->params.p[0] || a->params.p[1] != b->params.p[1]))
+		cg_report(CG_E_MISMATCH, what, NAN, NULL);
+	if (b->adoptable)
+	{
+		/* b lives in the aggregate context: adopt it, or link its chunks */
+		b->adoptable = false;
+		if (a == NULL)
+			return b;
+		if (b->head != NULL)
+		{
+			if (a->tail)
+				a->tail->next = b->head;
+			else
+				a->head = b->head;
+			a->tail = b->tail;
+			a->nchunks += b->nchunks;
+			a->n += b->n;
+		}
+		if (!a->params.set)
+			a->params = b->params;
+		pfree(b);
+		return a;
+	}
+	/* b belongs to someone else: copy its pairs into one new chunk */
+	if (a == NULL)
+		a = MemoryContextAllocZero(ctx, sizeof(PairState));
+	if (!a->params.set)
+		a->params = b->params;
+	if (b->n > 0)
+	{
+		PairChunk  *c = add_chunk(ctx, a, b->n);
+		PairChunk  *p;
+
+		for (p = b->head; p != NULL; p = p->next)
+		{
+			memcpy(c->v + 2 * c->n, p->v, p->n * 2 * sizeof(double));
+			c->n += p->n;
+		}
+		a->n += b->n;
+	}
+	return a;
+}
+
+cg_pair_chunk *
+ps_chunks(const PairState *ps)
+{
+	cg_pair_chunk *c = palloc(sizeof(cg_pair_chunk) * Max(ps->nchunks, 1));
+	PairChunk  *p;
+	int			k = 0;
+
+	for (p = ps->head; p != NULL; p = p->next, k++)
+	{
+		c[k].v = p->v;
+		c[k].n = p->n;
+	}
+	return c;
+}
+
+double *
+ps_flatten(const PairState *ps)
+{
+	double	   *v = palloc_extended(Max(ps->n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	PairChunk  *p;
+	Size		at = 0;
+
+	for (p = ps->head; p != NULL; p = p->next)
+	{
+		memcpy(v + 2 * at, p->v, p->n * 2 * sizeof(double));
+		at += p->n;
+	}
+	return v;
+}
+
+bytea *
+ps_serialize(const PairState *ps, const char *what)
+{
+	Size		sz = cg_pairs_serial_size(ps->n, MaxAllocSize - VARHDRSZ);
+	bytea	   *out;
+
+	if (sz == 0)
+		cg_report(CG_E_TOO_LARGE, what, NAN,
+				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
+	out = palloc(VARHDRSZ + sz);
+	SET_VARSIZE(out, VARHDRSZ + sz);
+	cg_pairs_write(ps_chunks(ps), ps->nchunks, ps->n, &ps->params,
+				   (unsigned char *) VARDATA(out));
+	return out;
+}
+
+PairState *
+ps_deserialize(FunctionCallInfo fcinfo, bytea *in, PairCopyCheck check,
+			   const char *what)
+{
+	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
+	MemoryContext ctx;
+	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
+	Size		n,
+				done,
+				take;
+	cg_pair_params prm;
+	PairState  *ps;
+
+	if (!in_agg)
+		ctx = CurrentMemoryContext;
+	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &prm) != CG_OK)
+		cg_report(CG_E_CORRUPT, what, NAN, NULL);
+	ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+	ps->params = prm;
+	for (done = 0; done < n; done += take)
+	{
+		/* chunks of at most 16 MB */
+		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * 2 * sizeof(double);
+		const double *src = (const double *) pairs;
+		PairChunk  *c;
+
+		take = Min(n - done, MAX_CHUNK_PAIRS);
+		c = add_chunk(ctx, ps, take);
+		/* aligned when the datum is (usual): copy and validate in one pass */
+		if ((uintptr_t) pairs % sizeof(double) != 0)
+		{
+			memcpy(c->v, pairs, take * 2 * sizeof(double));
+			src = c->v;
+		}
+		if (check(c->v, src, take) != CG_OK)
+			cg_report(CG_E_CORRUPT, what, NAN, NULL);
+		c->n = take;
+	}
+	ps->n = n;
+	ps->adoptable = in_agg;
+	return ps;
+}

@@ -1,0 +1,67 @@
+/*
+ * pairstate.h — a growing aggregate state of (a, b) double pairs.
+ *
+ * Used by the statistics that need every row: the pooled care gap and the
+ * Hoover index keep (supply, demand), the distribution measures (Gini,
+ * Lorenz, Palma) keep (x, w).  Pairs live in a list of chunks in the
+ * aggregate context: appending never moves data, combine links chunks, and
+ * the state crosses parallel workers as bytea in the cg_pairs layout.
+ */
+#ifndef CG_PAIRSTATE_H
+#define CG_PAIRSTATE_H
+
+#include "cg_pg.h"
+
+#include "../kernel/cg_pairs.h"
+
+typedef struct PairChunk
+{
+	struct PairChunk *next;
+	Size		n;				/* pairs stored */
+	Size		cap;			/* pairs allocated */
+	double		v[FLEXIBLE_ARRAY_MEMBER];	/* 2 * cap doubles */
+} PairChunk;
+
+typedef struct PairState
+{
+	Size		n;				/* pairs in all chunks */
+	int			nchunks;
+	PairChunk  *head;
+	PairChunk  *tail;
+	cg_pair_params params;		/* parameters of the statistic, if any */
+	bool		adoptable;		/* deserialized into the agg context, unused */
+} PairState;
+
+/* Validates n deserialized pairs, copying src to dst; CG_OK or a status. */
+typedef cg_status (*PairCopyCheck) (double *dst, const double *src, size_t n);
+
+/* The aggregate memory context; an error when not called as an aggregate. */
+extern MemoryContext cg_agg_context(FunctionCallInfo fcinfo, const char *fname);
+
+/* Append one pair, creating the state in ctx when ps is NULL. */
+extern PairState *ps_append(MemoryContext ctx, PairState *ps, double a, double b);
+
+/*
+ * Set the statistic's parameters on the first row, or check that a later row
+ * gives the same ones (error naming 'what' otherwise).
+ */
+extern void ps_set_params(PairState *ps, double p0, double p1, const char *what);
+
+/* Merge b into a (either may be NULL); returns the merged state. */
+extern PairState *ps_combine(MemoryContext ctx, PairState *a, PairState *b,
+							 const char *what);
+
+/* Serialize to bytea. */
+extern bytea *ps_serialize(const PairState *ps, const char *what);
+
+/* Deserialize and validate every pair with check. */
+extern PairState *ps_deserialize(FunctionCallInfo fcinfo, bytea *in,
+								 PairCopyCheck check, const char *what);
+
+/* The chunks as the kernel reads them (palloc'd). */
+extern cg_pair_chunk *ps_chunks(const PairState *ps);
+
+/* A palloc'd contiguous copy of all pairs (2 n doubles); the state is untouched. */
+extern double *ps_flatten(const PairState *ps);
+
+#endif							/* CG_PAIRSTATE_H */

@@ -1,0 +1,368 @@
+/*
+ * test_ineq.c — unit tests of the inequality kernels against published
+ * values (R ineq, PySAL) and identities, never the code's own output.
+ */
+#include "cg_test.h"
+#include "cg_ineq.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const double INEQ_X[10] = {541, 1463, 2445, 3438, 4437, 5401, 6392, 8304, 11904, 22261};
+static const double MEX1940[32] = {
+	10384, 22361, 9573, 3758, 2934, 8578, 8537, 6909, 17816, 12132, 4359, 2181,
+	4414, 5309, 3408, 3327, 6936, 4836, 9073, 1892, 3569, 11016, 21965, 4372,
+	4840, 6399, 2459, 7508, 3605, 5203, 7990, 3734};
+static const double TENS[5] = {10, 20, 30, 40, 50};
+
+/* Moment measure of xs with unit weights. */
+static double
+moment(cg_ineq_kind kind, double param, const double *xs, size_t n)
+{
+	double		st[CG_IS_LEN],
+				v;
+	cg_ineq_arg bad;
+	int			def;
+	size_t		i;
+
+	cg_ineq_init(st, kind);
+	for (i = 0; i < n; i++)
+		if (cg_ineq_add(st, xs[i], 1.0, param, &bad) != CG_OK)
+			return -1.0;
+	if (cg_ineq_value(st, &v, &def) != CG_OK || !def)
+		return -2.0;
+	return v;
+}
+
+/* Unweighted Gini of xs through the sort and the sorted form. */
+static double
+gini_of(const double *xs, size_t n, int correct)
+{
+	double	   *v = malloc(sizeof(double) * 2 * n),
+			   *tmp = malloc(sizeof(double) * 2 * n),
+				g;
+	int			def;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		v[2 * i] = xs[i];
+		v[2 * i + 1] = 1.0;
+	}
+	cg_sort_pairs(v, n, tmp);
+	if (cg_gini_sorted(v, n, correct, &g, &def) != CG_OK || !def)
+		g = -1.0;
+	free(v);
+	free(tmp);
+	return g;
+}
+
+/* R ineq: Gini(x) = 0.4620911, Atkinson(x, 0.5) = 0.1796591 (documentation example). */
+CG_TEST(test_ineq_published_r)
+{
+	CHECK_NEAR(gini_of(INEQ_X, 10, 0), 0.4620911, 1e-7);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 0.5, INEQ_X, 10), 0.1796591, 1e-7);
+	/* the same to full precision, from the definitions in exact arithmetic */
+	CHECK_NEAR(gini_of(INEQ_X, 10, 0), 0.46209113026762383, 1e-15);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 0.5, INEQ_X, 10), 0.17965909804634184, 1e-14);
+}
+
+/* PySAL inequality: Gini of Mexico pcgdp1940 = 0.35372371173452849. */
+CG_TEST(test_ineq_published_pysal)
+{
+	CHECK_NEAR(gini_of(MEX1940, 32, 0), 0.35372371173452849, 1e-15);
+}
+
+/* Atkinson on (10, 20, 30, 40, 50): eps 0.5 -> 0.06315, eps 1 -> 0.13161. */
+CG_TEST(test_ineq_atkinson_tens)
+{
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 0.5, TENS, 5), 0.06315, 5e-6);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 1.0, TENS, 5), 0.13161, 5e-6);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 0.5, TENS, 5), 0.06315339222708616, 1e-14);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 1.0, TENS, 5), 0.1316096384342157, 1e-14);
+	CHECK_EQ(moment(CG_IK_ATKINSON, 0.0, TENS, 5), 0.0);	/* eps 0: no aversion */
+}
+
+/*
+ * (10, ..., 50), mu = 30, from the definitions:
+ * T = (1/5) sum (x/30) ln(x/30) = 0.11968759358350925
+ * L = (1/5) sum ln(30/x) = 0.14111394011170053
+ * CV = sqrt(200)/30 = 0.4714045207910317, GE(2) = CV^2 / 2 = 1/9
+ */
+CG_TEST(test_ineq_theil_cv_tens)
+{
+	CHECK_NEAR(moment(CG_IK_THEIL_T, 0, TENS, 5), 0.11968759358350925, 1e-14);
+	CHECK_NEAR(moment(CG_IK_THEIL_L, 0, TENS, 5), 0.14111394011170053, 1e-14);
+	CHECK_NEAR(moment(CG_IK_CV, 0, TENS, 5), 0.4714045207910317, 1e-15);
+	CHECK_NEAR(moment(CG_IK_GE, 2.0, TENS, 5), 1.0 / 9.0, 1e-15);
+	CHECK_NEAR(moment(CG_IK_GE, 1.0, TENS, 5), moment(CG_IK_THEIL_T, 0, TENS, 5), 1e-15);
+	CHECK_NEAR(moment(CG_IK_GE, 0.0, TENS, 5), moment(CG_IK_THEIL_L, 0, TENS, 5), 1e-15);
+	/* A(1) = 1 - exp(-L) */
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 1.0, TENS, 5), 1.0 - exp(-0.14111394011170053), 1e-15);
+	/* GE(alpha) tends to T as alpha -> 1 */
+	CHECK_NEAR(moment(CG_IK_GE, 1.0 + 1e-7, TENS, 5), 0.11968759358350925, 1e-6);
+}
+
+/* Equal values: every measure exactly 0; all zeros: undefined. */
+CG_TEST(test_ineq_equal_and_zero)
+{
+	double		same[4] = {7.25, 7.25, 7.25, 7.25};
+	double		zeros[3] = {0, 0, 0};
+	double		st[CG_IS_LEN],
+				v;
+	cg_ineq_arg bad;
+	int			def,
+				i;
+
+	CHECK_EQ(moment(CG_IK_THEIL_T, 0, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_THEIL_L, 0, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_GE, 2.0, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_GE, -1.0, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_ATKINSON, 0.5, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_ATKINSON, 2.0, same, 4), 0.0);
+	CHECK_EQ(moment(CG_IK_CV, 0, same, 4), 0.0);
+	CHECK_EQ(gini_of(same, 4, 0), 0.0);
+	cg_ineq_init(st, CG_IK_THEIL_T);
+	for (i = 0; i < 3; i++)
+		CHECK(cg_ineq_add(st, zeros[i], 1.0, 0, &bad) == CG_OK);
+	CHECK(cg_ineq_value(st, &v, &def) == CG_OK && !def);
+	cg_ineq_init(st, CG_IK_CV);
+	CHECK(cg_ineq_value(st, &v, &def) == CG_OK && !def);	/* no rows */
+	CHECK_EQ(moment(CG_IK_THEIL_T, 0, TENS, 1), 0.0);	/* one row */
+}
+
+/* Integer weights equal replicated rows: x (1, 2, 3), w (3, 1, 2). */
+CG_TEST(test_ineq_weights_replicate)
+{
+	double		xs[3] = {1, 2, 3},
+				ws[3] = {3, 1, 2},
+				rep[6] = {1, 1, 1, 2, 3, 3};
+	cg_ineq_kind kinds[5] = {CG_IK_THEIL_T, CG_IK_THEIL_L, CG_IK_GE, CG_IK_ATKINSON, CG_IK_CV};
+	double		params[5] = {0, 0, 2.0, 0.5, 0};
+	int			k,
+				i,
+				def;
+
+	for (k = 0; k < 5; k++)
+	{
+		double		st[CG_IS_LEN],
+					v;
+		cg_ineq_arg bad;
+
+		cg_ineq_init(st, kinds[k]);
+		for (i = 0; i < 3; i++)
+			CHECK(cg_ineq_add(st, xs[i], ws[i], params[k], &bad) == CG_OK);
+		CHECK(cg_ineq_value(st, &v, &def) == CG_OK && def);
+		CHECK_NEAR(v, moment(kinds[k], params[k], rep, 6), 1e-14);
+	}
+	/* T of the replicated data from the definition: 0.11913402307773445 */
+	CHECK_NEAR(moment(CG_IK_THEIL_T, 0, rep, 6), 0.11913402307773445, 1e-14);
+	{
+		double		v[6] = {3, 2, 1, 3, 2, 1},
+					tmp[6],
+					g;
+
+		/* pairs (x, w): (3, 2), (1, 3), (2, 1); pairwise: 17/66 */
+		v[0] = 3; v[1] = 2; v[2] = 1; v[3] = 3; v[4] = 2; v[5] = 1;
+		cg_sort_pairs(v, 3, tmp);
+		CHECK(v[0] == 1 && v[2] == 2 && v[4] == 3);
+		CHECK(cg_gini_sorted(v, 3, 0, &g, &def) == CG_OK && def);
+		CHECK_NEAR(g, 17.0 / 66.0, 1e-15);
+		CHECK_NEAR(g, gini_of(rep, 6, 0), 1e-15);
+	}
+}
+
+/* Merging partial states (different pivots) equals one pass. */
+CG_TEST(test_ineq_merge)
+{
+	cg_ineq_kind kinds[5] = {CG_IK_THEIL_T, CG_IK_THEIL_L, CG_IK_GE, CG_IK_ATKINSON, CG_IK_CV};
+	double		params[5] = {0, 0, -0.5, 1.5, 0};
+	int			k,
+				i,
+				def;
+
+	for (k = 0; k < 5; k++)
+	{
+		double		a[CG_IS_LEN],
+					b[CG_IS_LEN],
+					e[CG_IS_LEN],
+					va,
+					whole = moment(kinds[k], params[k], INEQ_X, 10);
+		cg_ineq_arg bad;
+
+		cg_ineq_init(a, kinds[k]);
+		cg_ineq_init(b, kinds[k]);
+		cg_ineq_init(e, kinds[k]);
+		for (i = 0; i < 10; i++)
+			CHECK(cg_ineq_add(i % 3 == 0 ? a : b, INEQ_X[i], 1.0, params[k], &bad) == CG_OK);
+		CHECK(cg_ineq_merge(e, b) == CG_OK);	/* empty takes b */
+		CHECK(cg_ineq_merge(a, e) == CG_OK);
+		CHECK(cg_ineq_value(a, &va, &def) == CG_OK && def);
+		CHECK_NEAR(va, whole, 1e-13);
+	}
+	{
+		double		a[CG_IS_LEN],
+					b[CG_IS_LEN];
+		cg_ineq_arg bad;
+
+		cg_ineq_init(a, CG_IK_GE);
+		cg_ineq_init(b, CG_IK_GE);
+		CHECK(cg_ineq_add(a, 1, 1, 2.0, &bad) == CG_OK);
+		CHECK(cg_ineq_add(b, 1, 1, 3.0, &bad) == CG_OK);
+		CHECK(cg_ineq_merge(a, b) == CG_E_MISMATCH);
+		cg_ineq_init(b, CG_IK_CV);
+		CHECK(cg_ineq_merge(a, b) == CG_E_CORRUPT);	/* kinds differ */
+	}
+}
+
+/* Scaling every x leaves every measure unchanged. */
+CG_TEST(test_ineq_scale_invariance)
+{
+	double		scaled[10];
+	int			i;
+
+	for (i = 0; i < 10; i++)
+		scaled[i] = INEQ_X[i] * 1000.0;
+	CHECK_NEAR(moment(CG_IK_THEIL_T, 0, scaled, 10), moment(CG_IK_THEIL_T, 0, INEQ_X, 10), 1e-14);
+	CHECK_NEAR(moment(CG_IK_ATKINSON, 2, scaled, 10), moment(CG_IK_ATKINSON, 2, INEQ_X, 10), 1e-14);
+	CHECK_NEAR(moment(CG_IK_CV, 0, scaled, 10), moment(CG_IK_CV, 0, INEQ_X, 10), 1e-14);
+	CHECK_NEAR(gini_of(scaled, 10, 0), gini_of(INEQ_X, 10, 0), 1e-15);
+}
+
+CG_TEST(test_ineq_bad_input)
+{
+	double		st[CG_IS_LEN];
+	cg_ineq_arg bad;
+
+	cg_ineq_init(st, CG_IK_THEIL_L);
+	CHECK(cg_ineq_add(st, 0.0, 1, 0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_X);
+	CHECK(cg_ineq_add(st, -1.0, 1, 0, &bad) == CG_E_NEGATIVE && bad == CG_IA_X);
+	CHECK(cg_ineq_add(st, NAN, 1, 0, &bad) == CG_E_NAN && bad == CG_IA_X);
+	CHECK(cg_ineq_add(st, 1, 0.0, 0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_W);
+	CHECK(cg_ineq_add(st, 1, -2.0, 0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_W);
+	CHECK(cg_ineq_add(st, 1, INFINITY, 0, &bad) == CG_E_INFINITE && bad == CG_IA_W);
+	cg_ineq_init(st, CG_IK_THEIL_T);
+	CHECK(cg_ineq_add(st, 0.0, 1, 0, &bad) == CG_OK);	/* 0 ln 0 = 0 */
+	cg_ineq_init(st, CG_IK_ATKINSON);
+	CHECK(cg_ineq_add(st, 1, 1, -0.5, &bad) == CG_E_NEGATIVE && bad == CG_IA_PARAM);
+	CHECK(cg_ineq_add(st, 0.0, 1, 1.0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_X);
+	CHECK(cg_ineq_add(st, 0.0, 1, 0.5, &bad) == CG_OK);
+	CHECK(cg_ineq_add(st, 1, 1, 0.7, &bad) == CG_E_MISMATCH && bad == CG_IA_PARAM);
+	cg_ineq_init(st, CG_IK_GE);
+	CHECK(cg_ineq_add(st, 1, 1, NAN, &bad) == CG_E_NAN && bad == CG_IA_PARAM);
+	CHECK(cg_ineq_add(st, 0.0, 1, -1.0, &bad) == CG_E_NONPOSITIVE);
+	CHECK(cg_dist_check(-1, 1, &bad) == CG_E_NEGATIVE && bad == CG_IA_X);
+	CHECK(cg_dist_check(1, 0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_W);
+	st[CG_IS_VERSION] = 2;
+	CHECK(cg_ineq_validate(st) == CG_E_CORRUPT);
+}
+
+/* Gini: sorted form equals the pairwise definition on random weighted data. */
+CG_TEST(test_gini_pairwise_random)
+{
+	enum
+	{
+		N = 300
+	};
+	double		v[2 * N],
+				tmp[2 * N],
+				x[N],
+				w[N],
+				num = 0,
+				wt = 0,
+				wx = 0,
+				g;
+	int			i,
+				j,
+				def;
+
+	srand(7);
+	for (i = 0; i < N; i++)
+	{
+		x[i] = (rand() % 50) * 0.5;		/* many ties */
+		w[i] = 0.25 + (rand() % 40) / 8.0;
+		v[2 * i] = x[i];
+		v[2 * i + 1] = w[i];
+		wt += w[i];
+		wx += w[i] * x[i];
+	}
+	for (i = 0; i < N; i++)
+		for (j = 0; j < N; j++)
+			num += w[i] * w[j] * fabs(x[i] - x[j]);
+	cg_sort_pairs(v, N, tmp);
+	for (i = 1; i < N; i++)
+		CHECK(v[2 * (i - 1)] <= v[2 * i]);
+	CHECK(cg_gini_sorted(v, N, 0, &g, &def) == CG_OK && def);
+	CHECK_NEAR(g, num / (2.0 * wt * wt * (wx / wt)), 1e-12);
+}
+
+/* Radix sort agrees with the order of doubles over many magnitudes. */
+CG_TEST(test_sort_pairs)
+{
+	enum
+	{
+		N = 5000
+	};
+	double	   *v = malloc(sizeof(double) * 2 * N),
+			   *tmp = malloc(sizeof(double) * 2 * N);
+	int			i,
+				ok = 1;
+
+	srand(11);
+	for (i = 0; i < N; i++)
+	{
+		v[2 * i] = ldexp((double) rand() / RAND_MAX, (rand() % 200) - 100);
+		v[2 * i + 1] = i;
+	}
+	v[0] = 0.0;
+	v[2] = -0.0;
+	v[4] = 5e-324;
+	cg_sort_pairs(v, N, tmp);
+	for (i = 1; i < N; i++)
+		ok &= v[2 * (i - 1)] <= v[2 * i];
+	CHECK(ok);
+	CHECK(v[0] == 0.0 && v[2] == 0.0 && v[4] == 5e-324);
+	free(v);
+	free(tmp);
+}
+
+/* Correction: n/(n-1) unweighted, 1/(1 - sum (w/W)^2) weighted. */
+CG_TEST(test_gini_correction)
+{
+	double		v[6] = {1, 3, 2, 1, 3, 2},
+				tmp[6],
+				g,
+				gc;
+	int			def;
+
+	CHECK_NEAR(gini_of(INEQ_X, 10, 1), 0.46209113026762383 * 10.0 / 9.0, 1e-15);
+	cg_sort_pairs(v, 3, tmp);
+	CHECK(cg_gini_sorted(v, 3, 0, &g, &def) == CG_OK);
+	CHECK(cg_gini_sorted(v, 3, 1, &gc, &def) == CG_OK && def);
+	/* W = 6, sum w^2 = 9 + 1 + 4 = 14: factor 1 / (1 - 14/36) = 36/22 */
+	CHECK_NEAR(gc, g * 36.0 / 22.0, 1e-15);
+	CHECK(gini_of(TENS, 1, 1) == -1.0);	/* one row, corrected: undefined */
+}
+
+/*
+ * Lorenz curve: equal values lie on the diagonal; x = (1, 2, 3, 4) has
+ * L(0.5) = 3/10, and at p = 0.4 the cut takes 0.6 of unit 2: (1 + 1.2)/10.
+ */
+CG_TEST(test_lorenz)
+{
+	double		v[8] = {1, 1, 2, 1, 3, 1, 4, 1},
+				w,
+				wx;
+
+	cg_dist_totals(v, 4, &w, &wx);
+	CHECK_EQ(cg_lorenz_at(v, 4, w, wx, 0.5), 0.3);
+	CHECK_NEAR(cg_lorenz_at(v, 4, w, wx, 0.4), 0.22, 1e-15);
+	CHECK_EQ(cg_lorenz_at(v, 4, w, wx, 0.0), 0.0);
+	CHECK_EQ(cg_lorenz_at(v, 4, w, wx, 1.0), 1.0);
+	/*
+	 * Palma (top 10 % over bottom 40 %): the top 10 % of the weight 4 is 0.4
+	 * of the last unit (x = 4), holding 1.6 of 10: (1.6/10) / 0.22
+	 */
+	CHECK_NEAR((1.0 - cg_lorenz_at(v, 4, w, wx, 0.9)) / cg_lorenz_at(v, 4, w, wx, 0.4),
+			   0.16 / 0.22, 1e-14);
+}
