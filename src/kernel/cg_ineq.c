@@ -15,6 +15,7 @@
 #include "cg_ineq.h"
 #include "cg_sum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -342,6 +343,24 @@ cg_dist_check(double x, double w, cg_ineq_arg *bad)
 		return rc;
 	*bad = CG_IA_NONE;
 	return CG_OK;
+}
+
+cg_status
+cg_dist_copy_rows(double *dst, const double *src, size_t n)
+{
+	int			ok = 1;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		x = src[2 * i],
+					w = src[2 * i + 1];
+
+		ok &= (x >= 0.0) & (x <= DBL_MAX) & (w > 0.0) & (w <= DBL_MAX);
+		dst[2 * i] = x;
+		dst[2 * i + 1] = w;
+	}
+	return ok ? CG_OK : CG_E_CORRUPT;
 }
 
 /* Order-preserving key of x >= 0 (with -0 folded into +0). */

@@ -82,6 +82,9 @@ cg_status	cg_ineq_value(const double *st, double *out, int *defined);
 /* Validate one (x, w) pair of a distribution: x finite >= 0, w finite > 0. */
 cg_status	cg_dist_check(double x, double w, cg_ineq_arg *bad);
 
+/* Copy n deserialized (x, w) pairs from src to dst and validate them. */
+cg_status	cg_dist_copy_rows(double *dst, const double *src, size_t n);
+
 /*
  * Sort n pairs v[2i] = x_i, v[2i+1] = w_i by x ascending (x >= 0), with tmp
  * of 2n doubles as scratch.  LSD radix sort on the IEEE bit pattern of x,

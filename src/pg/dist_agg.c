@@ -1,0 +1,342 @@
+/*
+ * dist_agg.c — distribution-based inequality aggregates: gini, palma,
+ * quantile_share_ratio, lorenz_curve; weighted and unweighted.
+ *
+ * The state keeps every (x, w) pair (16 bytes a row) in a chunked pair state
+ * (pairstate.c) with combine, serialize and deserialize.  The final function
+ * copies the pairs, radix-sorts the copy by x and evaluates the sorted form;
+ * the state itself is never modified, so the aggregates work over windows.
+ */
+#include "cg_pg.h"
+#include "pairstate.h"
+
+#include <math.h>
+
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+
+#include "../kernel/cg_ineq.h"
+
+PG_FUNCTION_INFO_V1(cg_dist_trans_x);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xw);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xc);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xwc);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xpp);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xwpp);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xn);
+PG_FUNCTION_INFO_V1(cg_dist_trans_xwn);
+PG_FUNCTION_INFO_V1(cg_dist_combine);
+PG_FUNCTION_INFO_V1(cg_dist_serial);
+PG_FUNCTION_INFO_V1(cg_dist_deserial);
+PG_FUNCTION_INFO_V1(cg_gini_final);
+PG_FUNCTION_INFO_V1(cg_palma_final);
+PG_FUNCTION_INFO_V1(cg_qsr_final);
+PG_FUNCTION_INFO_V1(cg_lorenz_final);
+
+#define DIST_HINT "Inequality measures take finite values x >= 0 and weights w > 0."
+#define MAX_LORENZ_POINTS 100001
+
+/* Validate and append (x, w); returns the state (NULL if still empty). */
+static PairState *
+dist_add(FunctionCallInfo fcinfo, int wpos)
+{
+	MemoryContext ctx = cg_agg_context(fcinfo, "inequality transition");
+	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	double		x,
+				w = 1.0;
+	cg_ineq_arg bad;
+	cg_status	st;
+
+	if (PG_ARGISNULL(1) || (wpos > 0 && PG_ARGISNULL(wpos)))
+		return ps;
+	x = PG_GETARG_FLOAT8(1);
+	if (wpos > 0)
+		w = PG_GETARG_FLOAT8(wpos);
+	if ((st = cg_dist_check(x, w, &bad)) != CG_OK)
+		cg_report(st, bad == CG_IA_W ? "weight" : "x", bad == CG_IA_W ? w : x, DIST_HINT);
+	return ps_append(ctx, ps, x, w);
+}
+
+/* Return a state, or SQL NULL while it is still empty. */
+static Datum
+state_datum(FunctionCallInfo fcinfo, PairState *ps)
+{
+	if (ps == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(ps);
+}
+
+#define RETURN_STATE(ps) return state_datum(fcinfo, (ps))
+
+/* dist_trans(internal, x) */
+Datum
+cg_dist_trans_x(PG_FUNCTION_ARGS)
+{
+	RETURN_STATE(dist_add(fcinfo, 0));
+}
+
+/* dist_trans(internal, x, w) */
+Datum
+cg_dist_trans_xw(PG_FUNCTION_ARGS)
+{
+	RETURN_STATE(dist_add(fcinfo, 2));
+}
+
+/* Set the statistic's parameters on a non-empty state. */
+static PairState *
+with_params(PairState *ps, double p0, double p1, const char *what)
+{
+	if (ps != NULL)
+		ps_set_params(ps, p0, p1, what);
+	return ps;
+}
+
+/* gini_trans(internal, x, corrected boolean) */
+Datum
+cg_dist_trans_xc(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(2))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	ps = dist_add(fcinfo, 0);
+	RETURN_STATE(with_params(ps, PG_GETARG_BOOL(2) ? 1.0 : 0.0, 0.0, "corrected"));
+}
+
+/* gini_trans(internal, x, w, corrected boolean) */
+Datum
+cg_dist_trans_xwc(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(3))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	ps = dist_add(fcinfo, 2);
+	RETURN_STATE(with_params(ps, PG_GETARG_BOOL(3) ? 1.0 : 0.0, 0.0, "corrected"));
+}
+
+/* Validate a pair of population shares 0 < low <= high < 1. */
+static void
+check_shares(double low, double high)
+{
+	if (!(low > 0.0 && low < 1.0) || !(high > 0.0 && high < 1.0) || low > high)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("population shares must satisfy 0 < low <= high < 1"),
+				 errdetail("Got low = %g and high = %g.", low, high),
+				 errhint("quantile_share_ratio(x, 0.2, 0.8) is the S80/S20 ratio: the share of the top 20 %% over that of the bottom 20 %%.")));
+}
+
+/* qsr_trans(internal, x, low, high) */
+Datum
+cg_dist_trans_xpp(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	check_shares(PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3));
+	ps = dist_add(fcinfo, 0);
+	RETURN_STATE(with_params(ps, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), "population shares"));
+}
+
+/* qsr_trans(internal, x, w, low, high) */
+Datum
+cg_dist_trans_xwpp(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	check_shares(PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4));
+	ps = dist_add(fcinfo, 2);
+	RETURN_STATE(with_params(ps, PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4), "population shares"));
+}
+
+/* Validate the number of Lorenz points. */
+static void
+check_points(int32 points)
+{
+	if (points < 2 || points > MAX_LORENZ_POINTS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("points must be between 2 and %d", MAX_LORENZ_POINTS),
+				 errdetail("Got %d.", points)));
+}
+
+/* lorenz_trans(internal, x, points) */
+Datum
+cg_dist_trans_xn(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(2))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	check_points(PG_GETARG_INT32(2));
+	ps = dist_add(fcinfo, 0);
+	RETURN_STATE(with_params(ps, PG_GETARG_INT32(2), 0.0, "points"));
+}
+
+/* lorenz_trans(internal, x, w, points) */
+Datum
+cg_dist_trans_xwn(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	if (PG_ARGISNULL(3))
+		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	check_points(PG_GETARG_INT32(3));
+	ps = dist_add(fcinfo, 2);
+	RETURN_STATE(with_params(ps, PG_GETARG_INT32(3), 0.0, "points"));
+}
+
+/* dist_combine(internal, internal) */
+Datum
+cg_dist_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = cg_agg_context(fcinfo, "dist_combine");
+	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *b = PG_ARGISNULL(1) ? NULL : (PairState *) PG_GETARG_POINTER(1);
+
+	RETURN_STATE(ps_combine(ctx, a, b, "parameter"));
+}
+
+/* dist_serial(internal) returns bytea */
+Datum
+cg_dist_serial(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BYTEA_P(ps_serialize((PairState *) PG_GETARG_POINTER(0), "inequality"));
+}
+
+/* dist_deserial(bytea, internal) returns internal */
+Datum
+cg_dist_deserial(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), cg_dist_copy_rows,
+									 "inequality"));
+}
+
+/*
+ * The pairs of the state sorted by x (a copy), with their totals; NULL when
+ * there are no rows.
+ */
+static double *
+sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
+			 double *w_total, double *wx_total)
+{
+	PairState  *ps;
+	double	   *v,
+			   *tmp;
+
+	cg_agg_context(fcinfo, fname);
+	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	*psp = ps;
+	if (ps == NULL || ps->n == 0)
+		return NULL;
+	v = ps_flatten(ps);
+	tmp = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	CHECK_FOR_INTERRUPTS();
+	cg_sort_pairs(v, ps->n, tmp);
+	pfree(tmp);
+	cg_dist_totals(v, ps->n, w_total, wx_total);
+	if (!isfinite(*w_total) || !isfinite(*wx_total))
+		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, NULL);
+	return v;
+}
+
+/* gini_final(internal) returns float8 */
+Datum
+cg_gini_final(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+	double		w,
+				wx,
+				g;
+	int			defined;
+	double	   *v = sorted_pairs(fcinfo, "gini_final", &ps, &w, &wx);
+	cg_status	st;
+
+	if (v == NULL)
+		PG_RETURN_NULL();
+	st = cg_gini_sorted(v, ps->n, ps->params.set && ps->params.p[0] != 0.0, &g, &defined);
+	if (st != CG_OK)
+		cg_report(st, "gini sum", NAN, NULL);
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(g);
+}
+
+/* (1 - L(high)) / L(low), NULL when L(low) = 0. */
+static Datum
+share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
+			bool from_params)
+{
+	PairState  *ps;
+	double		w,
+				wx,
+				lo;
+	double	   *v = sorted_pairs(fcinfo, fname, &ps, &w, &wx);
+
+	if (v == NULL || !(wx > 0.0))
+		PG_RETURN_NULL();
+	if (from_params)
+	{
+		low = ps->params.p[0];
+		high = ps->params.p[1];
+	}
+	lo = cg_lorenz_at(v, ps->n, w, wx, low);
+	if (!(lo > 0.0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((1.0 - cg_lorenz_at(v, ps->n, w, wx, high)) / lo);
+}
+
+/* palma_final(internal): share of the top 10 % over that of the bottom 40 %. */
+Datum
+cg_palma_final(PG_FUNCTION_ARGS)
+{
+	return share_ratio(fcinfo, "palma_final", 0.4, 0.9, false);
+}
+
+/* qsr_final(internal): share of the top (1 - high) over the bottom low. */
+Datum
+cg_qsr_final(PG_FUNCTION_ARGS)
+{
+	return share_ratio(fcinfo, "quantile_share_ratio_final", 0, 0, true);
+}
+
+/*
+ * lorenz_final(internal) returns jsonb: [[p, L(p)], ...] at p = i/(points-1),
+ * ready for a chart; NULL when every x is 0.
+ */
+Datum
+cg_lorenz_final(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+	double		w,
+				wx;
+	double	   *v = sorted_pairs(fcinfo, "lorenz_final", &ps, &w, &wx);
+	StringInfoData buf;
+	int			points,
+				i;
+
+	if (v == NULL || !(wx > 0.0))
+		PG_RETURN_NULL();
+	points = (int) ps->params.p[0];
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (i = 0; i < points; i++)
+	{
+		double		p = (double) i / (points - 1);
+		char		pbuf[32],
+					lbuf[32];
+
+		CHECK_FOR_INTERRUPTS();
+		snprintf(pbuf, sizeof(pbuf), "%.17g", p);
+		snprintf(lbuf, sizeof(lbuf), "%.17g", cg_lorenz_at(v, ps->n, w, wx, p));
+		appendStringInfo(&buf, "%s[%s, %s]", i ? ", " : "", pbuf, lbuf);
+	}
+	appendStringInfoChar(&buf, ']');
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
