@@ -7,7 +7,7 @@ BEGIN;
 SELECT plan(11);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.1.0', 'version 0.1.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.2.0', 'version 0.2.0 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -56,7 +56,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '0.1.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '0.2.0'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),
@@ -69,3 +69,20 @@ ROLLBACK;
 DROP EXTENSION caregap;
 CREATE EXTENSION caregap;
 SELECT count(*) AS municipalities FROM caregap.gyeonggi_municipality;
+
+-- the upgrade path: install the oldest version and update through every step
+\pset tuples_only false
+\pset format aligned
+DROP EXTENSION caregap;
+CREATE EXTENSION caregap VERSION '0.1.0';
+SELECT extversion FROM pg_extension WHERE extname = 'caregap';
+SELECT count(*) AS disparity_functions FROM pg_proc
+ WHERE pronamespace = 'caregap'::regnamespace AND proname IN ('gini', 'theil_t');
+ALTER EXTENSION caregap UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'caregap';
+SELECT count(*) AS disparity_functions FROM pg_proc
+ WHERE pronamespace = 'caregap'::regnamespace AND proname IN ('gini', 'theil_t');
+-- the updated extension works, and its data survived the update
+SELECT round(caregap.gini(pop_65plus_2010::float8 / pop_total_2010)::numeric, 6) AS gini_share_65plus,
+       count(*) AS municipalities
+  FROM caregap.gyeonggi_municipality;

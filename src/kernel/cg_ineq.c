@@ -6,11 +6,12 @@
  *   LOG   F = sum w ln(x/K)        Theil L, GE(0), Atkinson(1)
  *   POW   F = sum w (x/K)^a        GE(alpha): a = alpha; Atkinson(eps): a = 1 - eps
  *   SQ    F = sum w (x - K)^2      coefficient of variation (WX holds sum w (x - K))
- * With mu = sum w x / W:
- *   T  = F / sum w x - ln(mu/K)            L = ln(mu/K) - F / W
- *   GE = ((F / W) / (mu/K)^alpha - 1) / (alpha (alpha - 1))
- *   A  = 1 - (F / W)^(1/(1-eps)) / (mu/K)  A(1) = 1 - exp(F / W) / (mu/K)
- *   CV = sqrt(F / W - m^2) / (K + m),  m = sum w (x - K) / W
+ * The state keeps S = sum w (x - K) rather than sum w x: with m = S / W,
+ * mu = K + m and mu/K = 1 + d, d = m / K, exactly 1 for equal values.
+ *   T  = F / (W mu) - ln(1 + d)            L = ln(1 + d) - F / W
+ *   GE = ((F / W) / (1 + d)^alpha - 1) / (alpha (alpha - 1))
+ *   A  = 1 - (F / W)^(1/(1-eps)) / (1 + d)  A(1) = 1 - exp(F / W) / (1 + d)
+ *   CV = sqrt(F / W - m^2) / mu
  */
 #include "cg_ineq.h"
 #include "cg_sum.h"
@@ -129,23 +130,31 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 	*bad = CG_IA_NONE;
 
 	if (m == M_SQ ? st[CG_IS_N] == 0.0 : (st[CG_IS_PIVOT] == 0.0 && x > 0.0))
+	{
+		/* rows seen so far all had x = 0: their sum w (x - K) is -K W */
+		if (st[CG_IS_N] > 0.0)
+		{
+			double		w0 = cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]);
+
+			st[CG_IS_WX] = -x * w0;
+			st[CG_IS_WX_LO] = 0.0;
+		}
 		st[CG_IS_PIVOT] = x;
+	}
 	k = st[CG_IS_PIVOT];
 	st[CG_IS_N] += 1.0;
 	cg_psum_add(&st[CG_IS_W], &st[CG_IS_W_LO], w);
+	cg_nsum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * (x - k));
 	switch (m)
 	{
 		case M_XLOG:
-			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
 			if (x > 0.0)
 				cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * x * log(x / k));
 			break;
 		case M_LOG:
-			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
 			cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * log(x / k));
 			break;
 		case M_POW:
-			cg_psum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * x);
 			if (x > 0.0)
 				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * pow(x / k, expo));
 			break;
@@ -153,7 +162,6 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 			{
 				double		d = x - k;
 
-				cg_nsum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * d);
 				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * d * d);
 			}
 			break;
@@ -176,6 +184,12 @@ cg_ineq_validate(const double *st)
 	if (st[CG_IS_VERSION] != CG_IS_VERSION_1 || !valid_kind(st[CG_IS_KIND]) ||
 		!is_count(st[CG_IS_N]))
 		return CG_E_CORRUPT;
+	/*
+	 * A sum can reach infinity by overflow (its compensation then turns NaN):
+	 * that is not corruption.
+	 */
+	if (isinf(st[CG_IS_W]) || isinf(st[CG_IS_WX]) || isinf(st[CG_IS_F]))
+		return CG_E_OVERFLOW;
 	for (i = CG_IS_PARAM; i < CG_IS_LEN; i++)
 		if (!isfinite(st[i]))
 			return CG_E_CORRUPT;
@@ -183,8 +197,9 @@ cg_ineq_validate(const double *st)
 		return CG_OK;
 	if (cg_ineq_check_param((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM]) != CG_OK ||
 		!(cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]) > 0.0) ||
-		(st[CG_IS_KIND] != CG_IK_CV &&
-		 (st[CG_IS_PIVOT] < 0.0 || cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]) < 0.0)))
+		st[CG_IS_PIVOT] < 0.0 ||
+		st[CG_IS_PIVOT] + cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]) /
+		cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]) < 0.0)
 		return CG_E_CORRUPT;
 	return CG_OK;
 }
@@ -216,30 +231,34 @@ cg_ineq_merge(double *a, const double *b)
 	kb = b[CG_IS_PIVOT];
 	f = cg_nsum_value(b[CG_IS_F], b[CG_IS_F_LO]);
 	wx = cg_nsum_value(b[CG_IS_WX], b[CG_IS_WX_LO]);
-	if (m == M_SQ)
+	if (m != M_SQ && kb > 0.0 && ka == 0.0)
 	{
-		/* shift b's sums from pivot kb to ka */
+		/* a holds only zeros: its F is 0 at any pivot; its S becomes -kb W_a */
+		a[CG_IS_PIVOT] = ka = kb;
+		a[CG_IS_WX] = -kb * cg_nsum_value(a[CG_IS_W], a[CG_IS_W_LO]);
+		a[CG_IS_WX_LO] = 0.0;
+	}
+	else if (m != M_SQ && kb == 0.0 && ka > 0.0)
+	{
+		/* b holds only zeros: F_b = 0 at any pivot, S_b = -ka W_b */
+		wx = -ka * cg_nsum_value(b[CG_IS_W], b[CG_IS_W_LO]);
+		kb = ka;
+	}
+	if (ka != kb)
+	{
+		/* move b's sums from pivot kb to ka */
 		double		d = kb - ka;
 		double		w = cg_nsum_value(b[CG_IS_W], b[CG_IS_W_LO]);
 
-		if (d != 0.0)
-		{
+		if (m == M_SQ)
 			f += 2.0 * d * wx + d * d * w;
-			wx += d * w;
-		}
-	}
-	else if (kb > 0.0 && ka == 0.0)
-		a[CG_IS_PIVOT] = kb;	/* a holds only zeros: its F is 0 at any pivot */
-	else if (kb > 0.0 && ka != kb)
-	{
-		double		r = kb / ka;
-
-		if (m == M_XLOG)
-			f += log(r) * wx;
+		else if (m == M_XLOG)
+			f += log(kb / ka) * (kb * w + wx);	/* ln(kb/ka) sum w x */
 		else if (m == M_LOG)
-			f += log(r) * cg_nsum_value(b[CG_IS_W], b[CG_IS_W_LO]);
+			f += log(kb / ka) * w;
 		else
-			f *= pow(r, expo);
+			f *= pow(kb / ka, expo);
+		wx += d * w;
 	}
 	cg_nsum_merge(&a[CG_IS_W], &a[CG_IS_W_LO], b[CG_IS_W], b[CG_IS_W_LO]);
 	cg_nsum_add(&a[CG_IS_WX], &a[CG_IS_WX_LO], wx);
@@ -276,48 +295,47 @@ cg_ineq_value(const double *st, double *out, int *defined)
 	k = st[CG_IS_PIVOT];
 	if (!isfinite(w) || !isfinite(wx) || !isfinite(f))
 		return CG_E_OVERFLOW;
-	if (m == M_SQ)
 	{
-		double		shift = wx / w,
-					var = f / w - shift * shift;
+		double		shift = wx / w;	/* m = mu - K */
 
 		mu = k + shift;
 		if (!(mu > 0.0))
-			return CG_OK;		/* mean 0: undefined */
-		v = sqrt(var > 0.0 ? var : 0.0) / mu;
-	}
-	else
-	{
-		double		rel;
-
-		mu = wx / w;
-		if (!(mu > 0.0))
-			return CG_OK;		/* every x is 0: undefined */
-		rel = mu / k;			/* mu / K */
-		switch (kind)
+			return CG_OK;		/* every x is 0 (or no pivot): undefined */
+		if (m == M_SQ)
 		{
-			case CG_IK_THEIL_T:
-				v = f / wx - log(rel);
-				break;
-			case CG_IK_THEIL_L:
-				v = log(rel) - f / w;
-				break;
-			case CG_IK_GE:
-				if (m == M_XLOG)
-					v = f / wx - log(rel);
-				else if (m == M_LOG)
-					v = log(rel) - f / w;
-				else
-					v = ((f / w) / pow(rel, expo) - 1.0) / (expo * (expo - 1.0));
-				break;
-			case CG_IK_ATKINSON:
-				if (m == M_LOG)
-					v = 1.0 - exp(f / w) / rel;
-				else
-					v = 1.0 - pow(f / w, 1.0 / expo) / rel;
-				break;
-			case CG_IK_CV:
-				break;
+			double		var = f / w - shift * shift;
+
+			v = sqrt(var > 0.0 ? var : 0.0) / mu;
+		}
+		else
+		{
+			double		l1d = log1p(shift / k);	/* ln(mu / K) */
+
+			switch (kind)
+			{
+				case CG_IK_THEIL_T:
+					v = f / (w * mu) - l1d;
+					break;
+				case CG_IK_THEIL_L:
+					v = l1d - f / w;
+					break;
+				case CG_IK_GE:
+					if (m == M_XLOG)
+						v = f / (w * mu) - l1d;
+					else if (m == M_LOG)
+						v = l1d - f / w;
+					else
+						v = ((f / w) / exp(expo * l1d) - 1.0) / (expo * (expo - 1.0));
+					break;
+				case CG_IK_ATKINSON:
+					if (m == M_LOG)
+						v = 1.0 - exp(f / w - l1d);
+					else
+						v = 1.0 - pow(f / w, 1.0 / expo) / exp(l1d);
+					break;
+				case CG_IK_CV:
+					break;
+			}
 		}
 		/* every measure is >= 0 (Jensen); do not report rounding below 0 */
 		if (v < 0.0)
@@ -456,6 +474,7 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 				s_lo = 0.0,
 				q_hi = 0.0,
 				q_lo = 0.0,
+				pivot,
 				g;
 	size_t		i;
 
@@ -466,13 +485,18 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 		return CG_E_OVERFLOW;
 	if (!(wx_total > 0.0))
 		return CG_OK;			/* no rows, or every x is 0 */
+	/*
+	 * sum_k w_k (2 F_(k-1) + w_k - W) = 0, so x may be taken relative to any
+	 * pivot: the median keeps the terms small, equal values give exactly 0
+	 */
+	pivot = v[2 * (n / 2)];
 	for (i = 0; i < n; i++)
 	{
-		double		x = v[2 * i],
+		double		x = v[2 * i] - pivot,
 					w = v[2 * i + 1];
 		double		f_prev = cg_nsum_value(f_hi, f_lo);
 
-		/* w x (2 F_(k-1) + w - W) */
+		/* w (x - K) (2 F_(k-1) + w - W) */
 		cg_nsum_add(&s_hi, &s_lo, w * x * ((2.0 * f_prev - w_total) + w));
 		cg_psum_add(&f_hi, &f_lo, w);
 		if (correct)

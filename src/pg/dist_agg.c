@@ -329,13 +329,13 @@ cg_lorenz_final(PG_FUNCTION_ARGS)
 	for (i = 0; i < points; i++)
 	{
 		double		p = (double) i / (points - 1);
-		char		pbuf[32],
-					lbuf[32];
 
 		CHECK_FOR_INTERRUPTS();
-		snprintf(pbuf, sizeof(pbuf), "%.17g", p);
-		snprintf(lbuf, sizeof(lbuf), "%.17g", cg_lorenz_at(v, ps->n, w, wx, p));
-		appendStringInfo(&buf, "%s[%s, %s]", i ? ", " : "", pbuf, lbuf);
+		/* shortest text that reads back as the same double */
+		appendStringInfo(&buf, "%s[%s, %s]", i ? ", " : "",
+						 DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(p))),
+						 DatumGetCString(DirectFunctionCall1(float8out,
+															 Float8GetDatum(cg_lorenz_at(v, ps->n, w, wx, p)))));
 	}
 	appendStringInfoChar(&buf, ']');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));

@@ -157,7 +157,7 @@ cg_ineq_combine(PG_FUNCTION_ARGS)
 				 errdetail("Both must be valid states of the same measure (here %s and %s).",
 						   kind_name(sa[CG_IS_KIND]), kind_name(sb[CG_IS_KIND]))));
 	if (rc != CG_OK)
-		cg_report(rc, "inequality", NAN, NULL);
+		cg_report(rc, kind_name(sa[CG_IS_KIND]), NAN, NULL);
 	PG_RETURN_ARRAYTYPE_P(a);
 }
 
