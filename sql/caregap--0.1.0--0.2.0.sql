@@ -539,3 +539,86 @@ CREATE AGGREGATE @extschema@.hoover(a double precision, b double precision) (
 );
 COMMENT ON AGGREGATE @extschema@.hoover(double precision, double precision) IS
 'Hoover (dissimilarity) index 1/2 sum |a_i/A - b_i/B| of two non-negative distributions over the same units; NULL when A or B is 0';
+------------------------------------------------------------------------------
+-- Theil decomposition by groups
+------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.theil_decomposition_result AS (
+    theil_t         double precision,
+    theil_t_within  double precision,
+    theil_t_between double precision,
+    theil_l         double precision,
+    theil_l_within  double precision,
+    theil_l_between double precision,
+    groups          jsonb
+);
+COMMENT ON TYPE @extschema@.theil_decomposition_result IS
+'result of theil_decomposition(): Theil T and L with their within-group and between-group parts, and per group (sorted by group) its units, weight share p_g, value share s_g, mean and own T and L';
+
+CREATE FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, double precision, text)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_decomp_trans'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, double precision, text) IS
+'aggregate support: adds one weighted row to a Theil decomposition state';
+
+CREATE FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, text)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_decomp_trans_u'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, text) IS
+'aggregate support: adds one unweighted row to a Theil decomposition state';
+
+CREATE FUNCTION @extschema@.theil_decomposition_combine(internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_decomp_combine'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_combine(internal, internal) IS
+'aggregate support: merges two Theil decomposition states';
+
+CREATE FUNCTION @extschema@.theil_decomposition_serial(internal)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'cg_decomp_serial'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_serial(internal) IS
+'aggregate support: serializes a Theil decomposition state';
+
+CREATE FUNCTION @extschema@.theil_decomposition_deserial(bytea, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_decomp_deserial'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_deserial(bytea, internal) IS
+'aggregate support: validates and deserializes a Theil decomposition state';
+
+CREATE FUNCTION @extschema@.theil_decomposition_final(internal)
+RETURNS @extschema@.theil_decomposition_result
+AS 'MODULE_PATHNAME', 'cg_decomp_final'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.theil_decomposition_final(internal) IS
+'aggregate support: the decomposition of a Theil decomposition state';
+
+CREATE AGGREGATE @extschema@.theil_decomposition(x double precision, w double precision, grp text) (
+    SFUNC = @extschema@.theil_decomposition_trans,
+    STYPE = internal,
+    SSPACE = 4096,
+    FINALFUNC = @extschema@.theil_decomposition_final,
+    COMBINEFUNC = @extschema@.theil_decomposition_combine,
+    SERIALFUNC = @extschema@.theil_decomposition_serial,
+    DESERIALFUNC = @extschema@.theil_decomposition_deserial,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, double precision, text) IS
+'Theil T = sum s_g T_g + sum s_g ln(s_g/p_g) and L = sum p_g L_g + sum p_g ln(mu/mu_g) by groups, weighted by w > 0; x > 0; rows with a NULL are skipped';
+
+CREATE AGGREGATE @extschema@.theil_decomposition(x double precision, grp text) (
+    SFUNC = @extschema@.theil_decomposition_trans,
+    STYPE = internal,
+    SSPACE = 4096,
+    FINALFUNC = @extschema@.theil_decomposition_final,
+    COMBINEFUNC = @extschema@.theil_decomposition_combine,
+    SERIALFUNC = @extschema@.theil_decomposition_serial,
+    DESERIALFUNC = @extschema@.theil_decomposition_deserial,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, text) IS
+'Theil T and L decomposed by groups, unweighted; x > 0; rows with a NULL are skipped';

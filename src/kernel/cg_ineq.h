@@ -114,4 +114,54 @@ cg_status	cg_gini_sorted(const double *v, size_t n, int correct, double *out,
 double		cg_lorenz_at(const double *v, size_t n, double w_total,
 						 double wx_total, double p);
 
+/*
+ * Theil decomposition by groups.  Each group keeps compensated sums relative
+ * to one pivot K shared by the whole state: W_g = sum w, S_g = sum w (x - K),
+ * FT_g = sum w x ln(x/K), FL_g = sum w ln(x/K).  x > 0 throughout (Theil L).
+ */
+typedef struct cg_theil_group
+{
+	double		n;
+	double		w[2];
+	double		s[2];
+	double		ft[2];
+	double		fl[2];
+} cg_theil_group;
+
+typedef struct cg_theil_result
+{
+	double		t,
+				t_within,
+				t_between;
+	double		l,
+				l_within,
+				l_between;
+} cg_theil_result;
+
+typedef struct cg_theil_group_out
+{
+	double		weight_share;	/* p_g = W_g / W */
+	double		value_share;	/* s_g = sum_g w x / sum w x */
+	double		mean;			/* mu_g */
+	double		t;				/* T_g */
+	double		l;				/* L_g */
+} cg_theil_group_out;
+
+/* Add (x > 0, w > 0, already validated) to group g with pivot k. */
+void		cg_theil_group_add(cg_theil_group *g, double k, double x, double w);
+
+/* Move group g's sums from pivot from_k to pivot to_k. */
+void		cg_theil_group_repivot(cg_theil_group *g, double from_k, double to_k);
+
+/* Merge group b into a (same pivot). */
+void		cg_theil_group_merge(cg_theil_group *a, const cg_theil_group *b);
+
+/*
+ * Decompose: T = sum s_g T_g + sum s_g ln(s_g / p_g) and
+ * L = sum p_g L_g + sum p_g ln(mu / mu_g), both parts from the group sums.
+ * gout (ng entries) may be NULL.
+ */
+cg_status	cg_theil_decompose(const cg_theil_group *g, size_t ng, double k,
+							   cg_theil_result *out, cg_theil_group_out *gout);
+
 #endif							/* CG_INEQ_H */

@@ -84,4 +84,15 @@ cg_check_positive(double x)
 	return CG_OK;
 }
 
+/* Check that x is a finite number > 0, reporting x = 0 as CG_E_NONPOSITIVE and x < 0 as CG_E_NEGATIVE. */
+static inline cg_status
+cg_check_positive_x(double x)
+{
+	cg_status	st = cg_check_nonneg(x);
+
+	if (st == CG_OK && x == 0.0)
+		return CG_E_NONPOSITIVE;
+	return st;
+}
+
 #endif							/* CG_SUM_H */

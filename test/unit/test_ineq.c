@@ -366,3 +366,59 @@ CG_TEST(test_lorenz)
 	CHECK_NEAR((1.0 - cg_lorenz_at(v, 4, w, wx, 0.9)) / cg_lorenz_at(v, 4, w, wx, 0.4),
 			   0.16 / 0.22, 1e-14);
 }
+
+/*
+ * Theil decomposition of (1, 2, 3 | 10, 20), unit weights, by definitions:
+ * totals equal the undecomposed T and L; within + between add up; a pivot
+ * change (re-pivoting a partial state) changes nothing.
+ */
+CG_TEST(test_theil_decomposition)
+{
+	double		xs[5] = {1, 2, 3, 10, 20};
+	int			grp[5] = {0, 0, 0, 1, 1};
+	cg_theil_group g[2],
+				g2[2];
+	cg_theil_result r,
+				r2;
+	cg_theil_group_out go[2];
+	double		mu = 36.0 / 5.0,
+				t = 0,
+				l = 0,
+				bt,
+				bl;
+	int			i;
+
+	memset(g, 0, sizeof(g));
+	memset(g2, 0, sizeof(g2));
+	for (i = 0; i < 5; i++)
+	{
+		cg_theil_group_add(&g[grp[i]], 1.0, xs[i], 1.0);
+		cg_theil_group_add(&g2[grp[i]], 20.0, xs[i], 1.0);
+		t += (xs[i] / mu) * log(xs[i] / mu) / 5.0;
+		l += log(mu / xs[i]) / 5.0;
+	}
+	CHECK(cg_theil_decompose(g, 2, 1.0, &r, go) == CG_OK);
+	CHECK_NEAR(r.t, t, 1e-14);
+	CHECK_NEAR(r.l, l, 1e-14);
+	CHECK_NEAR(r.t_within + r.t_between, r.t, 1e-14);
+	CHECK_NEAR(r.l_within + r.l_between, r.l, 1e-14);
+	/* between T = sum s_g ln(s_g / p_g): s = (6/36, 30/36), p = (3/5, 2/5) */
+	bt = (6.0 / 36) * log((6.0 / 36) / 0.6) + (30.0 / 36) * log((30.0 / 36) / 0.4);
+	CHECK_NEAR(r.t_between, bt, 1e-14);
+	/* between L = sum p_g ln(mu / mu_g): mu_g = 2 and 15 */
+	bl = 0.6 * log(mu / 2.0) + 0.4 * log(mu / 15.0);
+	CHECK_NEAR(r.l_between, bl, 1e-14);
+	CHECK_NEAR(go[1].mean, 15.0, 1e-15);
+	CHECK_NEAR(go[0].weight_share, 0.6, 1e-15);
+	/* pivot 20 then moved to 1 gives the same */
+	cg_theil_group_repivot(&g2[0], 20.0, 1.0);
+	cg_theil_group_repivot(&g2[1], 20.0, 1.0);
+	CHECK(cg_theil_decompose(g2, 2, 1.0, &r2, NULL) == CG_OK);
+	CHECK_NEAR(r2.t, r.t, 1e-14);
+	CHECK_NEAR(r2.l_within, r.l_within, 1e-14);
+	/* one group: between is 0, within is the total */
+	cg_theil_group_merge(&g[0], &g[1]);
+	CHECK(cg_theil_decompose(g, 1, 1.0, &r2, NULL) == CG_OK);
+	CHECK_EQ(r2.t_between, 0.0);
+	CHECK_NEAR(r2.t_within, t, 1e-14);
+}

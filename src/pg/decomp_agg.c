@@ -1,0 +1,346 @@
+/*
+ * decomp_agg.c — theil_decomposition(x [, w], grp): Theil T and L split into
+ * within-group and between-group parts, both computed from group sums.
+ *
+ * The state is a small table of groups (text keys) with the kernel's group
+ * sums, all relative to one pivot K (the first x seen).  Groups are found by
+ * the last-hit group, then a scan: the method is meant for tens or hundreds
+ * of groups (regions, municipalities), not for millions.
+ */
+#include "cg_pg.h"
+#include "pairstate.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/json.h"
+
+#include "../kernel/cg_ineq.h"
+#include "../kernel/cg_sum.h"
+
+PG_FUNCTION_INFO_V1(cg_decomp_trans);
+PG_FUNCTION_INFO_V1(cg_decomp_trans_u);
+PG_FUNCTION_INFO_V1(cg_decomp_combine);
+PG_FUNCTION_INFO_V1(cg_decomp_serial);
+PG_FUNCTION_INFO_V1(cg_decomp_deserial);
+PG_FUNCTION_INFO_V1(cg_decomp_final);
+
+#define DECOMP_VERSION 1
+
+typedef struct DecompGroup
+{
+	char	   *key;
+	int			keylen;
+	cg_theil_group g;
+} DecompGroup;
+
+typedef struct DecompState
+{
+	double		k;				/* pivot; 0 while empty */
+	int			n;				/* groups */
+	int			cap;
+	int			last;			/* last group hit */
+	DecompGroup *groups;
+	bool		adoptable;		/* deserialized into the agg context, unused */
+} DecompState;
+
+static DecompState *
+decomp_new(MemoryContext ctx)
+{
+	DecompState *ds = MemoryContextAllocZero(ctx, sizeof(DecompState));
+
+	ds->cap = 8;
+	ds->groups = MemoryContextAllocZero(ctx, ds->cap * sizeof(DecompGroup));
+	return ds;
+}
+
+/* The group of key, created (with zero sums) if new. */
+static cg_theil_group *
+decomp_group(MemoryContext ctx, DecompState *ds, const char *key, int len)
+{
+	int			i;
+	DecompGroup *g;
+
+	if (ds->n > 0 && ds->groups[ds->last].keylen == len &&
+		memcmp(ds->groups[ds->last].key, key, len) == 0)
+		return &ds->groups[ds->last].g;
+	for (i = 0; i < ds->n; i++)
+		if (ds->groups[i].keylen == len && memcmp(ds->groups[i].key, key, len) == 0)
+		{
+			ds->last = i;
+			return &ds->groups[i].g;
+		}
+	if (ds->n == ds->cap)
+	{
+		MemoryContext old = MemoryContextSwitchTo(ctx);
+
+		ds->groups = repalloc(ds->groups, 2 * ds->cap * sizeof(DecompGroup));
+		memset(ds->groups + ds->cap, 0, ds->cap * sizeof(DecompGroup));
+		ds->cap *= 2;
+		MemoryContextSwitchTo(old);
+	}
+	g = &ds->groups[ds->n];
+	g->key = MemoryContextAlloc(ctx, len + 1);
+	memcpy(g->key, key, len);
+	g->key[len] = '\0';
+	g->keylen = len;
+	memset(&g->g, 0, sizeof(g->g));
+	ds->last = ds->n++;
+	return &g->g;
+}
+
+/* Shared transition; wpos 0 for unweighted. */
+static Datum
+decomp_add(FunctionCallInfo fcinfo, int wpos, int gpos)
+{
+	MemoryContext ctx = cg_agg_context(fcinfo, "theil_decomposition_trans");
+	DecompState *ds = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
+	double		x,
+				w = 1.0;
+	text	   *grp;
+	cg_status	st;
+
+	if (PG_ARGISNULL(1) || (wpos > 0 && PG_ARGISNULL(wpos)) || PG_ARGISNULL(gpos))
+	{
+		if (ds == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(ds);
+	}
+	x = PG_GETARG_FLOAT8(1);
+	if (wpos > 0)
+		w = PG_GETARG_FLOAT8(wpos);
+	grp = PG_GETARG_TEXT_PP(gpos);
+	if ((st = cg_check_positive_x(x)) != CG_OK)
+	{
+		if (st == CG_E_NONPOSITIVE)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("theil_decomposition requires x > 0"),
+					 errdetail("The value was %g.", x),
+					 errhint("Theil L, half of the decomposition, is undefined at x = 0.")));
+		cg_report(st, "x", x, NULL);
+	}
+	if ((st = cg_check_positive(w)) != CG_OK)
+		cg_report(st, "weight", w, "Weights are people in need or another positive amount.");
+	if (ds == NULL)
+		ds = decomp_new(ctx);
+	if (ds->k == 0.0)
+		ds->k = x;
+	cg_theil_group_add(decomp_group(ctx, ds, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp)),
+					   ds->k, x, w);
+	PG_RETURN_POINTER(ds);
+}
+
+/* theil_decomposition_trans(internal, x, w, grp) */
+Datum
+cg_decomp_trans(PG_FUNCTION_ARGS)
+{
+	return decomp_add(fcinfo, 2, 3);
+}
+
+/* theil_decomposition_trans(internal, x, grp) */
+Datum
+cg_decomp_trans_u(PG_FUNCTION_ARGS)
+{
+	return decomp_add(fcinfo, 0, 2);
+}
+
+/* theil_decomposition_combine(internal, internal) */
+Datum
+cg_decomp_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = cg_agg_context(fcinfo, "theil_decomposition_combine");
+	DecompState *a = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
+	DecompState *b = PG_ARGISNULL(1) ? NULL : (DecompState *) PG_GETARG_POINTER(1);
+	int			i;
+
+	if (b == NULL || b->n == 0)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL && b->adoptable)
+	{
+		b->adoptable = false;
+		PG_RETURN_POINTER(b);
+	}
+	if (a == NULL)
+		a = decomp_new(ctx);
+	if (a->k == 0.0)
+		a->k = b->k;
+	for (i = 0; i < b->n; i++)
+	{
+		cg_theil_group g = b->groups[i].g;
+
+		cg_theil_group_repivot(&g, b->k, a->k);
+		cg_theil_group_merge(decomp_group(ctx, a, b->groups[i].key, b->groups[i].keylen), &g);
+	}
+	PG_RETURN_POINTER(a);
+}
+
+/* The nine sums of a group, in serialization order. */
+#define GROUP_DOUBLES(g) { &(g)->n, &(g)->w[0], &(g)->w[1], &(g)->s[0], &(g)->s[1], \
+		&(g)->ft[0], &(g)->ft[1], &(g)->fl[0], &(g)->fl[1] }
+
+/* theil_decomposition_serial(internal) returns bytea */
+Datum
+cg_decomp_serial(PG_FUNCTION_ARGS)
+{
+	DecompState *ds = (DecompState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	int			i,
+				j;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, DECOMP_VERSION);
+	pq_sendfloat8(&buf, ds->k);
+	pq_sendint32(&buf, ds->n);
+	for (i = 0; i < ds->n; i++)
+	{
+		double	   *d[9] = GROUP_DOUBLES(&ds->groups[i].g);
+
+		pq_sendint32(&buf, ds->groups[i].keylen);
+		pq_sendbytes(&buf, ds->groups[i].key, ds->groups[i].keylen);
+		for (j = 0; j < 9; j++)
+			pq_sendfloat8(&buf, *d[j]);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* theil_decomposition_deserial(bytea, internal) returns internal */
+Datum
+cg_decomp_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	MemoryContext ctx;
+	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
+	StringInfoData buf;
+	DecompState *ds;
+	int			n,
+				i,
+				j;
+
+	if (!in_agg)
+		ctx = CurrentMemoryContext;
+	buf.data = VARDATA_ANY(in);
+	buf.len = VARSIZE_ANY_EXHDR(in);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	if (pq_getmsgbyte(&buf) != DECOMP_VERSION)
+		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
+	ds = decomp_new(ctx);
+	ds->k = pq_getmsgfloat8(&buf);
+	n = pq_getmsgint(&buf, 4);
+	if (n < 0 || n > buf.len || !(ds->k >= 0.0) || !isfinite(ds->k))
+		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
+	for (i = 0; i < n; i++)
+	{
+		int			len = pq_getmsgint(&buf, 4);
+		const char *key;
+		cg_theil_group *g;
+
+		if (len < 0 || len > buf.len - buf.cursor)
+			cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
+		key = pq_getmsgbytes(&buf, len);
+		g = decomp_group(ctx, ds, key, len);
+		{
+			double	   *d[9] = GROUP_DOUBLES(g);
+
+			for (j = 0; j < 9; j++)
+			{
+				*d[j] = pq_getmsgfloat8(&buf);
+				if (!isfinite(*d[j]))
+					cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
+			}
+		}
+		if (!(g->w[0] > 0.0) || g->n < 1.0)
+			cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
+	}
+	pq_getmsgend(&buf);
+	if (ds->n != n)
+		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);	/* duplicate keys */
+	ds->adoptable = in_agg;
+	PG_RETURN_POINTER(ds);
+}
+
+/* Append "name": number to a JSON object under construction. */
+static void
+json_number(StringInfo buf, const char *name, double v)
+{
+	appendStringInfo(buf, ", \"%s\": %s", name,
+					 DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(v))));
+}
+
+/* Sort groups by key for a stable report. */
+static int
+group_cmp(const void *a, const void *b)
+{
+	const DecompGroup *ga = a,
+			   *gb = b;
+	int			c = memcmp(ga->key, gb->key, Min(ga->keylen, gb->keylen));
+
+	return c != 0 ? c : (ga->keylen > gb->keylen) - (ga->keylen < gb->keylen);
+}
+
+/* theil_decomposition_final(internal) returns theil_decomposition_result */
+Datum
+cg_decomp_final(PG_FUNCTION_ARGS)
+{
+	DecompState *ds;
+	DecompGroup *groups;
+	cg_theil_group *gs;
+	cg_theil_group_out *go;
+	cg_theil_result r;
+	cg_status	st;
+	StringInfoData buf;
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {false};
+	int			i;
+
+	cg_agg_context(fcinfo, "theil_decomposition_final");
+	ds = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
+	if (ds == NULL || ds->n == 0)
+		PG_RETURN_NULL();
+	/* sort a copy: the state is not modified (window use) */
+	groups = palloc(ds->n * sizeof(DecompGroup));
+	memcpy(groups, ds->groups, ds->n * sizeof(DecompGroup));
+	qsort(groups, ds->n, sizeof(DecompGroup), group_cmp);
+	gs = palloc(ds->n * sizeof(cg_theil_group));
+	go = palloc(ds->n * sizeof(cg_theil_group_out));
+	for (i = 0; i < ds->n; i++)
+		gs[i] = groups[i].g;
+	if ((st = cg_theil_decompose(gs, ds->n, ds->k, &r, go)) != CG_OK)
+		cg_report(st, "theil_decomposition", NAN, NULL);
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (i = 0; i < ds->n; i++)
+	{
+		appendStringInfoString(&buf, i ? ", {\"group\": " : "{\"group\": ");
+		escape_json(&buf, groups[i].key);
+		appendStringInfo(&buf, ", \"units\": %.0f", groups[i].g.n);
+		json_number(&buf, "weight_share", go[i].weight_share);
+		json_number(&buf, "value_share", go[i].value_share);
+		json_number(&buf, "mean", go[i].mean);
+		json_number(&buf, "theil_t", go[i].t);
+		json_number(&buf, "theil_l", go[i].l);
+		appendStringInfoChar(&buf, '}');
+	}
+	appendStringInfoChar(&buf, ']');
+
+	tupdesc = cg_result_tupdesc(fcinfo);
+	values[0] = Float8GetDatum(r.t);
+	values[1] = Float8GetDatum(r.t_within);
+	values[2] = Float8GetDatum(r.t_between);
+	values[3] = Float8GetDatum(r.l);
+	values[4] = Float8GetDatum(r.l_within);
+	values[5] = Float8GetDatum(r.l_between);
+	values[6] = DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
