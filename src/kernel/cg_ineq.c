@@ -59,6 +59,23 @@ mode_of(cg_ineq_kind kind, double param, double *expo)
 	return M_SQ;
 }
 
+/*
+ * r^a, with the usual exponents (GE(2), GE(-1), Atkinson 0.5 and 2) by one
+ * multiplication, sqrt or division: a single correctly rounded operation,
+ * several times cheaper than pow().
+ */
+static inline double
+power(double r, double a)
+{
+	if (a == 2.0)
+		return r * r;
+	if (a == 0.5)
+		return sqrt(r);
+	if (a == -1.0)
+		return 1.0 / r;
+	return pow(r, a);
+}
+
 static int
 valid_kind(double k)
 {
@@ -156,7 +173,7 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 			break;
 		case M_POW:
 			if (x > 0.0)
-				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * pow(x / k, expo));
+				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * power(x / k, expo));
 			break;
 		case M_SQ:
 			{
@@ -392,57 +409,101 @@ sort_key(double x)
 	return k;
 }
 
-void
-cg_sort_pairs(double *v, size_t n, double *tmp)
+#define RADIX_BITS 11
+#define RADIX_SIZE (1 << RADIX_BITS)
+#define RADIX_DIGITS 6			/* 6 x 11 bits cover the 64-bit key */
+
+const double *
+cg_sort_pair_chunks(const cg_pair_chunk *c, size_t nc, size_t n, double *buf_a,
+					double *buf_b)
 {
-	size_t		count[8][256];
-	double	   *src = v,
-			   *dst = tmp;
-	size_t		i;
-	int			b;
+	size_t		count[RADIX_DIGITS][RADIX_SIZE];	/* 96 kB of histograms */
+	const double *result = NULL;
+	double	   *dst = buf_a;
+	size_t		k,
+				i;
+	int			d;
 
-	if (n < 2)
-		return;
 	memset(count, 0, sizeof(count));
-	for (i = 0; i < n; i++)
-	{
-		uint64_t	k = sort_key(v[2 * i]);
-
-		for (b = 0; b < 8; b++)
-			count[b][(k >> (8 * b)) & 0xff]++;
-	}
-	for (b = 0; b < 8; b++)
-	{
-		size_t		pos[256],
-					sum = 0;
-		int			d;
-		int			trivial = 0;
-
-		for (d = 0; d < 256; d++)
+	for (k = 0; k < nc; k++)
+		for (i = 0; i < c[k].n; i++)
 		{
-			if (count[b][d] == n)
-				trivial = 1;	/* every key has this byte: nothing to do */
-			pos[d] = sum;
-			sum += count[b][d];
+			uint64_t	key = sort_key(c[k].v[2 * i]);
+
+			for (d = 0; d < RADIX_DIGITS; d++)
+				count[d][(key >> (RADIX_BITS * d)) & (RADIX_SIZE - 1)]++;
+		}
+	for (d = 0; d < RADIX_DIGITS; d++)
+	{
+		size_t		pos[RADIX_SIZE],
+					sum = 0;
+		int			b,
+					trivial = 0;
+		int			shift = RADIX_BITS * d;
+
+		for (b = 0; b < RADIX_SIZE; b++)
+		{
+			if (count[d][b] == n)
+				trivial = 1;	/* every key has this digit: nothing to do */
+			pos[b] = sum;
+			sum += count[d][b];
 		}
 		if (trivial)
 			continue;
-		for (i = 0; i < n; i++)
+		if (result == NULL)
 		{
-			size_t		p = pos[(sort_key(src[2 * i]) >> (8 * b)) & 0xff]++;
+			/* the first pass reads the chunks themselves */
+			for (k = 0; k < nc; k++)
+				for (i = 0; i < c[k].n; i++)
+				{
+					size_t		p = pos[(sort_key(c[k].v[2 * i]) >> shift) & (RADIX_SIZE - 1)]++;
 
-			dst[2 * p] = src[2 * i];
-			dst[2 * p + 1] = src[2 * i + 1];
+					dst[2 * p] = c[k].v[2 * i];
+					dst[2 * p + 1] = c[k].v[2 * i + 1];
+				}
 		}
+		else
 		{
-			double	   *t = src;
+			for (i = 0; i < n; i++)
+			{
+				size_t		p = pos[(sort_key(result[2 * i]) >> shift) & (RADIX_SIZE - 1)]++;
 
-			src = dst;
-			dst = t;
+				dst[2 * p] = result[2 * i];
+				dst[2 * p + 1] = result[2 * i + 1];
+			}
 		}
+		result = dst;
+		dst = dst == buf_a ? buf_b : buf_a;
 	}
-	if (src != v)
-		memcpy(v, src, n * 2 * sizeof(double));
+	if (result == NULL)
+	{
+		/* every key is equal: the order is any order */
+		size_t		at = 0;
+
+		for (k = 0; k < nc; k++)
+		{
+			memcpy(buf_a + 2 * at, c[k].v, c[k].n * 2 * sizeof(double));
+			at += c[k].n;
+		}
+		result = buf_a;
+	}
+	return result;
+}
+
+void
+cg_sort_pairs(double *v, size_t n, double *tmp)
+{
+	cg_pair_chunk c;
+	const double *sorted;
+
+	if (n < 2)
+		return;
+	c.v = v;
+	c.n = n;
+	/* write into tmp first; the result ends in v or tmp */
+	sorted = cg_sort_pair_chunks(&c, 1, n, tmp, v);
+	if (sorted != v)
+		memcpy(v, sorted, n * 2 * sizeof(double));
 }
 
 void

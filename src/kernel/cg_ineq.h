@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "cg_pairs.h"
 #include "cg_status.h"
 
 typedef enum cg_ineq_kind
@@ -86,10 +87,16 @@ cg_status	cg_dist_check(double x, double w, cg_ineq_arg *bad);
 cg_status	cg_dist_copy_rows(double *dst, const double *src, size_t n);
 
 /*
- * Sort n pairs v[2i] = x_i, v[2i+1] = w_i by x ascending (x >= 0), with tmp
- * of 2n doubles as scratch.  LSD radix sort on the IEEE bit pattern of x,
- * skipping byte positions where all keys agree.  The result is in v.
+ * Sort the n pairs (x_i, w_i) held in nc chunks by x ascending (x >= 0):
+ * LSD radix sort on the IEEE bit pattern of x, six 11-bit digits, skipping
+ * digits where all keys agree; the first pass reads the chunks, so they are
+ * never copied separately.  buf_a and buf_b hold 2n doubles each; the result
+ * is one of them (returned).  Uses 96 kB of stack for the histograms.
  */
+const double *cg_sort_pair_chunks(const cg_pair_chunk *c, size_t nc, size_t n,
+								  double *buf_a, double *buf_b);
+
+/* Sort n pairs in v (tmp: 2n doubles of scratch); the result is in v. */
 void		cg_sort_pairs(double *v, size_t n, double *tmp);
 
 /* Totals of sorted pairs: W = sum w, WX = sum w x (compensated). */

@@ -222,24 +222,26 @@ cg_dist_deserial(PG_FUNCTION_ARGS)
  * The pairs of the state sorted by x (a copy), with their totals; NULL when
  * there are no rows.
  */
-static double *
+static const double *
 sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 			 double *w_total, double *wx_total)
 {
 	PairState  *ps;
-	double	   *v,
-			   *tmp;
+	double	   *buf_a,
+			   *buf_b;
+	const double *v;
 
 	cg_agg_context(fcinfo, fname);
 	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	*psp = ps;
 	if (ps == NULL || ps->n == 0)
 		return NULL;
-	v = ps_flatten(ps);
-	tmp = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	buf_a = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	buf_b = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	cg_sort_pairs(v, ps->n, tmp);
-	pfree(tmp);
+	/* the state's chunks are only read: the aggregate works over windows */
+	v = cg_sort_pair_chunks(ps_chunks(ps), ps->nchunks, ps->n, buf_a, buf_b);
+	pfree(v == buf_a ? buf_b : buf_a);
 	cg_dist_totals(v, ps->n, w_total, wx_total);
 	if (!isfinite(*w_total) || !isfinite(*wx_total))
 		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, NULL);
@@ -255,7 +257,7 @@ cg_gini_final(PG_FUNCTION_ARGS)
 				wx,
 				g;
 	int			defined;
-	double	   *v = sorted_pairs(fcinfo, "gini_final", &ps, &w, &wx);
+	const double *v = sorted_pairs(fcinfo, "gini_final", &ps, &w, &wx);
 	cg_status	st;
 
 	if (v == NULL)
@@ -277,7 +279,7 @@ share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
 	double		w,
 				wx,
 				lo;
-	double	   *v = sorted_pairs(fcinfo, fname, &ps, &w, &wx);
+	const double *v = sorted_pairs(fcinfo, fname, &ps, &w, &wx);
 
 	if (v == NULL || !(wx > 0.0))
 		PG_RETURN_NULL();
@@ -316,7 +318,7 @@ cg_lorenz_final(PG_FUNCTION_ARGS)
 	PairState  *ps;
 	double		w,
 				wx;
-	double	   *v = sorted_pairs(fcinfo, "lorenz_final", &ps, &w, &wx);
+	const double *v = sorted_pairs(fcinfo, "lorenz_final", &ps, &w, &wx);
 	StringInfoData buf;
 	int			points,
 				i;

@@ -1,16 +1,20 @@
 /*
  * fuzz_states.c — libFuzzer target for the kernels that read states.
  *
- * The input is either a serialized pair buffer (first byte odd) or raw
- * target-state doubles (first byte even).  Whatever the bytes, parsing and
- * summarizing must never read out of bounds or hit undefined behaviour, and
- * an accepted state must summarize without error or report CG_E_OVERFLOW.
+ * The first byte picks the target (mod 4): a serialized pair buffer, raw
+ * target-state doubles, raw inequality-state doubles, or (x, w) pairs for the
+ * distribution kernels.  Whatever the bytes, parsing and evaluating must
+ * never read out of bounds or hit undefined behaviour; accepted states must
+ * evaluate to a finite result or report a status, and results that are
+ * shares or indices must stay in their range.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "cg_gap.h"
+#include "cg_ineq.h"
 #include "cg_pairs.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -66,14 +70,94 @@ fuzz_target_state(const uint8_t *data, size_t size)
 	}
 }
 
+static void
+fuzz_ineq_state(const uint8_t *data, size_t size)
+{
+	double		a[CG_IS_LEN],
+				b[CG_IS_LEN],
+				v;
+	int			def;
+
+	if (size < sizeof(a))
+		return;
+	memcpy(a, data, sizeof(a));
+	if (cg_ineq_value(a, &v, &def) == CG_OK && def && !(v >= 0.0 && isfinite(v)))
+		abort();				/* every measure is finite and >= 0 */
+	if (size >= 2 * sizeof(a))
+	{
+		memcpy(b, data + sizeof(a), sizeof(b));
+		if (cg_ineq_merge(a, b) == CG_OK && cg_ineq_value(a, &v, &def) == CG_OK && def &&
+			!(v >= 0.0 && isfinite(v)))
+			abort();
+	}
+}
+
+static void
+fuzz_distribution(const uint8_t *data, size_t size)
+{
+	size_t		n = size / (2 * sizeof(double)),
+				i;
+	double	   *v,
+			   *tmp,
+				g,
+				w,
+				wx;
+	int			def;
+
+	if (n == 0)
+		return;
+	v = malloc(n * 2 * sizeof(double));
+	tmp = malloc(n * 2 * sizeof(double));
+	if (v == NULL || tmp == NULL)
+	{
+		free(v);
+		free(tmp);
+		return;
+	}
+	memcpy(tmp, data, n * 2 * sizeof(double));	/* aligned copy of the bytes */
+	if (cg_dist_copy_rows(v, tmp, n) != CG_OK)
+	{
+		free(v);
+		free(tmp);
+		return;
+	}
+	cg_sort_pairs(v, n, tmp);
+	for (i = 1; i < n; i++)
+		if (v[2 * (i - 1)] > v[2 * i])
+			abort();			/* sorted */
+	if (cg_gini_sorted(v, n, 0, &g, &def) == CG_OK && def && !(g >= 0.0 && g <= 1.0 + 1e-9))
+		abort();				/* a Gini of x >= 0 is in [0, 1] */
+	cg_dist_totals(v, n, &w, &wx);
+	if (isfinite(w) && isfinite(wx) && wx > 0.0)
+	{
+		double		l = cg_lorenz_at(v, n, w, wx, 0.5);
+
+		if (!(l >= -1e-12 && l <= 0.5 + 1e-9))
+			abort();			/* the Lorenz curve lies below the diagonal */
+	}
+	free(v);
+	free(tmp);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
 		return 0;
-	if (data[0] & 1)
-		fuzz_pairs(data, size);
-	else
-		fuzz_target_state(data + 1, size - 1);
+	switch (data[0] & 3)
+	{
+		case 1:
+			fuzz_pairs(data, size);
+			break;
+		case 0:
+			fuzz_target_state(data + 1, size - 1);
+			break;
+		case 2:
+			fuzz_ineq_state(data + 1, size - 1);
+			break;
+		default:
+			fuzz_distribution(data + 1, size - 1);
+			break;
+	}
 	return 0;
 }
