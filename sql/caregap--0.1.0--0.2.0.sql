@@ -622,3 +622,61 @@ CREATE AGGREGATE @extschema@.theil_decomposition(x double precision, grp text) (
 );
 COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, text) IS
 'Theil T and L decomposed by groups, unweighted; x > 0; rows with a NULL are skipped';
+
+------------------------------------------------------------------------------
+-- Concentration index: rows (rank_by, x, w), 24 bytes a row
+------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_conc_trans_xr'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision) IS
+'aggregate support: adds one unweighted row (x, rank_by) to a concentration index state';
+
+CREATE FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision, double precision)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_conc_trans_xwr'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision, double precision) IS
+'aggregate support: adds one weighted row (x, w, rank_by) to a concentration index state';
+
+CREATE FUNCTION @extschema@.concentration_index_deserial(bytea, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'cg_conc_deserial'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_deserial(bytea, internal) IS
+'aggregate support: validates and deserializes a concentration index state';
+
+CREATE FUNCTION @extschema@.concentration_index_final(internal)
+RETURNS double precision
+AS 'MODULE_PATHNAME', 'cg_conc_final'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.concentration_index_final(internal) IS
+'aggregate support: the concentration index of a state';
+
+CREATE AGGREGATE @extschema@.concentration_index(x double precision, rank_by double precision) (
+    SFUNC = @extschema@.concentration_index_trans,
+    STYPE = internal,
+    SSPACE = 1024,
+    FINALFUNC = @extschema@.concentration_index_final,
+    COMBINEFUNC = @extschema@.dist_combine,
+    SERIALFUNC = @extschema@.dist_serial,
+    DESERIALFUNC = @extschema@.concentration_index_deserial,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision) IS
+'concentration index of x >= 0 with units ranked by rank_by (equal ranks share their midpoint rank): the Gini formula with the ranking of another variable, in [-1, 1], negative when x concentrates among the low ranks; unweighted';
+
+CREATE AGGREGATE @extschema@.concentration_index(x double precision, w double precision, rank_by double precision) (
+    SFUNC = @extschema@.concentration_index_trans,
+    STYPE = internal,
+    SSPACE = 1024,
+    FINALFUNC = @extschema@.concentration_index_final,
+    COMBINEFUNC = @extschema@.dist_combine,
+    SERIALFUNC = @extschema@.dist_serial,
+    DESERIALFUNC = @extschema@.concentration_index_deserial,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision) IS
+'concentration index of x >= 0 ranked by rank_by, weighted by w > 0 (fractional ranks from cumulative weight)';

@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(30);
+SELECT plan(35);
 \i sql/include/ineq_data.sql
 
 -- published values -------------------------------------------------------
@@ -96,6 +96,26 @@ SELECT ok((SELECT pg_temp.close(caregap.hoover(x, w),
              FROM wu), 'Hoover index by its definition');
 SELECT is((SELECT caregap.hoover(x, w) FROM wu), (SELECT (caregap.care_gap(x, w)).gap_index FROM wu),
           'Hoover equals the pooled care-gap index');
+
+-- concentration index: the Gini formula with units ranked by another variable
+SELECT ok(pg_temp.close((SELECT caregap.concentration_index(x, x) FROM r_ineq), (SELECT caregap.gini(x) FROM r_ineq), 1e-15)
+              AND pg_temp.close((SELECT caregap.concentration_index(x, -x) FROM r_ineq), -(SELECT caregap.gini(x) FROM r_ineq), 1e-15),
+          'ranked by x itself it is the Gini; ranked in reverse, minus the Gini');
+SELECT ok(pg_temp.close((SELECT caregap.concentration_index(x, w, x) FROM wu), (SELECT caregap.gini(x, w) FROM wu), 1e-13),
+          'weighted, ranked by x: the weighted Gini (ties share their midpoint rank)');
+-- x = (10, 0) ranked (1, 2): the low-ranked half holds everything, C = 1 - [1/2 (1 + 0) + 1/2 (1 + 1)] = -1/2
+SELECT is((SELECT caregap.concentration_index(x, r) FROM (VALUES (10::float8, 1::float8), (0, 2)) v(x, r)), -0.5::float8,
+          'all of x with the lowest rank: -1/2');
+SELECT is((SELECT caregap.concentration_index(x, 7) FROM wu), 0::float8, 'equal ranks: 0');
+-- covariance form (Kakwani): C = (2 / mu) cov_w(x, R), R the fractional rank by k with
+-- ties averaged: R = (F_before + F_after) / (2 W)
+SELECT ok(pg_temp.close((SELECT caregap.concentration_index(x, w, k) FROM wu),
+                        (WITH r AS (SELECT x, w, sum(w) OVER (ORDER BY k RANGE UNBOUNDED PRECEDING) AS f_after,
+                                           sum(w) OVER (PARTITION BY k) AS tie_w FROM wu),
+                              t AS (SELECT sum(w) AS tw, sum(w * x) / sum(w) AS mu FROM wu)
+                         SELECT (2 / mu) * sum(w * (x - mu) * ((2 * f_after - tie_w) / (2 * tw) - 0.5)) / tw FROM r, t
+                          GROUP BY mu, tw), 1e-12),
+          'weighted concentration index equals its covariance form (5 rank classes, many ties)');
 
 -- grouped, FILTER, window
 SELECT is((SELECT count(*) FROM (SELECT g, caregap.gini(x, w) AS gi, caregap.theil_t(x, w) AS t FROM wu GROUP BY g) s

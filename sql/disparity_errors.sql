@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(37);
+SELECT plan(40);
 
 -- documented results
 SELECT results_eq($$SELECT caregap.gini(x, w), caregap.theil_t(x, w), caregap.atkinson(x, w, 0.5), caregap.cv(x, w)
@@ -75,6 +75,10 @@ SELECT is((SELECT caregap.theil_t(x) FROM (VALUES (1e308::float8), (1e308)) v(x)
           'values near the top of the double range: sums are taken relative to a pivot, no overflow');
 SELECT throws_ok('SELECT caregap.theil_t(x, w) FROM (VALUES (1, 1e308), (2, 1e308)) v(x, w)', '22003',
                  'theil_t is out of range for type double precision', 'total weight overflows');
+SELECT throws_ok($$SELECT caregap.concentration_index(1, 'NaN')$$, '22023', 'rank_by must not be NaN', 'NaN rank');
+SELECT throws_ok('SELECT caregap.concentration_index(-1, 1)', '22023', 'x must not be negative', 'concentration: negative x');
+SELECT is((SELECT caregap.concentration_index(x, r) FROM (VALUES (0::float8, 1::float8), (0, 2)) v(x, r)), NULL::float8,
+          'concentration index with every x = 0: NULL');
 -- stored states checked when used
 SELECT throws_ok($$SELECT caregap.ineq_value('{1,2}')$$, '22023',
                  'ineq_value: state must be a float8 array of 11 elements without NULLs', 'malformed state');

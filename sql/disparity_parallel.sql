@@ -9,7 +9,7 @@ SELECT i, i % 31 AS g, ((i * 37) % 1000) / 7.0 + 0.5 AS x, 0.5 + ((i * 11) % 40)
 ANALYZE par_ineq;
 
 BEGIN;
-SELECT plan(8);
+SELECT plan(9);
 
 CREATE FUNCTION pg_temp.plan(q text, with_analyze boolean DEFAULT false) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -28,7 +28,8 @@ CREATE TEMP TABLE serial AS
 SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.theil_t(x, w) AS t,
        caregap.theil_l(x) AS l, caregap.generalized_entropy(x, w, 2) AS ge, caregap.atkinson(x, w, 0.5) AS a,
        caregap.cv(x, w) AS cv, caregap.palma(x, w) AS palma, caregap.quantile_share_ratio(x, w, 0.2, 0.8) AS qsr,
-       caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover
+       caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover,
+       caregap.concentration_index(x, w, (i * 13) % 97) AS conc
   FROM par_ineq GROUP BY g;
 
 SET LOCAL parallel_setup_cost = 0;
@@ -52,9 +53,12 @@ CREATE TEMP TABLE parallel AS
 SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.theil_t(x, w) AS t,
        caregap.theil_l(x) AS l, caregap.generalized_entropy(x, w, 2) AS ge, caregap.atkinson(x, w, 0.5) AS a,
        caregap.cv(x, w) AS cv, caregap.palma(x, w) AS palma, caregap.quantile_share_ratio(x, w, 0.2, 0.8) AS qsr,
-       caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover
+       caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover,
+       caregap.concentration_index(x, w, (i * 13) % 97) AS conc
   FROM par_ineq GROUP BY g;
 
+SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g) WHERE pg_temp.close(s.conc, p.conc, 1e-13)),
+          31::bigint, 'concentration index (rows of 3 across workers): parallel equals serial');
 SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g)
             WHERE pg_temp.close(s.gini, p.gini, 1e-13) AND pg_temp.close(s.ginic, p.ginic, 1e-13)
               AND pg_temp.close(s.palma, p.palma, 1e-13) AND pg_temp.close(s.qsr, p.qsr, 1e-13)

@@ -18,6 +18,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CG_MAX_EXACT_COUNT 9007199254740992.0
@@ -398,7 +399,7 @@ cg_dist_copy_rows(double *dst, const double *src, size_t n)
 	return ok ? CG_OK : CG_E_CORRUPT;
 }
 
-/* Order-preserving key of x >= 0 (with -0 folded into +0). */
+/* Order-preserving unsigned key of a finite double (-0 folded into +0). */
 static inline uint64_t
 sort_key(double x)
 {
@@ -406,88 +407,183 @@ sort_key(double x)
 
 	x += 0.0;
 	memcpy(&k, &x, sizeof(k));
-	return k;
+	/* negatives: flip every bit; non-negatives: flip the sign bit */
+	return (k >> 63) ? ~k : (k | ((uint64_t) 1 << 63));
 }
 
 #define RADIX_BITS 11
 #define RADIX_SIZE (1 << RADIX_BITS)
 #define RADIX_DIGITS 6			/* 6 x 11 bits cover the 64-bit key */
+#define MSD_BITS 16				/* the exponent and the top mantissa bits */
+#define MSD_SIZE (1 << MSD_BITS)
 
-const double *
-cg_sort_pair_chunks(const cg_pair_chunk *c, size_t nc, size_t n, double *buf_a,
-					double *buf_b)
+/* Copy row i of src to row p of dst (width 2 or 3). */
+static inline void
+copy_row(double *dst, size_t p, const double *src, size_t i, int width)
 {
-	size_t		count[RADIX_DIGITS][RADIX_SIZE];	/* 96 kB of histograms */
-	const double *result = NULL;
-	double	   *dst = buf_a;
-	size_t		k,
-				i;
+	dst[width * p] = src[width * i];
+	dst[width * p + 1] = src[width * i + 1];
+	if (width == 3)
+		dst[width * p + 2] = src[width * i + 2];
+}
+
+/*
+ * LSD radix sort of the n rows of src (in cache, usually) on the key bits
+ * below 'bits', 11 at a time, skipping digits where all keys agree.  tmp is
+ * scratch of the same size; the result is returned (src or tmp).
+ */
+static double *
+lsd_rows(double *src, double *tmp, size_t n, int width, int bits)
+{
+	size_t		count[RADIX_DIGITS][RADIX_SIZE];
+	int			digits = (bits + RADIX_BITS - 1) / RADIX_BITS;
+	size_t		i;
 	int			d;
 
-	memset(count, 0, sizeof(count));
-	for (k = 0; k < nc; k++)
-		for (i = 0; i < c[k].n; i++)
+	if (n < 2 || bits <= 0)
+		return src;
+	if (n <= 32)
+	{
+		/* insertion sort: cheaper than histograms for tiny buckets */
+		for (i = 1; i < n; i++)
 		{
-			uint64_t	key = sort_key(c[k].v[2 * i]);
+			double		row[3];
+			uint64_t	key = sort_key(src[width * i]);
+			size_t		j = i;
 
-			for (d = 0; d < RADIX_DIGITS; d++)
-				count[d][(key >> (RADIX_BITS * d)) & (RADIX_SIZE - 1)]++;
+			memcpy(row, src + width * i, width * sizeof(double));
+			while (j > 0 && sort_key(src[width * (j - 1)]) > key)
+			{
+				memcpy(src + width * j, src + width * (j - 1), width * sizeof(double));
+				j--;
+			}
+			memcpy(src + width * j, row, width * sizeof(double));
 		}
-	for (d = 0; d < RADIX_DIGITS; d++)
+		return src;
+	}
+	memset(count, 0, sizeof(size_t) * RADIX_SIZE * digits);
+	for (i = 0; i < n; i++)
+	{
+		uint64_t	key = sort_key(src[width * i]);
+
+		for (d = 0; d < digits; d++)
+			count[d][(key >> (RADIX_BITS * d)) & (RADIX_SIZE - 1)]++;
+	}
+	for (d = 0; d < digits; d++)
 	{
 		size_t		pos[RADIX_SIZE],
 					sum = 0;
 		int			b,
-					trivial = 0;
-		int			shift = RADIX_BITS * d;
+					trivial = 0,
+					shift = RADIX_BITS * d;
 
+		/* a top digit reaching above 'bits' is fine: those bits are equal here */
 		for (b = 0; b < RADIX_SIZE; b++)
 		{
 			if (count[d][b] == n)
-				trivial = 1;	/* every key has this digit: nothing to do */
+				trivial = 1;
 			pos[b] = sum;
 			sum += count[d][b];
 		}
 		if (trivial)
 			continue;
-		if (result == NULL)
+		for (i = 0; i < n; i++)
+			copy_row(tmp, pos[(sort_key(src[width * i]) >> shift) & (RADIX_SIZE - 1)]++, src, i, width);
 		{
-			/* the first pass reads the chunks themselves */
-			for (k = 0; k < nc; k++)
-				for (i = 0; i < c[k].n; i++)
-				{
-					size_t		p = pos[(sort_key(c[k].v[2 * i]) >> shift) & (RADIX_SIZE - 1)]++;
+			double	   *t = src;
 
-					dst[2 * p] = c[k].v[2 * i];
-					dst[2 * p + 1] = c[k].v[2 * i + 1];
-				}
+			src = tmp;
+			tmp = t;
 		}
-		else
-		{
-			for (i = 0; i < n; i++)
-			{
-				size_t		p = pos[(sort_key(result[2 * i]) >> shift) & (RADIX_SIZE - 1)]++;
-
-				dst[2 * p] = result[2 * i];
-				dst[2 * p + 1] = result[2 * i + 1];
-			}
-		}
-		result = dst;
-		dst = dst == buf_a ? buf_b : buf_a;
 	}
-	if (result == NULL)
+	return src;
+}
+
+const double *
+cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
+			 double *buf_a)
+{
+	size_t	   *count,
+			   *start,
+				largest = 0;
+	double	   *scratch;
+	uint64_t	kmin = UINT64_MAX,
+				kmax = 0,
+				base;
+	int			top,
+				shift;
+	size_t		k,
+				i,
+				b;
+
+	/* the highest bit where keys differ, and the MSD_BITS below it */
+	for (k = 0; k < nc; k++)
+		for (i = 0; i < c[k].n; i++)
+		{
+			uint64_t	key = sort_key(c[k].v[width * i]);
+
+			kmin = key < kmin ? key : kmin;
+			kmax = key > kmax ? key : kmax;
+		}
+	if (n == 0 || kmin == kmax)
 	{
 		/* every key is equal: the order is any order */
 		size_t		at = 0;
 
 		for (k = 0; k < nc; k++)
 		{
-			memcpy(buf_a + 2 * at, c[k].v, c[k].n * 2 * sizeof(double));
+			memcpy(buf_a + width * at, c[k].v, c[k].n * width * sizeof(double));
 			at += c[k].n;
 		}
-		result = buf_a;
+		return buf_a;
 	}
-	return result;
+	top = 63 - __builtin_clzll(kmin ^ kmax);
+	shift = top + 1 > MSD_BITS ? top + 1 - MSD_BITS : 0;
+	base = kmin >> shift;
+
+	/* MSD pass: scatter the chunks into buckets of buf_a by that digit */
+	count = calloc(2 * MSD_SIZE + 1, sizeof(size_t));
+	if (count == NULL)
+		return NULL;
+	start = count + MSD_SIZE;
+	for (k = 0; k < nc; k++)
+		for (i = 0; i < c[k].n; i++)
+			count[(sort_key(c[k].v[width * i]) >> shift) - base]++;
+	start[0] = 0;
+	for (b = 0; b < MSD_SIZE; b++)
+	{
+		start[b + 1] = start[b] + count[b];
+		largest = count[b] > largest ? count[b] : largest;
+		count[b] = start[b];	/* now the write position */
+	}
+	/* scratch for one bucket: usually cache-sized, never more than n rows */
+	scratch = malloc(largest * width * sizeof(double) + sizeof(double));
+	if (scratch == NULL)
+	{
+		free(count);
+		return NULL;
+	}
+	for (k = 0; k < nc; k++)
+		for (i = 0; i < c[k].n; i++)
+			copy_row(buf_a, count[(sort_key(c[k].v[width * i]) >> shift) - base]++,
+					 c[k].v, i, width);
+
+	/* each bucket: LSD on the bits below the digit */
+	for (b = 0; b < MSD_SIZE; b++)
+	{
+		size_t		m = start[b + 1] - start[b];
+		double	   *src = buf_a + width * start[b];
+		double	   *res;
+
+		if (m < 2)
+			continue;
+		res = lsd_rows(src, scratch, m, width, shift);
+		if (res != src)
+			memcpy(src, res, m * width * sizeof(double));
+	}
+	free(scratch);
+	free(count);
+	return buf_a;
 }
 
 void
@@ -500,10 +596,80 @@ cg_sort_pairs(double *v, size_t n, double *tmp)
 		return;
 	c.v = v;
 	c.n = n;
-	/* write into tmp first; the result ends in v or tmp */
-	sorted = cg_sort_pair_chunks(&c, 1, n, tmp, v);
-	if (sorted != v)
+	sorted = cg_sort_rows(&c, 1, n, 2, tmp);
+	if (sorted != NULL)
 		memcpy(v, sorted, n * 2 * sizeof(double));
+}
+
+cg_status
+cg_conc_copy_rows(double *dst, const double *src, size_t n)
+{
+	int			ok = 1;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		r = src[3 * i],
+					x = src[3 * i + 1],
+					w = src[3 * i + 2];
+
+		ok &= (r >= -DBL_MAX) & (r <= DBL_MAX) & (x >= 0.0) & (x <= DBL_MAX) &
+			(w > 0.0) & (w <= DBL_MAX);
+		dst[3 * i] = r;
+		dst[3 * i + 1] = x;
+		dst[3 * i + 2] = w;
+	}
+	return ok ? CG_OK : CG_E_CORRUPT;
+}
+
+cg_status
+cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
+{
+	double		w_hi = 0.0,
+				w_lo = 0.0,
+				x_hi = 0.0,
+				x_lo = 0.0,
+				s_hi = 0.0,
+				s_lo = 0.0,
+				w_total,
+				wx_total,
+				f_before = 0.0;
+	size_t		i,
+				j;
+
+	*out = 0.0;
+	*defined = 0;
+	for (i = 0; i < n; i++)
+	{
+		cg_psum_add(&w_hi, &w_lo, v[3 * i + 2]);
+		cg_psum_add(&x_hi, &x_lo, v[3 * i + 2] * v[3 * i + 1]);
+	}
+	w_total = cg_nsum_value(w_hi, w_lo);
+	wx_total = cg_nsum_value(x_hi, x_lo);
+	if (!isfinite(w_total) || !isfinite(wx_total))
+		return CG_E_OVERFLOW;
+	if (!(wx_total > 0.0))
+		return CG_OK;			/* no rows, or every x is 0 */
+	w_hi = w_lo = 0.0;
+	for (i = 0; i < n; i = j)
+	{
+		/* a run of equal ranks shares the midpoint rank (F_a + F_b) / 2 */
+		double		g_hi = 0.0,
+					g_lo = 0.0,
+					f_after;
+
+		for (j = i; j < n && v[3 * j] == v[3 * i]; j++)
+		{
+			cg_psum_add(&w_hi, &w_lo, v[3 * j + 2]);
+			cg_psum_add(&g_hi, &g_lo, v[3 * j + 2] * v[3 * j + 1]);
+		}
+		f_after = cg_nsum_value(w_hi, w_lo);
+		cg_nsum_add(&s_hi, &s_lo, cg_nsum_value(g_hi, g_lo) * ((f_before - w_total) + f_after));
+		f_before = f_after;
+	}
+	*out = cg_nsum_value(s_hi, s_lo) / w_total / wx_total;
+	*defined = 1;
+	return CG_OK;
 }
 
 void

@@ -87,14 +87,32 @@ cg_status	cg_dist_check(double x, double w, cg_ineq_arg *bad);
 cg_status	cg_dist_copy_rows(double *dst, const double *src, size_t n);
 
 /*
- * Sort the n pairs (x_i, w_i) held in nc chunks by x ascending (x >= 0):
- * LSD radix sort on the IEEE bit pattern of x, six 11-bit digits, skipping
- * digits where all keys agree; the first pass reads the chunks, so they are
- * never copied separately.  buf_a and buf_b hold 2n doubles each; the result
- * is one of them (returned).  Uses 96 kB of stack for the histograms.
+ * Sort the n rows (width 2 or 3 doubles) held in nc chunks by their first
+ * double ascending (finite, any sign), on an order-preserving transform of
+ * the IEEE bit pattern.  One MSD radix pass on the 16 bits below the highest
+ * bit where the keys differ (the exponent and the top mantissa bits)
+ * scatters the chunks into buckets of buf_a (the chunks are never copied
+ * otherwise); each bucket, usually cache-sized, is then sorted by 11-bit LSD
+ * radix passes on its remaining bits (insertion sort when tiny), with a
+ * scratch buffer of the largest bucket's size.  buf_a holds width n doubles;
+ * the result is returned (buf_a), or NULL when the bucket counts (1 MB) or
+ * the scratch cannot be allocated (malloc).  Uses about 100 kB of stack.
  */
-const double *cg_sort_pair_chunks(const cg_pair_chunk *c, size_t nc, size_t n,
-								  double *buf_a, double *buf_b);
+const double *cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
+						   double *buf_a);
+
+/* Copy n deserialized (r, x, w) rows and validate them: r finite, x >= 0, w > 0. */
+cg_status	cg_conc_copy_rows(double *dst, const double *src, size_t n);
+
+/*
+ * Concentration index of rows (r, x, w) sorted by r: the Gini formula with
+ * units ranked by r instead of x, C = sum_k w_k x_k (F_(k-1) + F_k - W) /
+ * (W sum w x), where a run of equal r shares its midpoint rank.  In [-1, 1];
+ * negative when x concentrates among the low ranks.  *defined = 0 when
+ * sum w x = 0.
+ */
+cg_status	cg_concentration_sorted(const double *v, size_t n, double *out,
+									int *defined);
 
 /* Sort n pairs in v (tmp: 2n doubles of scratch); the result is in v. */
 void		cg_sort_pairs(double *v, size_t n, double *tmp);

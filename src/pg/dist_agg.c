@@ -34,6 +34,10 @@ PG_FUNCTION_INFO_V1(cg_gini_final);
 PG_FUNCTION_INFO_V1(cg_palma_final);
 PG_FUNCTION_INFO_V1(cg_qsr_final);
 PG_FUNCTION_INFO_V1(cg_lorenz_final);
+PG_FUNCTION_INFO_V1(cg_conc_trans_xr);
+PG_FUNCTION_INFO_V1(cg_conc_trans_xwr);
+PG_FUNCTION_INFO_V1(cg_conc_deserial);
+PG_FUNCTION_INFO_V1(cg_conc_final);
 
 #define DIST_HINT "Inequality measures take finite values x >= 0 and weights w > 0."
 #define MAX_LORENZ_POINTS 100001
@@ -42,7 +46,6 @@ PG_FUNCTION_INFO_V1(cg_lorenz_final);
 static PairState *
 dist_add(FunctionCallInfo fcinfo, int wpos)
 {
-	MemoryContext ctx = cg_agg_context(fcinfo, "inequality transition");
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		x,
 				w = 1.0;
@@ -56,7 +59,7 @@ dist_add(FunctionCallInfo fcinfo, int wpos)
 		w = PG_GETARG_FLOAT8(wpos);
 	if ((st = cg_dist_check(x, w, &bad)) != CG_OK)
 		cg_report(st, bad == CG_IA_W ? "weight" : "x", bad == CG_IA_W ? w : x, DIST_HINT);
-	return ps_append(ctx, ps, x, w);
+	return ps_append(fcinfo, ps, x, w);
 }
 
 /* Return a state, or SQL NULL while it is still empty. */
@@ -214,7 +217,7 @@ cg_dist_serial(PG_FUNCTION_ARGS)
 Datum
 cg_dist_deserial(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), cg_dist_copy_rows,
+	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 2, cg_dist_copy_rows,
 									 "inequality"));
 }
 
@@ -227,8 +230,7 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 			 double *w_total, double *wx_total)
 {
 	PairState  *ps;
-	double	   *buf_a,
-			   *buf_b;
+	double	   *buf_a;
 	const double *v;
 
 	cg_agg_context(fcinfo, fname);
@@ -237,11 +239,11 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	if (ps == NULL || ps->n == 0)
 		return NULL;
 	buf_a = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
-	buf_b = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
 	/* the state's chunks are only read: the aggregate works over windows */
-	v = cg_sort_pair_chunks(ps_chunks(ps), ps->nchunks, ps->n, buf_a, buf_b);
-	pfree(v == buf_a ? buf_b : buf_a);
+	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 2, buf_a);
+	if (v == NULL)
+		cg_report(CG_E_NOMEM, fname, NAN, NULL);
 	cg_dist_totals(v, ps->n, w_total, wx_total);
 	if (!isfinite(*w_total) || !isfinite(*wx_total))
 		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, NULL);
@@ -341,4 +343,79 @@ cg_lorenz_final(PG_FUNCTION_ARGS)
 	}
 	appendStringInfoChar(&buf, ']');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* Validate and append (rank, x, w); rpos is the position of rank_by. */
+static Datum
+conc_add(FunctionCallInfo fcinfo, int wpos, int rpos)
+{
+	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	double		x,
+				r,
+				w = 1.0;
+	cg_ineq_arg bad;
+	cg_status	st;
+
+	if (PG_ARGISNULL(1) || (wpos > 0 && PG_ARGISNULL(wpos)) || PG_ARGISNULL(rpos))
+		RETURN_STATE(ps);
+	x = PG_GETARG_FLOAT8(1);
+	if (wpos > 0)
+		w = PG_GETARG_FLOAT8(wpos);
+	r = PG_GETARG_FLOAT8(rpos);
+	if ((st = cg_dist_check(x, w, &bad)) != CG_OK)
+		cg_report(st, bad == CG_IA_W ? "weight" : "x", bad == CG_IA_W ? w : x, DIST_HINT);
+	if (isnan(r))
+		cg_report(CG_E_NAN, "rank_by", r, "Units are ranked by rank_by, e.g. income or deprivation.");
+	if (isinf(r))
+		cg_report(CG_E_INFINITE, "rank_by", r, "Units are ranked by rank_by, e.g. income or deprivation.");
+	RETURN_STATE(ps_append3(fcinfo, ps, r, x, w));
+}
+
+/* concentration_index_trans(internal, x, rank_by) */
+Datum
+cg_conc_trans_xr(PG_FUNCTION_ARGS)
+{
+	return conc_add(fcinfo, 0, 2);
+}
+
+/* concentration_index_trans(internal, x, w, rank_by) */
+Datum
+cg_conc_trans_xwr(PG_FUNCTION_ARGS)
+{
+	return conc_add(fcinfo, 2, 3);
+}
+
+/* concentration_index_deserial(bytea, internal) returns internal */
+Datum
+cg_conc_deserial(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 3, cg_conc_copy_rows,
+									 "concentration_index"));
+}
+
+/* concentration_index_final(internal) returns float8 */
+Datum
+cg_conc_final(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+	double	   *buf_a,
+				c;
+	const double *v;
+	int			defined;
+	cg_status	st;
+
+	cg_agg_context(fcinfo, "concentration_index_final");
+	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	if (ps == NULL || ps->n == 0)
+		PG_RETURN_NULL();
+	buf_a = palloc_extended(ps->n * 3 * sizeof(double), MCXT_ALLOC_HUGE);
+	CHECK_FOR_INTERRUPTS();
+	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 3, buf_a);
+	if (v == NULL)
+		cg_report(CG_E_NOMEM, "concentration_index_final", NAN, NULL);
+	if ((st = cg_concentration_sorted(v, ps->n, &c, &defined)) != CG_OK)
+		cg_report(st, "concentration_index sum", NAN, NULL);
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(c);
 }

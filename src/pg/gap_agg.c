@@ -105,7 +105,6 @@ summary_datum(FunctionCallInfo fcinfo, const cg_gap_summary *s, bool pooled)
 static Datum
 pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 {
-	MemoryContext ctx = cg_agg_context(fcinfo, fname);
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		s,
 				d;
@@ -122,7 +121,9 @@ pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 	d = PG_GETARG_FLOAT8(2);
 	if ((st = cg_gap_check_row(s, d, &bad)) != CG_OK)
 		report_row(st, bad, s, d, NAN, hoover);
-	PG_RETURN_POINTER(ps_append(ctx, ps, s, d));
+	if (ps == NULL)
+		cg_agg_context(fcinfo, fname);	/* a clear error outside an aggregate */
+	PG_RETURN_POINTER(ps_append(fcinfo, ps, s, d));
 }
 
 /* care_gap_pooled_trans(internal, supply, demand): append one row. */
@@ -167,7 +168,7 @@ cg_care_gap_pooled_serial(PG_FUNCTION_ARGS)
 Datum
 cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), check_gap_pairs,
+	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 2, check_gap_pairs,
 									 "care_gap"));
 }
 

@@ -1,5 +1,5 @@
 /*
- * pairstate.c — chunked (a, b) pair states for aggregates (see pairstate.h).
+ * pairstate.c — chunked row states for aggregates (see pairstate.h).
  */
 #include "pairstate.h"
 
@@ -23,15 +23,15 @@ cg_agg_context(FunctionCallInfo fcinfo, const char *fname)
 	return ctx;
 }
 
-/* Append a new chunk with room for cap pairs. */
+/* Append a new chunk with room for cap rows. */
 static PairChunk *
 add_chunk(MemoryContext ctx, PairState *ps, Size cap)
 {
 	PairChunk  *c;
 
-	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (2 * sizeof(double)))
+	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (ps->width * sizeof(double)))
 		cg_report(CG_E_TOO_LARGE, "aggregate", NAN, "Group the rows into smaller groups.");
-	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * 2 * sizeof(double));
+	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * ps->width * sizeof(double));
 	c->next = NULL;
 	c->n = 0;
 	c->cap = cap;
@@ -44,19 +44,55 @@ add_chunk(MemoryContext ctx, PairState *ps, Size cap)
 	return c;
 }
 
+/* New empty state of the given row width. */
+static PairState *
+new_state(MemoryContext ctx, int width)
+{
+	PairState  *ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+
+	ps->width = width;
+	ps->ctx = ctx;
+	return ps;
+}
+
+/* The chunk with room for one more row, added if needed. */
+static inline PairChunk *
+room_for_row(PairState *ps)
+{
+	PairChunk  *tail = ps->tail;
+
+	if (tail == NULL || tail->n == tail->cap)
+		tail = add_chunk(ps->ctx, ps, tail == NULL ? FIRST_CHUNK_PAIRS
+						 : Min(2 * tail->cap, MAX_CHUNK_PAIRS));
+	return tail;
+}
+
 PairState *
-ps_append(MemoryContext ctx, PairState *ps, double a, double b)
+ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
 {
 	PairChunk  *tail;
 
 	if (ps == NULL)
-		ps = MemoryContextAllocZero(ctx, sizeof(PairState));
-	tail = ps->tail;
-	if (tail == NULL || tail->n == tail->cap)
-		tail = add_chunk(ctx, ps, tail == NULL ? FIRST_CHUNK_PAIRS
-						 : Min(2 * tail->cap, MAX_CHUNK_PAIRS));
+		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), 2);
+	tail = room_for_row(ps);
 	tail->v[2 * tail->n] = a;
 	tail->v[2 * tail->n + 1] = b;
+	tail->n++;
+	ps->n++;
+	return ps;
+}
+
+PairState *
+ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a, double b, double c)
+{
+	PairChunk  *tail;
+
+	if (ps == NULL)
+		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), 3);
+	tail = room_for_row(ps);
+	tail->v[3 * tail->n] = a;
+	tail->v[3 * tail->n + 1] = b;
+	tail->v[3 * tail->n + 2] = c;
 	tail->n++;
 	ps->n++;
 	return ps;
@@ -104,9 +140,10 @@ ps_combine(MemoryContext ctx, PairState *a, PairState *b, const char *what)
 		pfree(b);
 		return a;
 	}
-	/* b belongs to someone else: copy its pairs into one new chunk */
+	/* b belongs to someone else: copy its rows into one new chunk */
 	if (a == NULL)
-		a = MemoryContextAllocZero(ctx, sizeof(PairState));
+		a = new_state(ctx, b->width);
+	a->ctx = ctx;
 	if (!a->params.set)
 		a->params = b->params;
 	if (b->n > 0)
@@ -116,7 +153,7 @@ ps_combine(MemoryContext ctx, PairState *a, PairState *b, const char *what)
 
 		for (p = b->head; p != NULL; p = p->next)
 		{
-			memcpy(c->v + 2 * c->n, p->v, p->n * 2 * sizeof(double));
+			memcpy(c->v + a->width * c->n, p->v, p->n * a->width * sizeof(double));
 			c->n += p->n;
 		}
 		a->n += b->n;
@@ -139,25 +176,10 @@ ps_chunks(const PairState *ps)
 	return c;
 }
 
-double *
-ps_flatten(const PairState *ps)
-{
-	double	   *v = palloc_extended(Max(ps->n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE);
-	PairChunk  *p;
-	Size		at = 0;
-
-	for (p = ps->head; p != NULL; p = p->next)
-	{
-		memcpy(v + 2 * at, p->v, p->n * 2 * sizeof(double));
-		at += p->n;
-	}
-	return v;
-}
-
 bytea *
 ps_serialize(const PairState *ps, const char *what)
 {
-	Size		sz = cg_pairs_serial_size(ps->n, MaxAllocSize - VARHDRSZ);
+	Size		sz = cg_pairs_serial_size(ps->n, ps->width, MaxAllocSize - VARHDRSZ);
 	bytea	   *out;
 
 	if (sz == 0)
@@ -165,13 +187,13 @@ ps_serialize(const PairState *ps, const char *what)
 				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
 	out = palloc(VARHDRSZ + sz);
 	SET_VARSIZE(out, VARHDRSZ + sz);
-	cg_pairs_write(ps_chunks(ps), ps->nchunks, ps->n, &ps->params,
+	cg_pairs_write(ps_chunks(ps), ps->nchunks, ps->n, ps->width, &ps->params,
 				   (unsigned char *) VARDATA(out));
 	return out;
 }
 
 PairState *
-ps_deserialize(FunctionCallInfo fcinfo, bytea *in, PairCopyCheck check,
+ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck check,
 			   const char *what)
 {
 	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
@@ -180,19 +202,21 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, PairCopyCheck check,
 	Size		n,
 				done,
 				take;
+	int			got_width;
 	cg_pair_params prm;
 	PairState  *ps;
 
 	if (!in_agg)
 		ctx = CurrentMemoryContext;
-	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &prm) != CG_OK)
+	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &got_width, &prm) != CG_OK ||
+		got_width != width)
 		cg_report(CG_E_CORRUPT, what, NAN, NULL);
-	ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+	ps = new_state(ctx, width);
 	ps->params = prm;
 	for (done = 0; done < n; done += take)
 	{
 		/* chunks of at most 16 MB */
-		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * 2 * sizeof(double);
+		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * width * sizeof(double);
 		const double *src = (const double *) pairs;
 		PairChunk  *c;
 
@@ -201,7 +225,7 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, PairCopyCheck check,
 		/* aligned when the datum is (usual): copy and validate in one pass */
 		if ((uintptr_t) pairs % sizeof(double) != 0)
 		{
-			memcpy(c->v, pairs, take * 2 * sizeof(double));
+			memcpy(c->v, pairs, take * width * sizeof(double));
 			src = c->v;
 		}
 		if (check(c->v, src, take) != CG_OK)

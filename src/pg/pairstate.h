@@ -1,9 +1,9 @@
 /*
- * pairstate.h — a growing aggregate state of (a, b) double pairs.
+ * pairstate.h — a growing aggregate state of rows of 2 or 3 doubles.
  *
  * Used by the statistics that need every row: the pooled care gap and the
  * Hoover index keep (supply, demand), the distribution measures (Gini,
- * Lorenz, Palma) keep (x, w).  Pairs live in a list of chunks in the
+ * Lorenz, Palma) keep (x, w), the concentration index (r, x, w).  Rows live in a list of chunks in the
  * aggregate context: appending never moves data, combine links chunks, and
  * the state crosses parallel workers as bytea in the cg_pairs layout.
  */
@@ -17,29 +17,39 @@
 typedef struct PairChunk
 {
 	struct PairChunk *next;
-	Size		n;				/* pairs stored */
-	Size		cap;			/* pairs allocated */
-	double		v[FLEXIBLE_ARRAY_MEMBER];	/* 2 * cap doubles */
+	Size		n;				/* rows stored */
+	Size		cap;			/* rows allocated */
+	double		v[FLEXIBLE_ARRAY_MEMBER];	/* width * cap doubles */
 } PairChunk;
 
 typedef struct PairState
 {
-	Size		n;				/* pairs in all chunks */
+	Size		n;				/* rows in all chunks */
+	int			width;			/* doubles a row: 2 or 3 */
 	int			nchunks;
 	PairChunk  *head;
 	PairChunk  *tail;
 	cg_pair_params params;		/* parameters of the statistic, if any */
+	MemoryContext ctx;			/* where the chunks live (the agg context) */
 	bool		adoptable;		/* deserialized into the agg context, unused */
 } PairState;
 
-/* Validates n deserialized pairs, copying src to dst; CG_OK or a status. */
+/* Validates n deserialized rows, copying src to dst; CG_OK or a status. */
 typedef cg_status (*PairCopyCheck) (double *dst, const double *src, size_t n);
 
 /* The aggregate memory context; an error when not called as an aggregate. */
 extern MemoryContext cg_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
-/* Append one pair, creating the state in ctx when ps is NULL. */
-extern PairState *ps_append(MemoryContext ctx, PairState *ps, double a, double b);
+/*
+ * Append one pair, creating the state (width 2) in the aggregate context when
+ * ps is NULL (an error outside an aggregate).  Later rows reuse the context
+ * kept in the state: no per-row context lookup.
+ */
+extern PairState *ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b);
+
+/* Append one row of three, creating the state (width 3) when ps is NULL. */
+extern PairState *ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a,
+							 double b, double c);
 
 /*
  * Set the statistic's parameters on the first row, or check that a later row
@@ -54,14 +64,11 @@ extern PairState *ps_combine(MemoryContext ctx, PairState *a, PairState *b,
 /* Serialize to bytea. */
 extern bytea *ps_serialize(const PairState *ps, const char *what);
 
-/* Deserialize and validate every pair with check. */
-extern PairState *ps_deserialize(FunctionCallInfo fcinfo, bytea *in,
+/* Deserialize rows of the given width and validate every row with check. */
+extern PairState *ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width,
 								 PairCopyCheck check, const char *what);
 
 /* The chunks as the kernel reads them (palloc'd). */
 extern cg_pair_chunk *ps_chunks(const PairState *ps);
-
-/* A palloc'd contiguous copy of all pairs (2 n doubles); the state is untouched. */
-extern double *ps_flatten(const PairState *ps);
 
 #endif							/* CG_PAIRSTATE_H */

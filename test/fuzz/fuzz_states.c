@@ -28,13 +28,14 @@ fuzz_pairs(const uint8_t *data, size_t size)
 	cg_gap_summary s;
 	cg_gap_arg	bad;
 	cg_pair_params prm;
+	int			width;
 
-	if (cg_pairs_parse(data, size, &n, &prm) != CG_OK)
+	if (cg_pairs_parse(data, size, &n, &width, &prm) != CG_OK || width != 2)
 		return;
 	v = malloc(n * 2 * sizeof(double) + 1);
 	if (v == NULL)
 		return;
-	cg_pairs_read(data, n, v);
+	cg_pairs_read(data, n, width, v);
 	for (i = 0; i < n; i++)
 		if (cg_gap_check_row(v[2 * i], v[2 * i + 1], &bad) != CG_OK)
 		{

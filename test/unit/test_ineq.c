@@ -422,3 +422,55 @@ CG_TEST(test_theil_decomposition)
 	CHECK_EQ(r2.t_between, 0.0);
 	CHECK_NEAR(r2.t_within, t, 1e-14);
 }
+
+/*
+ * Concentration index: ranked by x itself it is the Gini; ranked in reverse
+ * it is minus the Gini; x = (10, 0) ranked (1, 2): the low-ranked half holds
+ * everything, L(1/2) = 1, C = 1 - [1/2 (1 + 0) + 1/2 (1 + 1)] = -1/2;
+ * equal ranks: C = 0 whatever x.
+ */
+CG_TEST(test_concentration)
+{
+	double		v[30],
+				tmp[30],
+				g,
+				c;
+	cg_pair_chunk ch = {v, 10};
+	const double *s;
+	int			def,
+				i;
+
+	for (i = 0; i < 10; i++)
+	{
+		v[3 * i] = INEQ_X[i];	/* rank by x */
+		v[3 * i + 1] = INEQ_X[i];
+		v[3 * i + 2] = 1.0;
+	}
+	s = cg_sort_rows(&ch, 1, 10, 3, tmp);
+	CHECK(cg_concentration_sorted(s, 10, &c, &def) == CG_OK && def);
+	CHECK_NEAR(c, 0.46209113026762383, 1e-15);
+	for (i = 0; i < 10; i++)
+	{
+		v[3 * i] = -INEQ_X[i];	/* reverse rank, negative keys */
+		v[3 * i + 1] = INEQ_X[i];
+		v[3 * i + 2] = 1.0;
+	}
+	s = cg_sort_rows(&ch, 1, 10, 3, tmp);
+	CHECK(s[0] == -22261.0 && s[1] == 22261.0);
+	CHECK(cg_concentration_sorted(s, 10, &c, &def) == CG_OK && def);
+	CHECK_NEAR(c, -0.46209113026762383, 1e-15);
+	{
+		double		two[6] = {1, 10, 1, 2, 0, 1};
+
+		CHECK(cg_concentration_sorted(two, 2, &c, &def) == CG_OK && def);
+		CHECK_NEAR(c, -0.5, 1e-15);
+	}
+	for (i = 0; i < 10; i++)
+		v[3 * i] = 7.0;			/* all ranks equal */
+	CHECK(cg_concentration_sorted(v, 10, &c, &def) == CG_OK && def);
+	CHECK_EQ(c, 0.0);
+	(void) g;
+	CHECK(cg_conc_copy_rows(tmp, v, 10) == CG_OK);
+	v[4] = -1;
+	CHECK(cg_conc_copy_rows(tmp, v, 10) == CG_E_CORRUPT);
+}

@@ -469,18 +469,19 @@ CG_TEST(test_pairs_roundtrip)
 
 	cg_pair_chunk c[2] = {{v, 1}, {v + 2, 2}};	/* written as one run */
 
-	CHECK(cg_pairs_serial_size(3, 1 << 20) == sizeof(buf));
+	CHECK(cg_pairs_serial_size(3, 2, 1 << 20) == sizeof(buf));
 	cg_pair_params prm = {1, {0.5, 2.0}},
 				got;
+	int			width;
 
-	cg_pairs_write(c, 2, 3, &prm, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &got) == CG_OK && n == 3);
+	cg_pairs_write(c, 2, 3, 2, &prm, buf);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &got) == CG_OK && n == 3 && width == 2);
 	CHECK(got.set == 1 && got.p[0] == 0.5 && got.p[1] == 2.0);
-	cg_pairs_read(buf, n, back);
+	cg_pairs_read(buf, n, 2, back);
 	CHECK(memcmp(v, back, sizeof(v)) == 0);
 	/* empty buffer: header only */
-	cg_pairs_write(NULL, 0, 0, NULL, buf);
-	CHECK(cg_pairs_parse(buf, 28, &n, &got) == CG_OK && n == 0 && got.set == 0);
+	cg_pairs_write(NULL, 0, 0, 2, NULL, buf);
+	CHECK(cg_pairs_parse(buf, 28, &n, &width, &got) == CG_OK && n == 0 && got.set == 0);
 }
 
 CG_TEST(test_pairs_corrupt)
@@ -489,28 +490,36 @@ CG_TEST(test_pairs_corrupt)
 	cg_pair_chunk c = {v, 2};
 	unsigned char buf[28 + 32];
 	cg_pair_params prm;
+	int			width;
 	size_t		n;
 
-	cg_pairs_write(&c, 1, 2, NULL, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_OK);
-	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n, &prm) == CG_E_CORRUPT);	/* truncated */
-	CHECK(cg_pairs_parse(buf, 27, &n, &prm) == CG_E_CORRUPT);	/* shorter than header */
-	CHECK(cg_pairs_parse(buf, 44, &n, &prm) == CG_E_CORRUPT);	/* count says 2, room for 1 */
+	cg_pairs_write(&c, 1, 2, 2, NULL, buf);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_OK);
+	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n, &width, &prm) == CG_E_CORRUPT);	/* truncated */
+	CHECK(cg_pairs_parse(buf, 27, &n, &width, &prm) == CG_E_CORRUPT);	/* shorter than header */
+	CHECK(cg_pairs_parse(buf, 44, &n, &width, &prm) == CG_E_CORRUPT);	/* count says 2, room for 1 */
 	buf[0] = 2;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* version */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* version */
 	buf[0] = CG_PAIRS_VERSION;
 	buf[3] = 1;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* padding */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* padding */
 	buf[3] = 0;
 	buf[12] = 1;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* parameter without flag */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* parameter without flag */
 	buf[12] = 0;
 	buf[4] = 0xff;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &prm) == CG_E_CORRUPT);	/* count */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* count */
 	/* size limit */
-	CHECK(cg_pairs_serial_size(2, 59) == 0);
-	CHECK(cg_pairs_serial_size(2, 60) == 60);
-	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, SIZE_MAX) == 0);
+	CHECK(cg_pairs_serial_size(2, 2, 59) == 0);
+	CHECK(cg_pairs_serial_size(2, 2, 60) == 60);
+	CHECK(cg_pairs_serial_size(2, 3, 76) == 76);
+	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, 2, SIZE_MAX) == 0);
+	/* rows of 3: the count of a width-2 buffer does not fit */
+	cg_pairs_write(&c, 1, 2, 2, NULL, buf);
+	buf[2] = 3;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);
+	buf[2] = 2;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);
 }
 
 CG_TEST(test_status_names)
