@@ -414,8 +414,7 @@ sort_key(double x)
 #define RADIX_BITS 11
 #define RADIX_SIZE (1 << RADIX_BITS)
 #define RADIX_DIGITS 6			/* 6 x 11 bits cover the 64-bit key */
-#define MSD_BITS 16				/* the exponent and the top mantissa bits */
-#define MSD_SIZE (1 << MSD_BITS)
+#define MSD_MAX_BITS 16			/* the exponent and the top mantissa bits */
 
 /* Copy row i of src to row p of dst (width 2 or 3). */
 static inline void
@@ -511,12 +510,19 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 				kmax = 0,
 				base;
 	int			top,
-				shift;
-	size_t		k,
+				shift,
+				msd_bits = 4;
+	size_t		msd_size,
+				k,
 				i,
 				b;
 
-	/* the highest bit where keys differ, and the MSD_BITS below it */
+	/* buckets of about 16 rows: 2^4 buckets for tiny inputs, 2^16 at most */
+	while (msd_bits < MSD_MAX_BITS && ((size_t) 1 << (msd_bits + 4)) < n)
+		msd_bits++;
+	msd_size = (size_t) 1 << msd_bits;
+
+	/* the highest bit where keys differ, and the msd_bits below it */
 	for (k = 0; k < nc; k++)
 		for (i = 0; i < c[k].n; i++)
 		{
@@ -538,19 +544,19 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 		return buf_a;
 	}
 	top = 63 - __builtin_clzll(kmin ^ kmax);
-	shift = top + 1 > MSD_BITS ? top + 1 - MSD_BITS : 0;
+	shift = top + 1 > msd_bits ? top + 1 - msd_bits : 0;
 	base = kmin >> shift;
 
 	/* MSD pass: scatter the chunks into buckets of buf_a by that digit */
-	count = calloc(2 * MSD_SIZE + 1, sizeof(size_t));
+	count = calloc(2 * msd_size + 1, sizeof(size_t));
 	if (count == NULL)
 		return NULL;
-	start = count + MSD_SIZE;
+	start = count + msd_size;
 	for (k = 0; k < nc; k++)
 		for (i = 0; i < c[k].n; i++)
 			count[(sort_key(c[k].v[width * i]) >> shift) - base]++;
 	start[0] = 0;
-	for (b = 0; b < MSD_SIZE; b++)
+	for (b = 0; b < msd_size; b++)
 	{
 		start[b + 1] = start[b] + count[b];
 		largest = count[b] > largest ? count[b] : largest;
@@ -569,7 +575,7 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 					 c[k].v, i, width);
 
 	/* each bucket: LSD on the bits below the digit */
-	for (b = 0; b < MSD_SIZE; b++)
+	for (b = 0; b < msd_size; b++)
 	{
 		size_t		m = start[b + 1] - start[b];
 		double	   *src = buf_a + width * start[b];
@@ -629,11 +635,13 @@ cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
 				w_lo = 0.0,
 				x_hi = 0.0,
 				x_lo = 0.0,
-				s_hi = 0.0,
-				s_lo = 0.0,
+				a_hi = 0.0,
+				a_lo = 0.0,
+				b_hi = 0.0,
+				b_lo = 0.0,
 				w_total,
 				wx_total,
-				f_before = 0.0;
+				pivot;
 	size_t		i,
 				j;
 
@@ -650,25 +658,97 @@ cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
 		return CG_E_OVERFLOW;
 	if (!(wx_total > 0.0))
 		return CG_OK;			/* no rows, or every x is 0 */
+	if (wx_total < CG_DIST_MIN_WX)
+		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
+
+	/*
+	 * As for the Gini: a run of equal ranks with weight before F_a and after
+	 * B_b (both from positive terms) contributes sum_g w (x - K) (F_a - B_b);
+	 * the pivot K changes nothing since sum_g w_g (F_a - B_b) = 0.
+	 */
+	pivot = v[1];
 	w_hi = w_lo = 0.0;
 	for (i = 0; i < n; i = j)
 	{
-		/* a run of equal ranks shares the midpoint rank (F_a + F_b) / 2 */
 		double		g_hi = 0.0,
-					g_lo = 0.0,
-					f_after;
+					g_lo = 0.0;
+		double		f_before = cg_nsum_value(w_hi, w_lo);
 
 		for (j = i; j < n && v[3 * j] == v[3 * i]; j++)
 		{
 			cg_psum_add(&w_hi, &w_lo, v[3 * j + 2]);
-			cg_psum_add(&g_hi, &g_lo, v[3 * j + 2] * v[3 * j + 1]);
+			cg_nsum_add(&g_hi, &g_lo, v[3 * j + 2] * (v[3 * j + 1] - pivot));
 		}
-		f_after = cg_nsum_value(w_hi, w_lo);
-		cg_nsum_add(&s_hi, &s_lo, cg_nsum_value(g_hi, g_lo) * ((f_before - w_total) + f_after));
-		f_before = f_after;
+		cg_nsum_add(&a_hi, &a_lo, cg_nsum_value(g_hi, g_lo) * f_before);
 	}
-	*out = cg_nsum_value(s_hi, s_lo) / w_total / wx_total;
+	w_hi = w_lo = 0.0;
+	for (i = n; i > 0; i = j)
+	{
+		double		g_hi = 0.0,
+					g_lo = 0.0;
+		double		b_after = cg_nsum_value(w_hi, w_lo);
+
+		for (j = i; j > 0 && v[3 * (j - 1)] == v[3 * (i - 1)]; j--)
+		{
+			cg_psum_add(&w_hi, &w_lo, v[3 * (j - 1) + 2]);
+			cg_nsum_add(&g_hi, &g_lo, v[3 * (j - 1) + 2] * (v[3 * (j - 1) + 1] - pivot));
+		}
+		cg_nsum_add(&b_hi, &b_lo, cg_nsum_value(g_hi, g_lo) * b_after);
+	}
+	cg_nsum_merge(&a_hi, &a_lo, -b_hi, -b_lo);
+	*out = cg_nsum_value(a_hi, a_lo) / w_total / wx_total;
+	/* C is in [-1, 1]: do not report rounding outside it */
+	*out = *out > 1.0 ? 1.0 : *out < -1.0 ? -1.0 : *out;
 	*defined = 1;
+	return CG_OK;
+}
+
+/* Multiply column col of the rows by 2^-e, exactly where the result is normal. */
+static void
+scale_column(double *v, size_t n, int width, int col, int e)
+{
+	double		f = ldexp(1.0, -e);
+	size_t		i;
+
+	if (e == 0)
+		return;
+	if (isfinite(f) && f != 0.0 && isnormal(f))
+		for (i = 0; i < n; i++)
+			v[width * i + col] *= f;
+	else
+		for (i = 0; i < n; i++)
+			v[width * i + col] = ldexp(v[width * i + col], -e);
+}
+
+cg_status
+cg_dist_normalize(double *v, size_t n, int width, int xcol, int wcol)
+{
+	double		xmax = 0.0,
+				w_hi = 0.0,
+				w_lo = 0.0,
+				w;
+	int			ex,
+				ew;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		xmax = v[width * i + xcol] > xmax ? v[width * i + xcol] : xmax;
+		cg_psum_add(&w_hi, &w_lo, v[width * i + wcol]);
+	}
+	w = cg_nsum_value(w_hi, w_lo);
+	if (!isfinite(w))
+		return CG_E_OVERFLOW;
+	if (xmax > 0.0)
+	{
+		frexp(xmax, &ex);
+		scale_column(v, n, width, xcol, ex);
+	}
+	if (w > 0.0)
+	{
+		frexp(w, &ew);
+		scale_column(v, n, width, wcol, ew);
+	}
 	return CG_OK;
 }
 
@@ -695,10 +775,12 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 {
 	double		w_total,
 				wx_total,
-				f_hi = 0.0,
-				f_lo = 0.0,
-				s_hi = 0.0,
-				s_lo = 0.0,
+				c_hi = 0.0,
+				c_lo = 0.0,
+				a_hi = 0.0,
+				a_lo = 0.0,
+				b_hi = 0.0,
+				b_lo = 0.0,
 				q_hi = 0.0,
 				q_lo = 0.0,
 				pivot,
@@ -712,26 +794,42 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 		return CG_E_OVERFLOW;
 	if (!(wx_total > 0.0))
 		return CG_OK;			/* no rows, or every x is 0 */
+	if (wx_total < CG_DIST_MIN_WX)
+		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
+
 	/*
-	 * sum_k w_k (2 F_(k-1) + w_k - W) = 0, so x may be taken relative to any
-	 * pivot: the median keeps the terms small, equal values give exactly 0
+	 * 2 F_(k-1) + w_k - W = F_(k-1) - B_k, B_k the weight above unit k.  Both
+	 * cumulative sums are built from positive terms (forward for F, backward
+	 * for B), never by subtracting from W, which would cancel when one unit
+	 * holds nearly all the weight.  Since sum_k w_k (F_(k-1) - B_k) = 0, x may
+	 * be taken relative to a pivot: the median keeps the terms small and equal
+	 * values give exactly 0.
 	 */
 	pivot = v[2 * (n / 2)];
 	for (i = 0; i < n; i++)
 	{
-		double		x = v[2 * i] - pivot,
-					w = v[2 * i + 1];
-		double		f_prev = cg_nsum_value(f_hi, f_lo);
+		double		w = v[2 * i + 1];
 
-		/* w (x - K) (2 F_(k-1) + w - W) */
-		cg_nsum_add(&s_hi, &s_lo, w * x * ((2.0 * f_prev - w_total) + w));
-		cg_psum_add(&f_hi, &f_lo, w);
+		cg_nsum_add(&a_hi, &a_lo, w * (v[2 * i] - pivot) * cg_nsum_value(c_hi, c_lo));
+		cg_psum_add(&c_hi, &c_lo, w);
 		if (correct)
 			cg_psum_add(&q_hi, &q_lo, w * w);
 	}
-	g = cg_nsum_value(s_hi, s_lo) / w_total / wx_total;
+	c_hi = c_lo = 0.0;
+	for (i = n; i-- > 0;)
+	{
+		double		w = v[2 * i + 1];
+
+		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] - pivot) * cg_nsum_value(c_hi, c_lo));
+		cg_psum_add(&c_hi, &c_lo, w);
+	}
+	cg_nsum_merge(&a_hi, &a_lo, -b_hi, -b_lo);
+	g = cg_nsum_value(a_hi, a_lo) / w_total / wx_total;
+	/* G is in [0, 1]: do not report rounding outside it */
 	if (g < 0.0)
-		g = 0.0;				/* rounding of an all-equal distribution */
+		g = 0.0;
+	if (g > 1.0)
+		g = 1.0;
 	if (correct)
 	{
 		double		h = 1.0 - cg_nsum_value(q_hi, q_lo) / (w_total * w_total);

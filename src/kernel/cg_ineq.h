@@ -89,8 +89,9 @@ cg_status	cg_dist_copy_rows(double *dst, const double *src, size_t n);
 /*
  * Sort the n rows (width 2 or 3 doubles) held in nc chunks by their first
  * double ascending (finite, any sign), on an order-preserving transform of
- * the IEEE bit pattern.  One MSD radix pass on the 16 bits below the highest
- * bit where the keys differ (the exponent and the top mantissa bits)
+ * the IEEE bit pattern.  One MSD radix pass on the bits below the highest
+ * bit where the keys differ (up to 16: the exponent and the top mantissa
+ * bits; about n/16 buckets)
  * scatters the chunks into buckets of buf_a (the chunks are never copied
  * otherwise); each bucket, usually cache-sized, is then sorted by 11-bit LSD
  * radix passes on its remaining bits (insertion sort when tiny), with a
@@ -117,13 +118,32 @@ cg_status	cg_concentration_sorted(const double *v, size_t n, double *out,
 /* Sort n pairs in v (tmp: 2n doubles of scratch); the result is in v. */
 void		cg_sort_pairs(double *v, size_t n, double *tmp);
 
+/*
+ * Rescale n rows of width doubles in place by exact powers of two so that the
+ * largest x (column xcol) and the total weight W (column wcol) lie in
+ * [0.5, 1).  Gini, Lorenz, Palma and the concentration index are invariant
+ * to both scalings; without it, products such as w x (2 F - W) underflow
+ * into the subnormal range for extreme magnitudes (a fuzzer finding).
+ * CG_E_OVERFLOW when W is beyond the double range.
+ */
+cg_status	cg_dist_normalize(double *v, size_t n, int width, int xcol, int wcol);
+
+/*
+ * Smallest sum w x, after cg_dist_normalize, for which the products of the
+ * distribution kernels stay clear of the subnormal range.  Below it the
+ * values and weights span more orders of magnitude (about 10^290) than
+ * double precision carries, and the kernels report CG_E_OVERFLOW.
+ */
+#define CG_DIST_MIN_WX 0x1p-960
+
 /* Totals of sorted pairs: W = sum w, WX = sum w x (compensated). */
 void		cg_dist_totals(const double *v, size_t n, double *w_total,
 						   double *wx_total);
 
 /*
- * Gini of sorted pairs: G = sum_k w_k x_k (2 F_(k-1) + w_k - W) / (W sum wx),
- * F the cumulative weight: equal to the pairwise form
+ * Gini of sorted pairs: G = sum_k w_k x_k (F_(k-1) - B_k) / (W sum wx), F the
+ * weight below unit k and B the weight above it (= 2 F_(k-1) + w_k - W, but
+ * without the cancellation): equal to the pairwise form
  * sum_i sum_j w_i w_j |x_i - x_j| / (2 W^2 mu), whatever the order of ties.
  * correct: times n/(n-1) if all w = 1, else 1/(1 - sum (w/W)^2).
  * *defined = 0 when sum w x = 0, or n = 1 with the correction.

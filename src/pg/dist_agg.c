@@ -41,6 +41,7 @@ PG_FUNCTION_INFO_V1(cg_conc_final);
 
 #define DIST_HINT "Inequality measures take finite values x >= 0 and weights w > 0."
 #define MAX_LORENZ_POINTS 100001
+#define RANGE_HINT "The values and weights span more orders of magnitude than double precision carries; rescale them or leave out the extreme units."
 
 /* Validate and append (x, w); returns the state (NULL if still empty). */
 static PairState *
@@ -244,9 +245,13 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 2, buf_a);
 	if (v == NULL)
 		cg_report(CG_E_NOMEM, fname, NAN, NULL);
-	cg_dist_totals(v, ps->n, w_total, wx_total);
-	if (!isfinite(*w_total) || !isfinite(*wx_total))
+	/* the copy is ours: rescale x and w (the measures are scale-invariant) */
+	if (cg_dist_normalize(buf_a, ps->n, 2, 0, 1) != CG_OK)
 		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, NULL);
+	cg_dist_totals(v, ps->n, w_total, wx_total);
+	if (!isfinite(*w_total) || !isfinite(*wx_total) ||
+		(*wx_total > 0.0 && *wx_total < CG_DIST_MIN_WX))
+		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, RANGE_HINT);
 	return v;
 }
 
@@ -266,7 +271,7 @@ cg_gini_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	st = cg_gini_sorted(v, ps->n, ps->params.set && ps->params.p[0] != 0.0, &g, &defined);
 	if (st != CG_OK)
-		cg_report(st, "gini sum", NAN, NULL);
+		cg_report(st, "gini sum", NAN, RANGE_HINT);
 	if (!defined)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(g);
@@ -413,8 +418,10 @@ cg_conc_final(PG_FUNCTION_ARGS)
 	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 3, buf_a);
 	if (v == NULL)
 		cg_report(CG_E_NOMEM, "concentration_index_final", NAN, NULL);
+	if (cg_dist_normalize(buf_a, ps->n, 3, 1, 2) != CG_OK)
+		cg_report(CG_E_OVERFLOW, "concentration_index sum", NAN, NULL);
 	if ((st = cg_concentration_sorted(v, ps->n, &c, &defined)) != CG_OK)
-		cg_report(st, "concentration_index sum", NAN, NULL);
+		cg_report(st, "concentration_index sum", NAN, RANGE_HINT);
 	if (!defined)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(c);

@@ -126,10 +126,16 @@ fuzz_distribution(const uint8_t *data, size_t size)
 	for (i = 1; i < n; i++)
 		if (v[2 * (i - 1)] > v[2 * i])
 			abort();			/* sorted */
+	if (cg_dist_normalize(v, n, 2, 0, 1) != CG_OK)
+	{
+		free(v);
+		free(tmp);
+		return;
+	}
 	if (cg_gini_sorted(v, n, 0, &g, &def) == CG_OK && def && !(g >= 0.0 && g <= 1.0 + 1e-9))
 		abort();				/* a Gini of x >= 0 is in [0, 1] */
 	cg_dist_totals(v, n, &w, &wx);
-	if (isfinite(w) && isfinite(wx) && wx > 0.0)
+	if (isfinite(w) && isfinite(wx) && wx >= CG_DIST_MIN_WX)
 	{
 		double		l = cg_lorenz_at(v, n, w, wx, 0.5);
 

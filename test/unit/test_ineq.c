@@ -296,6 +296,43 @@ CG_TEST(test_gini_pairwise_random)
 	CHECK_NEAR(g, num / (2.0 * wt * wt * (wx / wt)), 1e-12);
 }
 
+/*
+ * Extreme magnitudes (a fuzzer finding): one unit with a subnormal weight
+ * holds nearly all of sum w x; its products w x (2F - W) underflowed and the
+ * Gini came out as 1.0000000011.  After normalizing it is in [0, 1].
+ */
+CG_TEST(test_gini_extreme_magnitudes)
+{
+	double		v[12] = {9.38725e-322, 8.30414e-275, 9.77287e-309, 5.83835e-275,
+		1.04935e-303, 8.31381e-275, 8.31381e-275, 8.31381e-275,
+		8.31381e-275, 1.48585e-319, 6.53118e+279, 5.78057e-322};
+	double		tmp[12],
+				g,
+				tiny[4] = {1e-200, 1e-200, 3e-200, 1e-200},
+				t2[4];
+	int			def;
+
+	cg_sort_pairs(v, 6, tmp);
+	CHECK(cg_dist_normalize(v, 6, 2, 0, 1) == CG_OK);
+	CHECK(cg_gini_sorted(v, 6, 0, &g, &def) == CG_OK && def);
+	CHECK(g >= 0.0 && g <= 1.0);
+	CHECK_NEAR(g, 1.0, 1e-12);
+	{
+		/* weights spanning 10^300 with x near 0 where the weight is: sum w x subnormal */
+		double		r[10] = {0, 2.0, 1.86e-9, 1.7e-316, 3.1e-7, 3.5e-310, 1.5e-5, 4.2e-319, 1, 2.5e-321};
+		double		t[10];
+
+		cg_sort_pairs(r, 5, t);
+		CHECK(cg_dist_normalize(r, 5, 2, 0, 1) == CG_OK);
+		CHECK(cg_gini_sorted(r, 5, 0, &g, &def) == CG_E_OVERFLOW);
+	}
+	/* x and w near 1e-200: w x underflows to 0 without normalizing */
+	cg_sort_pairs(tiny, 2, t2);
+	CHECK(cg_dist_normalize(tiny, 2, 2, 0, 1) == CG_OK);
+	CHECK(cg_gini_sorted(tiny, 2, 0, &g, &def) == CG_OK && def);
+	CHECK_NEAR(g, 0.25, 1e-15);	/* (1, 3) equally weighted: |1-3| 2 / (2 * 4 * 2) */
+}
+
 /* Radix sort agrees with the order of doubles over many magnitudes. */
 CG_TEST(test_sort_pairs)
 {
