@@ -41,11 +41,12 @@ test/unit/run_unit: $(UNIT_SRCS) $(KERNEL_SRCS) $(wildcard src/kernel/*.h) test/
 unit: test/unit/run_unit
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ./test/unit/run_unit
 
-# libFuzzer targets (clang); run each for FUZZ_SECONDS.
+# libFuzzer targets (clang, or Debian's clang-14); run each for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 20
+FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
 FUZZ_TARGETS = $(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c))
-test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/kernel -o $@ $< $(KERNEL_SRCS) -lm
+test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS) $(wildcard src/kernel/*.h)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/kernel -o $@ $< $(KERNEL_SRCS) -lm
 fuzz: $(FUZZ_TARGETS)
 	for t in $(FUZZ_TARGETS); do ./$$t -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus || exit 1; done
 

@@ -6,7 +6,6 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
           postgresql-common make gcc libc6-dev)
-[ "${CAREGAP_WITH_CLANG:-0}" = 1 ] && PACKAGES+=(clang)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
