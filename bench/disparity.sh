@@ -60,5 +60,5 @@ for grp in all g31; do
 done
 echo
 echo "targets: moment-based serial/sd <= 1.1, parallel speed-up >= 1.7; gini/percentile_cont <= 0.4; plain SQL/gini >= 7"
-echo "memory of gini: 16 bytes a row in the state; the final function adds a sorted copy and a"
-echo "radix-sort scratch buffer (2 x 16 bytes a row) while it runs"
+echo "memory of gini: 16 bytes a row in the state; while the final function runs, a sorted copy"
+echo "(16 bytes a row) and a scratch buffer of the largest radix bucket (usually a few kB)"

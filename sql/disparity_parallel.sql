@@ -11,16 +11,7 @@ ANALYZE par_ineq;
 BEGIN;
 SELECT plan(9);
 
-CREATE FUNCTION pg_temp.plan(q text, with_analyze boolean DEFAULT false) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN
-  FOR r IN EXECUTE CASE WHEN with_analyze THEN 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) '
-                        ELSE 'EXPLAIN (COSTS OFF) ' END || q LOOP
-    acc := acc || r || E'\n';
-  END LOOP;
-  RETURN acc;
-END $$;
+\i sql/include/parallel.sql
 
 -- every aggregate, grouped by 31, serially
 SET LOCAL max_parallel_workers_per_gather = 0;
@@ -32,11 +23,7 @@ SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.th
        caregap.concentration_index(x, w, (i * 13) % 97) AS conc
   FROM par_ineq GROUP BY g;
 
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\i sql/include/force_parallel.sql
 
 SELECT matches(pg_temp.plan('SELECT g, caregap.gini(x, w) FROM par_ineq GROUP BY g'),
                'Finalize.*Aggregate.*Gather.*Partial.*Aggregate.*Parallel Seq Scan',

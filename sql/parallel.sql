@@ -14,16 +14,7 @@ ANALYZE par_units;
 BEGIN;
 SELECT plan(14);
 
-CREATE FUNCTION pg_temp.plan(q text, with_analyze boolean DEFAULT false) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE r text; acc text := '';
-BEGIN
-  FOR r IN EXECUTE CASE WHEN with_analyze THEN 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) '
-                        ELSE 'EXPLAIN (COSTS OFF) ' END || q LOOP
-    acc := acc || r || E'\n';
-  END LOOP;
-  RETURN acc;
-END $$;
+\i sql/include/parallel.sql
 
 -- serial results first
 SET LOCAL max_parallel_workers_per_gather = 0;
@@ -34,11 +25,7 @@ CREATE TEMP TABLE serial_all AS SELECT caregap.care_gap(s, d) AS r, caregap.care
                                        caregap.need_demand_agg(s, df) AS nd FROM par_units;
 
 -- then forced parallel plans
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\i sql/include/force_parallel.sql
 
 SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g'),
                'Finalize.*Aggregate.*Gather.*Partial.*Aggregate.*Parallel Seq Scan',
@@ -90,10 +77,7 @@ SELECT * FROM finish();
 ROLLBACK;
 
 -- the plans, for the record
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+\i sql/include/force_parallel.sql
 \pset tuples_only false
 \pset format aligned
 EXPLAIN (COSTS OFF) SELECT g, caregap.care_gap(s, d) FROM par_units GROUP BY g;

@@ -50,11 +50,7 @@ SELECT throws_ok($$SELECT caregap.theil_decomposition(x, 1, 'a') FROM (VALUES (1
                  'theil_decomposition requires x > 0', 'x = 0 is rejected (Theil L)');
 
 -- forced parallel plan: groups merged across workers equal the serial result
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\i sql/include/force_parallel.sql
 SELECT ok((SELECT pg_temp.close(p.theil_t, d.theil_t, 1e-13) AND pg_temp.close(p.theil_t_between, d.theil_t_between, 1e-12)
               AND pg_temp.close(p.theil_l_within, d.theil_l_within, 1e-13)
               AND jsonb_array_length(p.groups) = 7
@@ -65,10 +61,7 @@ SELECT * FROM finish();
 ROLLBACK;
 
 -- the plan, for the record
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+\i sql/include/force_parallel.sql
 \pset tuples_only false
 \pset format aligned
 EXPLAIN (COSTS OFF) SELECT caregap.theil_decomposition(x, w, grp) FROM dec_units;

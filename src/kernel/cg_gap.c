@@ -9,8 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Largest count a double holds exactly. */
-#define CG_MAX_EXACT_COUNT 9007199254740992.0
 
 cg_status
 cg_gap_check_row(double supply, double demand, cg_gap_arg *bad)
@@ -339,20 +337,13 @@ cg_gap_target_merge(double *a, const double *b)
 	return CG_OK;
 }
 
-/* Is x a whole number in [0, 2^53]? */
-static int
-is_count(double x)
-{
-	return x >= 0.0 && x <= CG_MAX_EXACT_COUNT && x == floor(x);
-}
-
 cg_status
 cg_gap_target_validate(const double *st)
 {
 	int			k;
 
-	if (!is_count(st[CG_TS_UNITS]) || !is_count(st[CG_TS_UNITS_SHORT]) ||
-		!is_count(st[CG_TS_UNITS_NO_DEMAND]) ||
+	if (!cg_is_count(st[CG_TS_UNITS]) || !cg_is_count(st[CG_TS_UNITS_SHORT]) ||
+		!cg_is_count(st[CG_TS_UNITS_NO_DEMAND]) ||
 		st[CG_TS_UNITS_SHORT] > st[CG_TS_UNITS] ||
 		st[CG_TS_UNITS_NO_DEMAND] > st[CG_TS_UNITS])
 		return CG_E_CORRUPT;

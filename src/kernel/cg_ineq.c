@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CG_MAX_EXACT_COUNT 9007199254740992.0
 
 typedef enum
 {
@@ -123,12 +122,8 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 	moment_mode m;
 
 	*bad = CG_IA_X;
-	if (isnan(x))
-		return CG_E_NAN;
-	if (isinf(x))
-		return CG_E_INFINITE;
-	if (x < 0.0)
-		return CG_E_NEGATIVE;
+	if ((rc = cg_check_nonneg(x)) != CG_OK)
+		return rc;
 	*bad = CG_IA_W;
 	if ((rc = cg_check_positive(w)) != CG_OK)
 		return rc;
@@ -187,20 +182,13 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 	return CG_OK;
 }
 
-/* Is x a whole number in [0, 2^53]? */
-static int
-is_count(double x)
-{
-	return x >= 0.0 && x <= CG_MAX_EXACT_COUNT && x == floor(x);
-}
-
 cg_status
 cg_ineq_validate(const double *st)
 {
 	int			i;
 
 	if (st[CG_IS_VERSION] != CG_IS_VERSION_1 || !valid_kind(st[CG_IS_KIND]) ||
-		!is_count(st[CG_IS_N]))
+		!cg_is_count(st[CG_IS_N]))
 		return CG_E_CORRUPT;
 	/*
 	 * A sum can reach infinity by overflow (its compensation then turns NaN):
@@ -773,8 +761,10 @@ cg_dist_totals(const double *v, size_t n, double *w_total, double *wx_total)
 cg_status
 cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined)
 {
-	double		w_total,
-				wx_total,
+	double		w_hi = 0.0,
+				w_lo = 0.0,
+				x_hi = 0.0,
+				x_lo = 0.0,
 				c_hi = 0.0,
 				c_lo = 0.0,
 				a_hi = 0.0,
@@ -783,19 +773,40 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 				b_lo = 0.0,
 				q_hi = 0.0,
 				q_lo = 0.0,
+				w_total,
+				wx_total,
+				fx,
+				fw,
 				pivot,
 				g;
+	int			ex,
+				ew;
 	size_t		i;
 
 	*out = 0.0;
 	*defined = 0;
-	cg_dist_totals(v, n, &w_total, &wx_total);
-	if (!isfinite(w_total) || !isfinite(wx_total))
+	if (n == 0)
+		return CG_OK;
+	for (i = 0; i < n; i++)
+		cg_psum_add(&w_hi, &w_lo, v[2 * i + 1]);
+	w_total = cg_nsum_value(w_hi, w_lo);
+	if (!isfinite(w_total))
 		return CG_E_OVERFLOW;
-	if (!(wx_total > 0.0))
-		return CG_OK;			/* no rows, or every x is 0 */
-	if (wx_total < CG_DIST_MIN_WX)
+	if (!(v[2 * (n - 1)] > 0.0))
+		return CG_OK;			/* every x is 0 */
+
+	/*
+	 * Scale x and w on the fly by exact powers of two (the largest x, last in
+	 * order, and W into [0.5, 1)): G is invariant to both, and the products
+	 * below stay clear of the subnormal range.
+	 */
+	frexp(v[2 * (n - 1)], &ex);
+	frexp(w_total, &ew);
+	fx = ldexp(1.0, -ex);
+	fw = ldexp(1.0, -ew);
+	if (!isnormal(fx) || !isnormal(fw))
 		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
+	w_total *= fw;
 
 	/*
 	 * 2 F_(k-1) + w_k - W = F_(k-1) - B_k, B_k the weight above unit k.  Both
@@ -805,22 +816,29 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 	 * be taken relative to a pivot: the median keeps the terms small and equal
 	 * values give exactly 0.
 	 */
-	pivot = v[2 * (n / 2)];
+	pivot = v[2 * (n / 2)] * fx;
 	for (i = 0; i < n; i++)
 	{
-		double		w = v[2 * i + 1];
+		double		x = v[2 * i] * fx,
+					w = v[2 * i + 1] * fw;
 
-		cg_nsum_add(&a_hi, &a_lo, w * (v[2 * i] - pivot) * cg_nsum_value(c_hi, c_lo));
+		cg_nsum_add(&a_hi, &a_lo, w * (x - pivot) * cg_nsum_value(c_hi, c_lo));
 		cg_psum_add(&c_hi, &c_lo, w);
+		cg_psum_add(&x_hi, &x_lo, w * x);
 		if (correct)
 			cg_psum_add(&q_hi, &q_lo, w * w);
 	}
+	wx_total = cg_nsum_value(x_hi, x_lo);
+	if (!(wx_total > 0.0))
+		return CG_OK;
+	if (wx_total < CG_DIST_MIN_WX)
+		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
 	c_hi = c_lo = 0.0;
 	for (i = n; i-- > 0;)
 	{
-		double		w = v[2 * i + 1];
+		double		w = v[2 * i + 1] * fw;
 
-		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] - pivot) * cg_nsum_value(c_hi, c_lo));
+		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] * fx - pivot) * cg_nsum_value(c_hi, c_lo));
 		cg_psum_add(&c_hi, &c_lo, w);
 	}
 	cg_nsum_merge(&a_hi, &a_lo, -b_hi, -b_lo);

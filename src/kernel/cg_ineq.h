@@ -145,8 +145,10 @@ void		cg_dist_totals(const double *v, size_t n, double *w_total,
  * weight below unit k and B the weight above it (= 2 F_(k-1) + w_k - W, but
  * without the cancellation): equal to the pairwise form
  * sum_i sum_j w_i w_j |x_i - x_j| / (2 W^2 mu), whatever the order of ties.
- * correct: times n/(n-1) if all w = 1, else 1/(1 - sum (w/W)^2).
- * *defined = 0 when sum w x = 0, or n = 1 with the correction.
+ * correct: times n/(n-1) if all w = 1, else 1/(1 - sum (w/W)^2).  Scales x
+ * and w by powers of two on the fly (no need for cg_dist_normalize).
+ * *defined = 0 when sum w x = 0, or n = 1 with the correction;
+ * CG_E_OVERFLOW when the magnitudes exceed double precision.
  */
 cg_status	cg_gini_sorted(const double *v, size_t n, int correct, double *out,
 						   int *defined);

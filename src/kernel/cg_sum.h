@@ -58,6 +58,16 @@ cg_nsum_value(double hi, double lo)
 	return hi + lo;
 }
 
+/* Largest count a double holds exactly. */
+#define CG_MAX_EXACT_COUNT 9007199254740992.0
+
+/* Is x a whole number in [0, 2^53], a valid row count of a state? */
+static inline int
+cg_is_count(double x)
+{
+	return x >= 0.0 && x <= CG_MAX_EXACT_COUNT && x == floor(x);
+}
+
 /* Check that x is a finite number >= 0. */
 static inline cg_status
 cg_check_nonneg(double x)

@@ -121,13 +121,24 @@ cg_float8_array(const double *v, int n)
 }
 
 ArrayType *
-cg_state_copy(ArrayType *arr)
+cg_state_arg(FunctionCallInfo fcinfo, int argno, int len, const char *fname,
+			 double **data, bool *copied)
 {
-	Size		sz = VARSIZE(arr);
-	ArrayType  *copy = palloc(sz);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(argno);
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL);
 
-	memcpy(copy, arr, sz);
-	return copy;
+	if (copied)
+		*copied = !in_agg;
+	if (!in_agg)
+	{
+		Size		sz = VARSIZE(arr);
+		ArrayType  *copy = palloc(sz);
+
+		memcpy(copy, arr, sz);
+		arr = copy;
+	}
+	*data = cg_state_data(arr, len, fname);
+	return arr;
 }
 
 TupleDesc

@@ -32,8 +32,15 @@ extern double *cg_state_data(ArrayType *arr, int len, const char *fname);
 /* Build a one-dimensional float8[] from n doubles. */
 extern ArrayType *cg_float8_array(const double *v, int n);
 
-/* Copy of a float8[] state, for transition calls outside an aggregate. */
-extern ArrayType *cg_state_copy(ArrayType *arr);
+/*
+ * The float8[] state in argument argno, ready to update: in place inside an
+ * aggregate (core's float8_accum does the same), a copy otherwise; checked
+ * to have len elements.  *data points at its elements; *copied (if not
+ * NULL) says whether it is a copy, i.e. the call came from outside an
+ * aggregate with a state that may be hand-made.
+ */
+extern ArrayType *cg_state_arg(FunctionCallInfo fcinfo, int argno, int len,
+							   const char *fname, double **data, bool *copied);
 
 /*
  * Tuple descriptor of the composite the function returns, blessed and

@@ -245,9 +245,11 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 2, buf_a);
 	if (v == NULL)
 		cg_report(CG_E_NOMEM, fname, NAN, NULL);
+	if (w_total == NULL)
+		return v;				/* the caller scales for itself (Gini) */
 	/* the copy is ours: rescale x and w (the measures are scale-invariant) */
 	if (cg_dist_normalize(buf_a, ps->n, 2, 0, 1) != CG_OK)
-		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, NULL);
+		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, RANGE_HINT);
 	cg_dist_totals(v, ps->n, w_total, wx_total);
 	if (!isfinite(*w_total) || !isfinite(*wx_total) ||
 		(*wx_total > 0.0 && *wx_total < CG_DIST_MIN_WX))
@@ -260,11 +262,9 @@ Datum
 cg_gini_final(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
-	double		w,
-				wx,
-				g;
+	double		g;
 	int			defined;
-	const double *v = sorted_pairs(fcinfo, "gini_final", &ps, &w, &wx);
+	const double *v = sorted_pairs(fcinfo, "gini_final", &ps, NULL, NULL);
 	cg_status	st;
 
 	if (v == NULL)

@@ -219,17 +219,14 @@ cg_hoover_final(PG_FUNCTION_ARGS)
 Datum
 cg_care_gap_target_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
 	double		s = PG_GETARG_FLOAT8(1);
 	double		d = PG_GETARG_FLOAT8(2);
 	double		t = PG_GETARG_FLOAT8(3);
 	double	   *st;
+	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TS_LEN, "care_gap_target_trans", &st, NULL);
 	cg_gap_arg	bad;
 	cg_status	rc;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		arr = cg_state_copy(arr);
-	st = cg_state_data(arr, CG_TS_LEN, "care_gap_target_trans");
 	if ((rc = cg_gap_target_add(st, s, d, t, &bad)) != CG_OK)
 		report_row(rc, bad, s, d, t, false);
 	PG_RETURN_ARRAYTYPE_P(arr);
@@ -239,16 +236,12 @@ cg_care_gap_target_trans(PG_FUNCTION_ARGS)
 Datum
 cg_care_gap_target_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
-	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
 	double	   *sa,
 			   *sb;
+	ArrayType  *a = cg_state_arg(fcinfo, 0, CG_TS_LEN, "care_gap_target_combine", &sa, NULL);
 	cg_status	rc;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		a = cg_state_copy(a);
-	sa = cg_state_data(a, CG_TS_LEN, "care_gap_target_combine");
-	sb = cg_state_data(b, CG_TS_LEN, "care_gap_target_combine");
+	sb = cg_state_data(PG_GETARG_ARRAYTYPE_P(1), CG_TS_LEN, "care_gap_target_combine");
 	if (cg_gap_target_validate(sb) != CG_OK)
 		cg_report(CG_E_CORRUPT, "care_gap", NAN, NULL);
 	if ((rc = cg_gap_target_merge(sa, sb)) != CG_OK)

@@ -81,17 +81,15 @@ report_row(cg_status st, cg_ineq_arg bad, const double *s, double x, double w,
 static Datum
 ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
 	double	   *st;
+	bool		copied;
+	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_IS_LEN, "inequality transition", &st,
+								   &copied);
 	cg_ineq_arg bad;
 	cg_status	rc;
-	bool		in_agg = AggCheckCallContext(fcinfo, NULL);
 
-	if (!in_agg)
-		arr = cg_state_copy(arr);
-	st = cg_state_data(arr, CG_IS_LEN, "inequality transition");
 	/* inside an aggregate the state is ours (INITCOND, then transitions) */
-	if (!in_agg && cg_ineq_validate(st) != CG_OK)
+	if (copied && cg_ineq_validate(st) != CG_OK)
 		cg_report(CG_E_CORRUPT, "inequality", NAN, NULL);
 	if ((rc = cg_ineq_add(st, x, w, p, &bad)) != CG_OK)
 		report_row(rc, bad, st, x, w, p);
@@ -134,16 +132,12 @@ cg_ineq_trans_xwp(PG_FUNCTION_ARGS)
 Datum
 cg_ineq_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
-	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
 	double	   *sa,
 			   *sb;
+	ArrayType  *a = cg_state_arg(fcinfo, 0, CG_IS_LEN, "ineq_combine", &sa, NULL);
 	cg_status	rc;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		a = cg_state_copy(a);
-	sa = cg_state_data(a, CG_IS_LEN, "ineq_combine");
-	sb = cg_state_data(b, CG_IS_LEN, "ineq_combine");
+	sb = cg_state_data(PG_GETARG_ARRAYTYPE_P(1), CG_IS_LEN, "ineq_combine");
 	rc = cg_ineq_merge(sa, sb);
 	if (rc == CG_E_MISMATCH)
 		ereport(ERROR,

@@ -78,19 +78,17 @@ cg_need_demand_arrays(PG_FUNCTION_ARGS)
 Datum
 cg_need_demand_trans(PG_FUNCTION_ARGS)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
 	double		p = PG_GETARG_FLOAT8(1);
 	double		w = PG_GETARG_FLOAT8(2);
 	double	   *st;
+	ArrayType  *arr;
 	cg_status	rc;
 
 	if ((rc = cg_check_nonneg(p)) != CG_OK)
 		cg_report(rc, "people", p, NEED_HINT);
 	if ((rc = cg_check_nonneg(w)) != CG_OK)
 		cg_report(rc, "weight", w, NEED_HINT);
-	if (!AggCheckCallContext(fcinfo, NULL))
-		arr = cg_state_copy(arr);
-	st = cg_state_data(arr, ND_LEN, "need_demand_agg_trans");
+	arr = cg_state_arg(fcinfo, 0, ND_LEN, "need_demand_agg_trans", &st, NULL);
 	st[0] += 1.0;
 	cg_psum_add(&st[1], &st[2], p * w);
 	PG_RETURN_ARRAYTYPE_P(arr);
@@ -100,15 +98,11 @@ cg_need_demand_trans(PG_FUNCTION_ARGS)
 Datum
 cg_need_demand_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
-	ArrayType  *b = PG_GETARG_ARRAYTYPE_P(1);
 	double	   *sa,
 			   *sb;
+	ArrayType  *a = cg_state_arg(fcinfo, 0, ND_LEN, "need_demand_agg_combine", &sa, NULL);
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		a = cg_state_copy(a);
-	sa = cg_state_data(a, ND_LEN, "need_demand_agg_combine");
-	sb = cg_state_data(b, ND_LEN, "need_demand_agg_combine");
+	sb = cg_state_data(PG_GETARG_ARRAYTYPE_P(1), ND_LEN, "need_demand_agg_combine");
 	sa[0] += sb[0];
 	cg_nsum_merge(&sa[1], &sa[2], sb[1], sb[2]);
 	PG_RETURN_ARRAYTYPE_P(a);
