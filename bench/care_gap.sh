@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 export ROWS=${1:-10000000}
 
 if [ -z "${PGHOST:-}" ]; then
-  exec pg_virtualenv -v 15 -o shared_buffers=2GB -o work_mem=1GB \
+  exec pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' -o shared_buffers=2GB -o work_mem=1GB \
        -o max_parallel_workers=4 -o jit=off bash "$0" "$@"
 fi
 . bench/lib.sh

@@ -40,7 +40,7 @@ fi
 
 # 3. pg_regress with pgTAP on a throwaway cluster
 rm -rf results regression.diffs regression.out
-pg_virtualenv -v 15 make -s installcheck PG_CONFIG="$PG_CONFIG" > /tmp/caregap-regress.log 2>&1
+pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' make -s installcheck PG_CONFIG="$PG_CONFIG" > /tmp/caregap-regress.log 2>&1
 regress_rc=$?
 cat /tmp/caregap-regress.log
 r_ok=$(grep -cE '\.\.\. ok' /tmp/caregap-regress.log || true)
