@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
           postgresql-common make gcc libc6-dev)
+# the tests also fuzz the kernels: clang-14 comes with the server headers, its
+# libFuzzer runtime does not
+[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(libclang-rt-14-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
