@@ -3,6 +3,7 @@
  * per-unit evaluation, need-weighted demand.  No PostgreSQL headers.
  */
 #include "cg_gap.h"
+#include "cg_cancel.h"
 #include "cg_sum.h"
 
 #include <float.h>
@@ -115,7 +116,7 @@ xsub(xdouble p, xdouble q, int *e)
  * Power-of-two scaling is exact, so integer data give exact numerators.
  * Then gap index = sum+ t' / (mS mD), shortfall = (sum+ t' / mD) 2^eS.
  */
-static void
+static cg_status
 shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 {
 	double		u_hi = 0.0,
@@ -137,6 +138,8 @@ shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 	{
 		const double *v = c[k].v;
 
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+			return CG_E_CANCELED;	/* polled per chunk: at most 1M rows */
 		if (exact_factors)
 		{
 			/* the scale factors are exact powers of two */
@@ -170,6 +173,7 @@ shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 		out->gap_index = cg_nsum_value(u_hi, u_lo) / (ms * md);
 		out->defined |= CG_HAS_GAP_INDEX;
 	}
+	return CG_OK;
 }
 
 /* Check that every sum of a summary is finite. */
@@ -202,6 +206,8 @@ cg_gap_pooled_chunks(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 	{
 		const double *v = c[k].v;
 
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+			return CG_E_CANCELED;
 		out->units += c[k].n;
 		for (i = 0; i < c[k].n; i++)
 		{
@@ -221,7 +227,8 @@ cg_gap_pooled_chunks(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 	out->coverage = out->supply / out->demand;
 	out->reference_ratio = out->coverage;
 	out->defined |= CG_HAS_COVERAGE | CG_HAS_REFERENCE;
-	shortfall_pass(c, nc, out);
+	if (shortfall_pass(c, nc, out) != CG_OK)
+		return CG_E_CANCELED;
 	return check_summary_range(out);
 }
 

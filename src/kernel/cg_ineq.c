@@ -14,6 +14,7 @@
  *   CV = sqrt(F / W - m^2) / mu
  */
 #include "cg_ineq.h"
+#include "cg_cancel.h"
 #include "cg_sum.h"
 
 #include <float.h>
@@ -488,7 +489,7 @@ lsd_rows(double *src, double *tmp, size_t n, int width, int bits)
 
 const double *
 cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
-			 double *buf_a)
+			 double *buf_a, cg_status *st)
 {
 	size_t	   *count,
 			   *start,
@@ -505,6 +506,7 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 				i,
 				b;
 
+	*st = CG_OK;
 	/* buckets of about 16 rows: 2^4 buckets for tiny inputs, 2^16 at most */
 	while (msd_bits < MSD_MAX_BITS && ((size_t) 1 << (msd_bits + 4)) < n)
 		msd_bits++;
@@ -512,6 +514,12 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 
 	/* the highest bit where keys differ, and the msd_bits below it */
 	for (k = 0; k < nc; k++)
+	{
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+		{
+			*st = CG_E_CANCELED;
+			return NULL;
+		}
 		for (i = 0; i < c[k].n; i++)
 		{
 			uint64_t	key = sort_key(c[k].v[width * i]);
@@ -519,6 +527,7 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 			kmin = key < kmin ? key : kmin;
 			kmax = key > kmax ? key : kmax;
 		}
+	}
 	if (n == 0 || kmin == kmax)
 	{
 		/* every key is equal: the order is any order */
@@ -538,11 +547,22 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 	/* MSD pass: scatter the chunks into buckets of buf_a by that digit */
 	count = calloc(2 * msd_size + 1, sizeof(size_t));
 	if (count == NULL)
+	{
+		*st = CG_E_NOMEM;
 		return NULL;
+	}
 	start = count + msd_size;
 	for (k = 0; k < nc; k++)
+	{
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+		{
+			free(count);
+			*st = CG_E_CANCELED;
+			return NULL;
+		}
 		for (i = 0; i < c[k].n; i++)
 			count[(sort_key(c[k].v[width * i]) >> shift) - base]++;
+	}
 	start[0] = 0;
 	for (b = 0; b < msd_size; b++)
 	{
@@ -555,12 +575,22 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 	if (scratch == NULL)
 	{
 		free(count);
+		*st = CG_E_NOMEM;
 		return NULL;
 	}
 	for (k = 0; k < nc; k++)
+	{
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+		{
+			free(scratch);
+			free(count);
+			*st = CG_E_CANCELED;
+			return NULL;
+		}
 		for (i = 0; i < c[k].n; i++)
 			copy_row(buf_a, count[(sort_key(c[k].v[width * i]) >> shift) - base]++,
 					 c[k].v, i, width);
+	}
 
 	/* each bucket: LSD on the bits below the digit */
 	for (b = 0; b < msd_size; b++)
@@ -569,6 +599,13 @@ cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
 		double	   *src = buf_a + width * start[b];
 		double	   *res;
 
+		if ((b & 1023) == 0 && cg_cancel_hook != NULL && cg_cancel_hook())
+		{
+			free(scratch);
+			free(count);
+			*st = CG_E_CANCELED;
+			return NULL;
+		}
 		if (m < 2)
 			continue;
 		res = lsd_rows(src, scratch, m, width, shift);
@@ -585,12 +622,13 @@ cg_sort_pairs(double *v, size_t n, double *tmp)
 {
 	cg_pair_chunk c;
 	const double *sorted;
+	cg_status	st;
 
 	if (n < 2)
 		return;
 	c.v = v;
 	c.n = n;
-	sorted = cg_sort_rows(&c, 1, n, 2, tmp);
+	sorted = cg_sort_rows(&c, 1, n, 2, tmp, &st);
 	if (sorted != NULL)
 		memcpy(v, sorted, n * 2 * sizeof(double));
 }
@@ -662,6 +700,8 @@ cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
 					g_lo = 0.0;
 		double		f_before = cg_nsum_value(w_hi, w_lo);
 
+		if (cg_cancel_due(i))
+			return CG_E_CANCELED;
 		for (j = i; j < n && v[3 * j] == v[3 * i]; j++)
 		{
 			cg_psum_add(&w_hi, &w_lo, v[3 * j + 2]);
@@ -676,6 +716,8 @@ cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
 					g_lo = 0.0;
 		double		b_after = cg_nsum_value(w_hi, w_lo);
 
+		if (cg_cancel_due(i))
+			return CG_E_CANCELED;
 		for (j = i; j > 0 && v[3 * (j - 1)] == v[3 * (i - 1)]; j--)
 		{
 			cg_psum_add(&w_hi, &w_lo, v[3 * (j - 1) + 2]);
@@ -789,6 +831,8 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 		return CG_OK;
 	for (i = 0; i < n; i++)
 		cg_psum_add(&w_hi, &w_lo, v[2 * i + 1]);
+	if (cg_cancel_due(0))
+		return CG_E_CANCELED;
 	w_total = cg_nsum_value(w_hi, w_lo);
 	if (!isfinite(w_total))
 		return CG_E_OVERFLOW;
@@ -822,6 +866,8 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 		double		x = v[2 * i] * fx,
 					w = v[2 * i + 1] * fw;
 
+		if (cg_cancel_due(i))
+			return CG_E_CANCELED;
 		cg_nsum_add(&a_hi, &a_lo, w * (x - pivot) * cg_nsum_value(c_hi, c_lo));
 		cg_psum_add(&c_hi, &c_lo, w);
 		cg_psum_add(&x_hi, &x_lo, w * x);
@@ -838,6 +884,8 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 	{
 		double		w = v[2 * i + 1] * fw;
 
+		if (cg_cancel_due(i))
+			return CG_E_CANCELED;
 		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] * fx - pivot) * cg_nsum_value(c_hi, c_lo));
 		cg_psum_add(&c_hi, &c_lo, w);
 	}

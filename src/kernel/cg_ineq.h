@@ -96,11 +96,13 @@ cg_status	cg_dist_copy_rows(double *dst, const double *src, size_t n);
  * otherwise); each bucket, usually cache-sized, is then sorted by 11-bit LSD
  * radix passes on its remaining bits (insertion sort when tiny), with a
  * scratch buffer of the largest bucket's size.  buf_a holds width n doubles;
- * the result is returned (buf_a), or NULL when the bucket counts (1 MB) or
- * the scratch cannot be allocated (malloc).  Uses about 100 kB of stack.
+ * the result is returned (buf_a), or NULL with *st = CG_E_NOMEM when the
+ * bucket counts (at most 1 MB) or the scratch cannot be allocated (malloc),
+ * or CG_E_CANCELED when the cancel hook asked to stop (cg_cancel.h).  Uses
+ * about 100 kB of stack.
  */
 const double *cg_sort_rows(const cg_pair_chunk *c, size_t nc, size_t n, int width,
-						   double *buf_a);
+						   double *buf_a, cg_status *st);
 
 /* Copy n deserialized (r, x, w) rows and validate them: r finite, x >= 0, w > 0. */
 cg_status	cg_conc_copy_rows(double *dst, const double *src, size_t n);
@@ -148,7 +150,8 @@ void		cg_dist_totals(const double *v, size_t n, double *w_total,
  * correct: times n/(n-1) if all w = 1, else 1/(1 - sum (w/W)^2).  Scales x
  * and w by powers of two on the fly (no need for cg_dist_normalize).
  * *defined = 0 when sum w x = 0, or n = 1 with the correction;
- * CG_E_OVERFLOW when the magnitudes exceed double precision.
+ * CG_E_OVERFLOW when the magnitudes exceed double precision; CG_E_CANCELED
+ * when the cancel hook asked to stop.
  */
 cg_status	cg_gini_sorted(const double *v, size_t n, int correct, double *out,
 						   int *defined);

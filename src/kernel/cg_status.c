@@ -2,6 +2,9 @@
  * cg_status.c — names of kernel status codes.
  */
 #include "cg_status.h"
+#include "cg_cancel.h"
+
+cg_cancel_fn cg_cancel_hook = NULL;
 
 const char *
 cg_status_name(cg_status st)
@@ -30,6 +33,8 @@ cg_status_name(cg_status st)
 			return "corrupt state";
 		case CG_E_TOO_LARGE:
 			return "state too large";
+		case CG_E_CANCELED:
+			return "canceled";
 	}
 	return "unknown status";
 }

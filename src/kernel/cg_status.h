@@ -20,7 +20,8 @@ typedef enum cg_status
 	CG_E_LENGTH,				/* arrays that must match differ in length */
 	CG_E_NOMEM,					/* an allocation failed */
 	CG_E_CORRUPT,				/* a state failed validation */
-	CG_E_TOO_LARGE				/* a state would exceed the size limit */
+	CG_E_TOO_LARGE,				/* a state would exceed the size limit */
+	CG_E_CANCELED				/* the host asked to stop (cg_cancel.h) */
 } cg_status;
 
 /* Short English name of a status code, for messages and test output. */

@@ -2,14 +2,32 @@
  * caregap.c — module magic and the helpers of cg_pg.h.
  */
 #include "cg_pg.h"
+#include "../kernel/cg_cancel.h"
 
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "funcapi.h"
 #include "utils/lsyscache.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* The kernels' cancel hook: is an interrupt (cancel, timeout, die) pending? */
+static int
+interrupt_pending(void)
+{
+	return InterruptPending ? 1 : 0;
+}
+
+/* Module load: let long kernel loops stop when an interrupt is pending. */
+void
+_PG_init(void)
+{
+	cg_cancel_hook = interrupt_pending;
+}
 
 /* Error text "... The value was X." only for a meaningful value. */
 static int
@@ -84,6 +102,10 @@ cg_report(cg_status st, const char *what, double value, const char *hint)
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("invalid %s state", what),
 					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_CANCELED:
+			/* the caller services the interrupt; reaching here is a bug */
+			elog(ERROR, "caregap kernel canceled without a pending interrupt");
 			break;
 		case CG_E_TOO_LARGE:
 			ereport(ERROR,

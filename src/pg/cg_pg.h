@@ -10,6 +10,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "access/htup_details.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 
 #include "../kernel/cg_status.h"
@@ -21,6 +22,14 @@
  */
 extern void cg_report(cg_status st, const char *what, double value,
 					  const char *hint) pg_attribute_noreturn();
+
+/*
+ * Run a kernel call that may stop for a pending interrupt (CG_E_CANCELED):
+ * service the interrupt (a cancel raises) and call it again if it returns.
+ */
+#define CG_RUN_KERNEL(st, call) \
+	do { (st) = (call); if ((st) == CG_E_CANCELED) CHECK_FOR_INTERRUPTS(); } \
+	while ((st) == CG_E_CANCELED)
 
 /*
  * Check a float8[] aggregate state of 'len' elements passed to 'fname' and

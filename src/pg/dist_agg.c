@@ -233,6 +233,7 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	PairState  *ps;
 	double	   *buf_a;
 	const double *v;
+	cg_status	st;
 
 	cg_agg_context(fcinfo, fname);
 	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
@@ -242,9 +243,14 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	buf_a = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
 	/* the state's chunks are only read: the aggregate works over windows */
-	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 2, buf_a);
+	do
+	{
+		v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 2, buf_a, &st);
+		if (st == CG_E_CANCELED)
+			CHECK_FOR_INTERRUPTS();
+	} while (st == CG_E_CANCELED);
 	if (v == NULL)
-		cg_report(CG_E_NOMEM, fname, NAN, NULL);
+		cg_report(st, fname, NAN, NULL);
 	if (w_total == NULL)
 		return v;				/* the caller scales for itself (Gini) */
 	/* the copy is ours: rescale x and w (the measures are scale-invariant) */
@@ -269,7 +275,8 @@ cg_gini_final(PG_FUNCTION_ARGS)
 
 	if (v == NULL)
 		PG_RETURN_NULL();
-	st = cg_gini_sorted(v, ps->n, ps->params.set && ps->params.p[0] != 0.0, &g, &defined);
+	CG_RUN_KERNEL(st, cg_gini_sorted(v, ps->n, ps->params.set && ps->params.p[0] != 0.0,
+									 &g, &defined));
 	if (st != CG_OK)
 		cg_report(st, "gini sum", NAN, RANGE_HINT);
 	if (!defined)
@@ -415,12 +422,18 @@ cg_conc_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	buf_a = palloc_extended(ps->n * 3 * sizeof(double), MCXT_ALLOC_HUGE);
 	CHECK_FOR_INTERRUPTS();
-	v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 3, buf_a);
+	do
+	{
+		v = cg_sort_rows(ps_chunks(ps), ps->nchunks, ps->n, 3, buf_a, &st);
+		if (st == CG_E_CANCELED)
+			CHECK_FOR_INTERRUPTS();
+	} while (st == CG_E_CANCELED);
 	if (v == NULL)
-		cg_report(CG_E_NOMEM, "concentration_index_final", NAN, NULL);
+		cg_report(st, "concentration_index_final", NAN, NULL);
 	if (cg_dist_normalize(buf_a, ps->n, 3, 1, 2) != CG_OK)
 		cg_report(CG_E_OVERFLOW, "concentration_index sum", NAN, NULL);
-	if ((st = cg_concentration_sorted(v, ps->n, &c, &defined)) != CG_OK)
+	CG_RUN_KERNEL(st, cg_concentration_sorted(v, ps->n, &c, &defined));
+	if (st != CG_OK)
 		cg_report(st, "concentration_index sum", NAN, RANGE_HINT);
 	if (!defined)
 		PG_RETURN_NULL();

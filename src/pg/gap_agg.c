@@ -184,7 +184,8 @@ pooled_summary(FunctionCallInfo fcinfo, const char *fname, cg_gap_summary *sum)
 	memset(sum, 0, sizeof(*sum));
 	if (ps == NULL || ps->n == 0)
 		return;
-	if ((st = cg_gap_pooled_chunks(ps_chunks(ps), ps->nchunks, sum)) != CG_OK)
+	CG_RUN_KERNEL(st, cg_gap_pooled_chunks(ps_chunks(ps), ps->nchunks, sum));
+	if (st != CG_OK)
 		cg_report(st, "care_gap sum", NAN, NULL);
 }
 

@@ -3,6 +3,8 @@
  * values (R ineq, PySAL) and identities, never the code's own output.
  */
 #include "cg_test.h"
+#include "cg_cancel.h"
+#include "cg_gap.h"
 #include "cg_ineq.h"
 
 #include <stdlib.h>
@@ -474,6 +476,7 @@ CG_TEST(test_concentration)
 				c;
 	cg_pair_chunk ch = {v, 10};
 	const double *s;
+	cg_status	st;
 	int			def,
 				i;
 
@@ -483,7 +486,7 @@ CG_TEST(test_concentration)
 		v[3 * i + 1] = INEQ_X[i];
 		v[3 * i + 2] = 1.0;
 	}
-	s = cg_sort_rows(&ch, 1, 10, 3, tmp);
+	s = cg_sort_rows(&ch, 1, 10, 3, tmp, &st);
 	CHECK(cg_concentration_sorted(s, 10, &c, &def) == CG_OK && def);
 	CHECK_NEAR(c, 0.46209113026762383, 1e-15);
 	for (i = 0; i < 10; i++)
@@ -492,7 +495,7 @@ CG_TEST(test_concentration)
 		v[3 * i + 1] = INEQ_X[i];
 		v[3 * i + 2] = 1.0;
 	}
-	s = cg_sort_rows(&ch, 1, 10, 3, tmp);
+	s = cg_sort_rows(&ch, 1, 10, 3, tmp, &st);
 	CHECK(s[0] == -22261.0 && s[1] == 22261.0);
 	CHECK(cg_concentration_sorted(s, 10, &c, &def) == CG_OK && def);
 	CHECK_NEAR(c, -0.46209113026762383, 1e-15);
@@ -510,4 +513,61 @@ CG_TEST(test_concentration)
 	CHECK(cg_conc_copy_rows(tmp, v, 10) == CG_OK);
 	v[4] = -1;
 	CHECK(cg_conc_copy_rows(tmp, v, 10) == CG_E_CORRUPT);
+}
+
+static int	cancel_countdown;
+
+/* A cancel hook that says stop on its n-th call. */
+static int
+cancel_after(void)
+{
+	return --cancel_countdown <= 0;
+}
+
+/*
+ * Cancellation: with a hook that says stop, every long kernel returns
+ * CG_E_CANCELED and frees what it allocated (LeakSanitizer checks), and the
+ * same call succeeds once the hook is quiet again.
+ */
+CG_TEST(test_cancel)
+{
+	enum
+	{
+		N = 200000
+	};
+	double	   *v = malloc(sizeof(double) * 2 * N),
+			   *buf = malloc(sizeof(double) * 2 * N),
+				g;
+	cg_pair_chunk ch = {v, N};
+	cg_gap_summary sum;
+	const double *s;
+	cg_status	st;
+	int			def,
+				i;
+
+	for (i = 0; i < N; i++)
+	{
+		v[2 * i] = (i * 7919) % 1000 + 0.5;
+		v[2 * i + 1] = 1.0 + i % 3;
+	}
+	cg_cancel_hook = cancel_after;
+	cancel_countdown = 1;
+	s = cg_sort_rows(&ch, 1, N, 2, buf, &st);
+	CHECK(s == NULL && st == CG_E_CANCELED);
+	cancel_countdown = 3;		/* past the first checks, inside the bucket loop */
+	s = cg_sort_rows(&ch, 1, N, 2, buf, &st);
+	CHECK(s == NULL && st == CG_E_CANCELED);
+	cancel_countdown = 1;
+	CHECK(cg_gap_pooled(v, N, &sum) == CG_E_CANCELED);
+	cg_cancel_hook = NULL;
+	s = cg_sort_rows(&ch, 1, N, 2, buf, &st);
+	CHECK(s == buf && st == CG_OK);
+	cg_cancel_hook = cancel_after;
+	cancel_countdown = 2;
+	CHECK(cg_gini_sorted(buf, N, 0, &g, &def) == CG_E_CANCELED);
+	cg_cancel_hook = NULL;
+	CHECK(cg_gini_sorted(buf, N, 0, &g, &def) == CG_OK && def);
+	CHECK(cg_gap_pooled(v, N, &sum) == CG_OK);
+	free(v);
+	free(buf);
 }
