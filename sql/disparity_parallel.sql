@@ -9,19 +9,20 @@ SELECT i, i % 31 AS g, ((i * 37) % 1000) / 7.0 + 0.5 AS x, 0.5 + ((i * 11) % 40)
 ANALYZE par_ineq;
 
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 \i sql/include/parallel.sql
 
--- every aggregate, grouped by 31, serially
-SET LOCAL max_parallel_workers_per_gather = 0;
-CREATE TEMP TABLE serial AS
+-- every aggregate, grouped by 31: one list for the serial and the parallel run
+CREATE TEMP VIEW measures AS
 SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.theil_t(x, w) AS t,
        caregap.theil_l(x) AS l, caregap.generalized_entropy(x, w, 2) AS ge, caregap.atkinson(x, w, 0.5) AS a,
        caregap.cv(x, w) AS cv, caregap.palma(x, w) AS palma, caregap.quantile_share_ratio(x, w, 0.2, 0.8) AS qsr,
        caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover,
        caregap.concentration_index(x, w, (i * 13) % 97) AS conc
   FROM par_ineq GROUP BY g;
+SET LOCAL max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE serial AS SELECT * FROM measures;
 
 \i sql/include/force_parallel.sql
 
@@ -36,13 +37,9 @@ SELECT matches(pg_temp.plan('SELECT g, caregap.theil_t(x, w) FROM par_ineq GROUP
 SELECT matches(pg_temp.plan('SELECT caregap.atkinson(x, w, 0.5) FROM par_ineq', true),
                'Finalize Aggregate.*Workers Launched: [12].*Partial Aggregate', 'Atkinson: workers were launched');
 
-CREATE TEMP TABLE parallel AS
-SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.theil_t(x, w) AS t,
-       caregap.theil_l(x) AS l, caregap.generalized_entropy(x, w, 2) AS ge, caregap.atkinson(x, w, 0.5) AS a,
-       caregap.cv(x, w) AS cv, caregap.palma(x, w) AS palma, caregap.quantile_share_ratio(x, w, 0.2, 0.8) AS qsr,
-       caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover,
-       caregap.concentration_index(x, w, (i * 13) % 97) AS conc
-  FROM par_ineq GROUP BY g;
+SELECT matches(pg_temp.plan('SELECT * FROM measures'), 'Finalize.*Aggregate.*Gather.*Partial.*Aggregate',
+               'all measures together: partial aggregation under Gather');
+CREATE TEMP TABLE parallel AS SELECT * FROM measures;
 
 SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g) WHERE pg_temp.close(s.conc, p.conc, 1e-13)),
           31::bigint, 'concentration index (rows of 3 across workers): parallel equals serial');

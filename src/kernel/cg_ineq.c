@@ -370,23 +370,6 @@ cg_dist_check(double x, double w, cg_ineq_arg *bad)
 	return CG_OK;
 }
 
-cg_status
-cg_dist_copy_rows(double *dst, const double *src, size_t n)
-{
-	int			ok = 1;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-	{
-		double		x = src[2 * i],
-					w = src[2 * i + 1];
-
-		ok &= (x >= 0.0) & (x <= DBL_MAX) & (w > 0.0) & (w <= DBL_MAX);
-		dst[2 * i] = x;
-		dst[2 * i + 1] = w;
-	}
-	return ok ? CG_OK : CG_E_CORRUPT;
-}
 
 /* Order-preserving unsigned key of a finite double (-0 folded into +0). */
 static inline uint64_t
@@ -413,6 +396,36 @@ copy_row(double *dst, size_t p, const double *src, size_t i, int width)
 	dst[width * p + 1] = src[width * i + 1];
 	if (width == 3)
 		dst[width * p + 2] = src[width * i + 2];
+}
+
+/*
+ * Copy n rows of width 2 (x, w) or 3 (rank, x, w) and validate them in one
+ * pass: rank finite, x finite >= 0, w finite > 0.
+ */
+static cg_status
+copy_rows_checked(double *dst, const double *src, size_t n, int width)
+{
+	int			ok = 1;
+	int			xcol = width - 2;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		x = src[width * i + xcol],
+					w = src[width * i + xcol + 1];
+
+		ok &= (x >= 0.0) & (x <= DBL_MAX) & (w > 0.0) & (w <= DBL_MAX);
+		if (width == 3)
+			ok &= (src[width * i] >= -DBL_MAX) & (src[width * i] <= DBL_MAX);
+		copy_row(dst, i, src, i, width);
+	}
+	return ok ? CG_OK : CG_E_CORRUPT;
+}
+
+cg_status
+cg_dist_copy_rows(double *dst, const double *src, size_t n)
+{
+	return copy_rows_checked(dst, src, n, 2);
 }
 
 /*
@@ -636,22 +649,7 @@ cg_sort_pairs(double *v, size_t n, double *tmp)
 cg_status
 cg_conc_copy_rows(double *dst, const double *src, size_t n)
 {
-	int			ok = 1;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-	{
-		double		r = src[3 * i],
-					x = src[3 * i + 1],
-					w = src[3 * i + 2];
-
-		ok &= (r >= -DBL_MAX) & (r <= DBL_MAX) & (x >= 0.0) & (x <= DBL_MAX) &
-			(w > 0.0) & (w <= DBL_MAX);
-		dst[3 * i] = r;
-		dst[3 * i + 1] = x;
-		dst[3 * i + 2] = w;
-	}
-	return ok ? CG_OK : CG_E_CORRUPT;
+	return copy_rows_checked(dst, src, n, 3);
 }
 
 cg_status
