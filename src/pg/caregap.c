@@ -5,6 +5,10 @@
 #include "../kernel/cg_cancel.h"
 
 #include <math.h>
+#include <stdint.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
@@ -179,4 +183,25 @@ cg_result_tupdesc(FunctionCallInfo fcinfo)
 		fcinfo->flinfo->fn_extra = tupdesc;
 	}
 	return tupdesc;
+}
+
+#define HUGE_PAGE ((uintptr_t) 2 * 1024 * 1024)
+
+void *
+cg_alloc_large(MemoryContext ctx, Size size)
+{
+	void	   *p = MemoryContextAllocExtended(ctx, size, MCXT_ALLOC_HUGE);
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	if (size >= 4 * HUGE_PAGE)
+	{
+		/* the whole 2 MB pages inside the block; failure is harmless */
+		uintptr_t	lo = ((uintptr_t) p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+		uintptr_t	hi = ((uintptr_t) p + size) & ~(HUGE_PAGE - 1);
+
+		if (hi > lo)
+			(void) madvise((void *) lo, hi - lo, MADV_HUGEPAGE);
+	}
+#endif
+	return p;
 }

@@ -240,7 +240,7 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	*psp = ps;
 	if (ps == NULL || ps->n == 0)
 		return NULL;
-	buf_a = palloc_extended(ps->n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	buf_a = cg_alloc_large(CurrentMemoryContext, ps->n * 2 * sizeof(double));
 	CHECK_FOR_INTERRUPTS();
 	/* the state's chunks are only read: the aggregate works over windows */
 	do
@@ -420,7 +420,7 @@ cg_conc_final(PG_FUNCTION_ARGS)
 	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	if (ps == NULL || ps->n == 0)
 		PG_RETURN_NULL();
-	buf_a = palloc_extended(ps->n * 3 * sizeof(double), MCXT_ALLOC_HUGE);
+	buf_a = cg_alloc_large(CurrentMemoryContext, ps->n * 3 * sizeof(double));
 	CHECK_FOR_INTERRUPTS();
 	do
 	{

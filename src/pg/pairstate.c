@@ -31,7 +31,7 @@ add_chunk(MemoryContext ctx, PairState *ps, Size cap)
 
 	if (cap > (MaxAllocHugeSize - offsetof(PairChunk, v)) / (ps->width * sizeof(double)))
 		cg_report(CG_E_TOO_LARGE, "aggregate", NAN, "Group the rows into smaller groups.");
-	c = MemoryContextAllocHuge(ctx, offsetof(PairChunk, v) + cap * ps->width * sizeof(double));
+	c = cg_alloc_large(ctx, offsetof(PairChunk, v) + cap * ps->width * sizeof(double));
 	c->next = NULL;
 	c->n = 0;
 	c->cap = cap;
@@ -185,7 +185,7 @@ ps_serialize(const PairState *ps, const char *what)
 	if (sz == 0)
 		cg_report(CG_E_TOO_LARGE, what, NAN,
 				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
-	out = palloc(VARHDRSZ + sz);
+	out = cg_alloc_large(CurrentMemoryContext, VARHDRSZ + sz);
 	SET_VARSIZE(out, VARHDRSZ + sz);
 	cg_pairs_write(ps_chunks(ps), ps->nchunks, ps->n, ps->width, &ps->params,
 				   (unsigned char *) VARDATA(out));
