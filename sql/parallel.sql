@@ -12,7 +12,7 @@ SELECT i, i % 31 AS g, ((i * 37) % 101)::float8 AS s, ((i * 53) % 97 + 1)::float
 ANALYZE par_units;
 
 BEGIN;
-SELECT plan(14);
+SELECT plan(15);
 
 \i sql/include/parallel.sql
 
@@ -23,6 +23,9 @@ CREATE TEMP TABLE serial_pooled_f AS SELECT g, caregap.care_gap(sf, df) AS r FRO
 CREATE TEMP TABLE serial_target AS SELECT g, caregap.care_gap(s, d, 0.45) AS r FROM par_units GROUP BY g;
 CREATE TEMP TABLE serial_all AS SELECT caregap.care_gap(s, d) AS r, caregap.care_gap(sf, df, 1.5) AS t,
                                        caregap.need_demand_agg(s, df) AS nd FROM par_units;
+-- values past 16 bits: the states cross as 32-bit integer columns (one decimal, and whole)
+CREATE TEMP TABLE serial_wide AS
+SELECT caregap.care_gap(s * 1000 + 0.5, d * 50000) AS r FROM par_units;
 
 -- then forced parallel plans
 \i sql/include/force_parallel.sql
@@ -46,6 +49,8 @@ SELECT matches(pg_temp.plan('SELECT caregap.care_gap(s, d) FROM par_units'),
                'Finalize Aggregate.*Gather.*Partial Aggregate', 'pooled, ungrouped: partial aggregation');
 SELECT is((SELECT caregap.care_gap(s, d) FROM par_units), (SELECT r FROM serial_all),
           'pooled, ungrouped: parallel equals serial');
+SELECT is((SELECT caregap.care_gap(s * 1000 + 0.5, d * 50000) FROM par_units), (SELECT r FROM serial_wide),
+          'pooled, ungrouped, values past 16 bits: parallel equals serial');
 
 SELECT matches(pg_temp.plan('SELECT g, caregap.care_gap(s, d, 0.45) FROM par_units GROUP BY g'),
                'Finalize.*Aggregate.*Gather.*Partial.*Aggregate', 'target, grouped: partial aggregation');

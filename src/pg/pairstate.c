@@ -9,6 +9,7 @@
 
 #define FIRST_CHUNK_PAIRS 64
 #define MAX_CHUNK_PAIRS (1024 * 1024)	/* 16 MB */
+#define DECODE_BLOCK 4096		/* rows decoded, then validated, at a time */
 
 MemoryContext
 cg_agg_context(FunctionCallInfo fcinfo, const char *fname)
@@ -179,15 +180,21 @@ ps_chunks(const PairState *ps)
 bytea *
 ps_serialize(const PairState *ps, const char *what)
 {
-	Size		sz = cg_pairs_serial_size(ps->n, ps->width, MaxAllocSize - VARHDRSZ);
+	cg_pair_chunk *chunks = ps_chunks(ps);
+	cg_col_codec codec[3];
+	Size		sz;
 	bytea	   *out;
+
+	/* lossless compact columns where the values allow (cg_pairs.h) */
+	cg_pairs_plan(chunks, ps->nchunks, ps->width, codec);
+	sz = cg_pairs_serial_size(ps->n, ps->width, codec, MaxAllocSize - VARHDRSZ);
 
 	if (sz == 0)
 		cg_report(CG_E_TOO_LARGE, what, NAN,
 				  "Parallel query passes states of at most 1 GB; group the rows into smaller groups or set max_parallel_workers_per_gather = 0.");
 	out = cg_alloc_large(CurrentMemoryContext, VARHDRSZ + sz);
 	SET_VARSIZE(out, VARHDRSZ + sz);
-	cg_pairs_write(ps_chunks(ps), ps->nchunks, ps->n, ps->width, &ps->params,
+	cg_pairs_write(chunks, ps->nchunks, ps->n, ps->width, &ps->params, codec,
 				   (unsigned char *) VARDATA(out));
 	return out;
 }
@@ -204,32 +211,34 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck chec
 				take;
 	int			got_width;
 	cg_pair_params prm;
+	cg_col_codec codec[3];
 	PairState  *ps;
 
 	if (!in_agg)
 		ctx = CurrentMemoryContext;
-	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &got_width, &prm) != CG_OK ||
+	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &got_width, &prm, codec) != CG_OK ||
 		got_width != width)
 		cg_report(CG_E_CORRUPT, what, NAN, NULL);
 	ps = new_state(ctx, width);
 	ps->params = prm;
 	for (done = 0; done < n; done += take)
 	{
-		/* chunks of at most 16 MB */
-		const unsigned char *pairs = buf + CG_PAIRS_HEADER + done * width * sizeof(double);
-		const double *src = (const double *) pairs;
+		/* chunks of at most 16 MB, decoded and validated a cache-sized block at a time */
 		PairChunk  *c;
+		Size		b,
+					m;
 
 		take = Min(n - done, MAX_CHUNK_PAIRS);
 		c = add_chunk(ctx, ps, take);
-		/* aligned when the datum is (usual): copy and validate in one pass */
-		if ((uintptr_t) pairs % sizeof(double) != 0)
+		for (b = 0; b < take; b += m)
 		{
-			memcpy(c->v, pairs, take * width * sizeof(double));
-			src = c->v;
+			double	   *v = c->v + width * b;
+
+			m = Min(take - b, DECODE_BLOCK);
+			cg_pairs_decode(buf, n, width, codec, done + b, m, v);
+			if (check(v, v, m) != CG_OK)
+				cg_report(CG_E_CORRUPT, what, NAN, NULL);
 		}
-		if (check(c->v, src, take) != CG_OK)
-			cg_report(CG_E_CORRUPT, what, NAN, NULL);
 		c->n = take;
 	}
 	ps->n = n;

@@ -34,7 +34,7 @@ typedef struct PairState
 	bool		adoptable;		/* deserialized into the agg context, unused */
 } PairState;
 
-/* Validates n deserialized rows, copying src to dst; CG_OK or a status. */
+/* Validates n decoded rows (called with dst == src: in place); CG_OK or a status. */
 typedef cg_status (*PairCopyCheck) (double *dst, const double *src, size_t n);
 
 /* The aggregate memory context; an error when not called as an aggregate. */

@@ -1,9 +1,9 @@
 /*
  * fuzz_states.c — libFuzzer target for the kernels that read states.
  *
- * The first byte picks the target (mod 4): a serialized pair buffer, raw
- * target-state doubles, raw inequality-state doubles, or (x, w) pairs for the
- * distribution kernels.  Whatever the bytes, parsing and evaluating must
+ * The first byte picks the target (mod 4), the rest is its input: a
+ * serialized pair buffer (codecs included), raw target-state doubles, raw
+ * inequality-state doubles, or (x, w) pairs for the distribution kernels.  Whatever the bytes, parsing and evaluating must
  * never read out of bounds or hit undefined behaviour; accepted states must
  * evaluate to a finite result or report a status, and results that are
  * shares or indices must stay in their range.
@@ -28,14 +28,15 @@ fuzz_pairs(const uint8_t *data, size_t size)
 	cg_gap_summary s;
 	cg_gap_arg	bad;
 	cg_pair_params prm;
+	cg_col_codec codec[3];
 	int			width;
 
-	if (cg_pairs_parse(data, size, &n, &width, &prm) != CG_OK || width != 2)
+	if (cg_pairs_parse(data, size, &n, &width, &prm, codec) != CG_OK || width != 2)
 		return;
 	v = malloc(n * 2 * sizeof(double) + 1);
 	if (v == NULL)
 		return;
-	cg_pairs_read(data, n, width, v);
+	cg_pairs_decode(data, n, width, codec, 0, n, v);
 	for (i = 0; i < n; i++)
 		if (cg_gap_check_row(v[2 * i], v[2 * i + 1], &bad) != CG_OK)
 		{
@@ -154,7 +155,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (data[0] & 3)
 	{
 		case 1:
-			fuzz_pairs(data, size);
+			fuzz_pairs(data + 1, size - 1);
 			break;
 		case 0:
 			fuzz_target_state(data + 1, size - 1);

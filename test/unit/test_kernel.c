@@ -5,6 +5,7 @@
 #include "cg_test.h"
 #include "cg_gap.h"
 #include "cg_pairs.h"
+#include <stdlib.h>
 #include "cg_sum.h"
 
 #include <stdint.h>
@@ -460,66 +461,139 @@ CG_TEST(test_need_demand)
 	CHECK(cg_need_demand(c, w, 3, &out, &bad) == CG_E_OVERFLOW);
 }
 
-CG_TEST(test_pairs_roundtrip)
+/* Serialize rows and read them back; the buffer must be exactly 'size' bytes. */
+static int
+roundtrip(const double *v, size_t n, int width, size_t size, const int *kinds,
+		  const int *scales)
 {
-	double		v[] = {1, 2, 3, 4, 5, 6};
-	double		back[6];
-	unsigned char buf[28 + 48];
-	size_t		n;
-
-	cg_pair_chunk c[2] = {{v, 1}, {v + 2, 2}};	/* written as one run */
-
-	CHECK(cg_pairs_serial_size(3, 2, 1 << 20) == sizeof(buf));
+	cg_pair_chunk c[2] = {{v, n / 2}, {v + width * (n / 2), n - n / 2}};
+	cg_col_codec codec[3],
+				got_codec[3];
 	cg_pair_params prm = {1, {0.5, 2.0}},
 				got;
-	int			width;
+	unsigned char *buf;
+	double	   *back;
+	size_t		got_n;
+	int			got_width,
+				ok,
+				col;
 
-	cg_pairs_write(c, 2, 3, 2, &prm, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &got) == CG_OK && n == 3 && width == 2);
-	CHECK(got.set == 1 && got.p[0] == 0.5 && got.p[1] == 2.0);
-	cg_pairs_read(buf, n, 2, back);
-	CHECK(memcmp(v, back, sizeof(v)) == 0);
-	/* empty buffer: header only */
-	cg_pairs_write(NULL, 0, 0, 2, NULL, buf);
-	CHECK(cg_pairs_parse(buf, 28, &n, &width, &got) == CG_OK && n == 0 && got.set == 0);
+	cg_pairs_plan(c, 2, width, codec);
+	for (col = 0; col < width; col++)
+		if (codec[col].kind != kinds[col] || codec[col].scale != scales[col])
+			return 0;
+	if (cg_pairs_serial_size(n, width, codec, 1 << 20) != size)
+		return 0;
+	buf = malloc(size);
+	back = malloc(sizeof(double) * width * (n + 1));
+	cg_pairs_write(c, 2, n, width, &prm, codec, buf);
+	ok = cg_pairs_parse(buf, size, &got_n, &got_width, &got, got_codec) == CG_OK &&
+		got_n == n && got_width == width && got.set == 1 && got.p[0] == 0.5 &&
+		got.p[1] == 2.0 && memcmp(codec, got_codec, sizeof(cg_col_codec) * width) == 0;
+	if (ok)
+	{
+		/* in two pieces, as the glue decodes blocks */
+		cg_pairs_decode(buf, n, width, got_codec, 0, n / 3, back);
+		cg_pairs_decode(buf, n, width, got_codec, n / 3, n - n / 3, back + width * (n / 3));
+		ok = memcmp(v, back, sizeof(double) * width * n) == 0;	/* bit for bit */
+	}
+	free(buf);
+	free(back);
+	return ok;
+}
+
+CG_TEST(test_pairs_roundtrip)
+{
+	/* counts and one-decimal amounts: int16 columns, 2 bytes a value */
+	double		a[] = {1, 2, 3.5, 4, 5, 6, 120.1, 0, 0.1, 32767};
+	int			k16[] = {CG_COL_I16, CG_COL_I16},
+				s10[] = {1, 0};
+	/* a large count with 3 decimals; -0, 1/3 and extremes stay raw doubles */
+	double		b[] = {40000, -0.0, 0.001, 1.0 / 3.0, 7, 1e300, 2, 1e-300};
+	int			kb[] = {CG_COL_I32, CG_COL_F64},
+				sb[] = {3, 0};
+	/* rows of three: negative ranks, raw doubles, integers */
+	double		r[] = {-2.5, 0.1, 7, 1.25, 1e-3, 9, -0.5, 3.141592653589793, 11};
+	int			kr[] = {CG_COL_I16, CG_COL_F64, CG_COL_I16},
+				sr[] = {2, 0, 0};
+	double		empty[1] = {0};
+	int			k0[] = {CG_COL_I16, CG_COL_I16},
+				s0[] = {0, 0};
+
+	/* 44 header + pad8(5 x 2) twice */
+	CHECK(roundtrip(a, 5, 2, 44 + 16 + 16, k16, s10));
+	/* 44 + pad8(4 x 4) + 4 x 8: -0.0 is kept raw in its column */
+	CHECK(roundtrip(b, 4, 2, 44 + 16 + 32, kb, sb));
+	CHECK(roundtrip(r, 3, 3, 44 + 8 + 24 + 8, kr, sr));
+	CHECK(roundtrip(empty, 0, 2, 44, k0, s0));
 }
 
 CG_TEST(test_pairs_corrupt)
 {
-	double		v[] = {1, 2, 3, 4};
+	double		v[] = {1, 2.5, 3, 4};
 	cg_pair_chunk c = {v, 2};
-	unsigned char buf[28 + 32];
+	cg_col_codec codec[3],
+				got_codec[3];
+	unsigned char buf[44 + 8 + 8];
 	cg_pair_params prm;
 	int			width;
 	size_t		n;
 
-	cg_pairs_write(&c, 1, 2, 2, NULL, buf);
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_OK);
-	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n, &width, &prm) == CG_E_CORRUPT);	/* truncated */
-	CHECK(cg_pairs_parse(buf, 27, &n, &width, &prm) == CG_E_CORRUPT);	/* shorter than header */
-	CHECK(cg_pairs_parse(buf, 44, &n, &width, &prm) == CG_E_CORRUPT);	/* count says 2, room for 1 */
-	buf[0] = 2;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* version */
+	cg_pairs_plan(&c, 1, 2, codec);
+	CHECK(cg_pairs_serial_size(2, 2, codec, 1 << 20) == sizeof(buf));
+	cg_pairs_write(&c, 1, 2, 2, NULL, codec, buf);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_OK);
+	CHECK(cg_pairs_parse(buf, sizeof(buf) - 1, &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* truncated */
+	CHECK(cg_pairs_parse(buf, 43, &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* shorter than header */
+	CHECK(cg_pairs_parse(buf, 52, &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* one column missing */
+	buf[0] = 1;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* version */
 	buf[0] = CG_PAIRS_VERSION;
 	buf[3] = 1;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* padding */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* padding */
 	buf[3] = 0;
+	buf[41] = 1;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* padding */
+	buf[41] = 0;
 	buf[12] = 1;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* parameter without flag */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* parameter without flag */
 	buf[12] = 0;
 	buf[4] = 0xff;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);	/* count */
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);	/* count */
+	buf[4] = 2;
+	/* codecs: unknown kind, scale too large, a scale on raw doubles, a third column of pairs */
+	buf[28] = 3;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
+	buf[28] = CG_COL_I16;
+	buf[29] = CG_PAIRS_MAX_SCALE + 1;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
+	buf[29] = 1;
+	buf[32] = CG_COL_F64;
+	buf[33] = 1;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
+	buf[33] = 0;
+	buf[32] = CG_COL_I16;
+	buf[36] = CG_COL_I16;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
+	buf[36] = 0;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_OK);
+	/* a wider codec than the bytes present */
+	buf[28] = CG_COL_F64;
+	buf[29] = 0;
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
 	/* size limit */
-	CHECK(cg_pairs_serial_size(2, 2, 59) == 0);
-	CHECK(cg_pairs_serial_size(2, 2, 60) == 60);
-	CHECK(cg_pairs_serial_size(2, 3, 76) == 76);
-	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, 2, SIZE_MAX) == 0);
-	/* rows of 3: the count of a width-2 buffer does not fit */
-	cg_pairs_write(&c, 1, 2, 2, NULL, buf);
+	codec[0].kind = codec[1].kind = CG_COL_F64;
+	codec[0].scale = codec[1].scale = 0;
+	CHECK(cg_pairs_serial_size(2, 2, codec, 75) == 0);
+	CHECK(cg_pairs_serial_size(2, 2, codec, 76) == 76);
+	CHECK(cg_pairs_serial_size(SIZE_MAX / 8, 2, codec, SIZE_MAX) == 0);
+	/* rows of 3: the size of a width-2 buffer does not fit */
+	cg_pairs_plan(&c, 1, 2, codec);
+	cg_pairs_write(&c, 1, 2, 2, NULL, codec, buf);
 	buf[2] = 3;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
 	buf[2] = 2;
-	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm) == CG_E_CORRUPT);
+	CHECK(cg_pairs_parse(buf, sizeof(buf), &n, &width, &prm, got_codec) == CG_E_CORRUPT);
 }
 
 CG_TEST(test_status_names)
