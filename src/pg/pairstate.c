@@ -228,6 +228,7 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck chec
 		Size		b,
 					m;
 
+		CHECK_FOR_INTERRUPTS();
 		take = Min(n - done, MAX_CHUNK_PAIRS);
 		c = add_chunk(ctx, ps, take);
 		for (b = 0; b < take; b += m)
