@@ -28,6 +28,10 @@ PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The kernel's symbols stay inside caregap.so: the glue calls them directly
+# (no PLT), and no other library's symbol of the same name can interpose.
+$(KERNEL_SRCS:.c=.o): CFLAGS += -fvisibility=hidden
+
 # ---- kernel unit tests: plain C, no PostgreSQL, under the sanitizers ----
 UNIT_CC     ?= gcc
 UNIT_CFLAGS  = -std=c99 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
