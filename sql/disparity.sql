@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(35);
+SELECT plan(37);
 \i sql/include/ineq_data.sql
 
 -- published values -------------------------------------------------------
@@ -143,6 +143,17 @@ SELECT throws_ok($$SELECT caregap.ineq_merge(s) FROM (SELECT caregap.atkinson_st
                    UNION ALL SELECT caregap.atkinson_state(x, 2) FROM tens) u$$,
                  '22023', 'cannot merge atkinson states with different parameters (0.5 and 2)',
                  'states of different parameters do not merge');
+-- States stored by caregap 0.2.0 have 11 elements (no held-back rows) and are still read.
+-- Theil L of 10..50 in that layout, by hand: {version 1, kind 2 (L), no parameter, n 5,
+-- pivot K 10, W 5, sum (x - K) 100, F = sum ln(x/K) = ln(1*2*3*4*5) = ln 120 (lo parts 0)};
+-- L = ln(mu/K) - F/W = ln 3 - ln(120)/5 = 0.14111394011170...
+SELECT ok(pg_temp.close(caregap.ineq_value('{1,2,0,5,10,5,0,100,0,4.787491742782046,0}'),
+                        ln(3) - ln(120) / 5, 1e-15), 'a version-1 state evaluates');
+SELECT ok(pg_temp.close((SELECT caregap.ineq_value(caregap.ineq_merge(s)) FROM
+                          (SELECT '{1,2,0,5,10,5,0,100,0,4.787491742782046,0}'::float8[] AS s
+                           UNION ALL SELECT caregap.theil_l_state(x) FROM (VALUES (60::float8), (70), (80)) v(x)) u),
+                        (SELECT caregap.theil_l(x) FROM generate_series(10, 80, 10) x), 1e-14),
+          'a version-1 state merges with a current one');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -88,7 +88,7 @@ void
 cg_ineq_init(double *st, cg_ineq_kind kind)
 {
 	memset(st, 0, sizeof(double) * CG_IS_LEN);
-	st[CG_IS_VERSION] = CG_IS_VERSION_1;
+	st[CG_IS_VERSION] = CG_IS_VERSION_2;
 	st[CG_IS_KIND] = (double) kind;
 }
 
@@ -111,6 +111,36 @@ cg_ineq_needs_positive(cg_ineq_kind kind, double param)
 	moment_mode m = mode_of(kind, param, &expo);
 
 	return m == M_LOG || (m == M_POW && expo <= 0.0);
+}
+
+/*
+ * The term row (x, w) adds to the measure sum F at pivot k (not M_SQ);
+ * 0 ln 0 and 0^a are 0 (the callers skip x = 0 there).
+ */
+static inline double
+term(moment_mode m, double x, double w, double k, double expo)
+{
+	if (x == 0.0 && m != M_LOG)
+		return 0.0;
+	switch (m)
+	{
+		case M_XLOG:
+			return w * x * log(x / k);
+		case M_LOG:
+			return w * log(x / k);
+		default:
+			return w * power(x / k, expo);
+	}
+}
+
+/* Add a term to F: power terms are >= 0, log terms have either sign. */
+static inline void
+add_term(double *st, moment_mode m, double t)
+{
+	if (m == M_POW)
+		cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], t);
+	else
+		cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], t);
 }
 
 cg_status
@@ -156,40 +186,114 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
 		st[CG_IS_PIVOT] = x;
 	}
 	k = st[CG_IS_PIVOT];
+	if (m != M_SQ && k > 0.0 && st[CG_IS_N] > 0.0)
+	{
+		/* hold the row back; evaluate CG_IS_BATCH rows together */
+		int			p;
+
+		if (!(st[CG_IS_PENDING] >= 0.0 && st[CG_IS_PENDING] < CG_IS_BATCH))
+			return CG_E_CORRUPT;
+		p = (int) st[CG_IS_PENDING];
+		st[CG_IS_ROWS + 2 * p] = x;
+		st[CG_IS_ROWS + 2 * p + 1] = w;
+		st[CG_IS_PENDING] = p + 1;
+		if (p + 1 == CG_IS_BATCH)
+			cg_ineq_flush(st);
+		return CG_OK;
+	}
 	st[CG_IS_N] += 1.0;
 	cg_psum_add(&st[CG_IS_W], &st[CG_IS_W_LO], w);
 	cg_nsum_add(&st[CG_IS_WX], &st[CG_IS_WX_LO], w * (x - k));
-	switch (m)
+	if (m == M_SQ)
 	{
-		case M_XLOG:
-			if (x > 0.0)
-				cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * x * log(x / k));
-			break;
-		case M_LOG:
-			cg_nsum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * log(x / k));
-			break;
-		case M_POW:
-			if (x > 0.0)
-				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * power(x / k, expo));
-			break;
-		case M_SQ:
-			{
-				double		d = x - k;
+		double		d = x - k;
 
-				cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * d * d);
-			}
-			break;
+		cg_psum_add(&st[CG_IS_F], &st[CG_IS_F_LO], w * d * d);
 	}
+	else if (m == M_LOG || x > 0.0)
+		add_term(st, m, term(m, x, w, k, expo));
 	return CG_OK;
 }
 
-cg_status
-cg_ineq_validate(const double *st)
+void
+cg_ineq_flush(double *st)
+{
+	int			n,
+				i;
+	double		expo,
+				k = st[CG_IS_PIVOT],
+				t[CG_IS_BATCH],
+				nn,
+				whi,
+				wlo,
+				xhi,
+				xlo,
+				fhi,
+				flo;
+	const double *row = &st[CG_IS_ROWS];
+	moment_mode m = mode_of((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM], &expo);
+
+	if (!(st[CG_IS_PENDING] > 0.0 && st[CG_IS_PENDING] <= CG_IS_BATCH))
+		return;
+	n = (int) st[CG_IS_PENDING];
+	/* the terms first: independent of each other, their latencies overlap */
+	switch (m)
+	{
+		case M_LOG:
+			for (i = 0; i < n; i++)
+				t[i] = row[2 * i + 1] * log(row[2 * i] / k);
+			break;
+		case M_XLOG:
+			for (i = 0; i < n; i++)
+				t[i] = row[2 * i] > 0.0 ? row[2 * i + 1] * row[2 * i] * log(row[2 * i] / k) : 0.0;
+			break;
+		default:
+			for (i = 0; i < n; i++)
+				t[i] = term(m, row[2 * i], row[2 * i + 1], k, expo);
+			break;
+	}
+	/*
+	 * then the sums, row by row, exactly as cg_ineq_add would have; in
+	 * locals, which the compiler cannot keep in registers through st (the
+	 * rows alias it).  A term of 0 (x = 0) leaves a sum unchanged to the bit.
+	 */
+	nn = st[CG_IS_N];
+	whi = st[CG_IS_W];
+	wlo = st[CG_IS_W_LO];
+	xhi = st[CG_IS_WX];
+	xlo = st[CG_IS_WX_LO];
+	fhi = st[CG_IS_F];
+	flo = st[CG_IS_F_LO];
+	for (i = 0; i < n; i++)
+	{
+		double		x = row[2 * i],
+					w = row[2 * i + 1];
+
+		nn += 1.0;
+		cg_psum_add(&whi, &wlo, w);
+		cg_nsum_add(&xhi, &xlo, w * (x - k));
+		if (m == M_POW)
+			cg_psum_add(&fhi, &flo, t[i]);
+		else
+			cg_nsum_add(&fhi, &flo, t[i]);
+	}
+	st[CG_IS_N] = nn;
+	st[CG_IS_W] = whi;
+	st[CG_IS_W_LO] = wlo;
+	st[CG_IS_WX] = xhi;
+	st[CG_IS_WX_LO] = xlo;
+	st[CG_IS_F] = fhi;
+	st[CG_IS_F_LO] = flo;
+	st[CG_IS_PENDING] = 0.0;
+}
+
+/* Checks shared by both layouts, on the first CG_IS_LEN_V1 doubles. */
+static cg_status
+validate_sums(const double *st)
 {
 	int			i;
 
-	if (st[CG_IS_VERSION] != CG_IS_VERSION_1 || !valid_kind(st[CG_IS_KIND]) ||
-		!cg_is_count(st[CG_IS_N]))
+	if (!valid_kind(st[CG_IS_KIND]) || !cg_is_count(st[CG_IS_N]))
 		return CG_E_CORRUPT;
 	/*
 	 * A sum can reach infinity by overflow (its compensation then turns NaN):
@@ -197,7 +301,7 @@ cg_ineq_validate(const double *st)
 	 */
 	if (isinf(st[CG_IS_W]) || isinf(st[CG_IS_WX]) || isinf(st[CG_IS_F]))
 		return CG_E_OVERFLOW;
-	for (i = CG_IS_PARAM; i < CG_IS_LEN; i++)
+	for (i = CG_IS_PARAM; i < CG_IS_LEN_V1; i++)
 		if (!isfinite(st[i]))
 			return CG_E_CORRUPT;
 	if (st[CG_IS_N] == 0.0)
@@ -212,18 +316,76 @@ cg_ineq_validate(const double *st)
 }
 
 cg_status
-cg_ineq_merge(double *a, const double *b)
+cg_ineq_validate(const double *st)
+{
+	double		p,
+				expo,
+				flushed[CG_IS_LEN];
+	moment_mode m;
+	int			i;
+
+	if (st[CG_IS_VERSION] != CG_IS_VERSION_2)
+		return CG_E_CORRUPT;
+	p = st[CG_IS_PENDING];
+	if (!(p >= 0.0 && p <= CG_IS_BATCH && p == floor(p)))
+		return CG_E_CORRUPT;
+	if (p == 0.0)
+		return validate_sums(st);
+	/* rows are held back only once the sums have a row and a pivot */
+	if (!valid_kind(st[CG_IS_KIND]) || !cg_is_count(st[CG_IS_N]) || st[CG_IS_N] == 0.0 ||
+		!isfinite(st[CG_IS_PARAM]) || !(st[CG_IS_PIVOT] > 0.0 && isfinite(st[CG_IS_PIVOT])) ||
+		cg_ineq_check_param((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM]) != CG_OK)
+		return CG_E_CORRUPT;
+	m = mode_of((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM], &expo);
+	if (m == M_SQ)
+		return CG_E_CORRUPT;
+	for (i = 0; i < (int) p; i++)
+	{
+		double		x = st[CG_IS_ROWS + 2 * i],
+					w = st[CG_IS_ROWS + 2 * i + 1];
+
+		if (!(isfinite(x) && x >= 0.0 && isfinite(w) && w > 0.0) ||
+			(x == 0.0 && (m == M_LOG || (m == M_POW && expo <= 0.0))))
+			return CG_E_CORRUPT;
+	}
+	/* the sums are checked with the held rows in, as if never held */
+	memcpy(flushed, st, sizeof flushed);
+	cg_ineq_flush(flushed);
+	return validate_sums(flushed);
+}
+
+cg_status
+cg_ineq_upgrade(const double *v1, double *out)
+{
+	cg_status	rc;
+
+	if (v1[CG_IS_VERSION] != CG_IS_VERSION_1)
+		return CG_E_CORRUPT;
+	if ((rc = validate_sums(v1)) != CG_OK)
+		return rc;
+	memset(out, 0, sizeof(double) * CG_IS_LEN);
+	memcpy(out, v1, sizeof(double) * CG_IS_LEN_V1);
+	out[CG_IS_VERSION] = CG_IS_VERSION_2;
+	return CG_OK;
+}
+
+cg_status
+cg_ineq_merge(double *a, const double *bin)
 {
 	double		expo,
 				ka,
 				kb,
 				f,
-				wx;
+				wx,
+				b[CG_IS_LEN];
 	moment_mode m;
 
-	if (cg_ineq_validate(a) != CG_OK || cg_ineq_validate(b) != CG_OK ||
-		a[CG_IS_KIND] != b[CG_IS_KIND])
+	if (cg_ineq_validate(a) != CG_OK || cg_ineq_validate(bin) != CG_OK ||
+		a[CG_IS_KIND] != bin[CG_IS_KIND])
 		return CG_E_CORRUPT;
+	cg_ineq_flush(a);
+	memcpy(b, bin, sizeof b);
+	cg_ineq_flush(b);
 	if (b[CG_IS_N] == 0.0)
 		return CG_OK;
 	if (a[CG_IS_N] == 0.0)
@@ -275,8 +437,9 @@ cg_ineq_merge(double *a, const double *b)
 }
 
 cg_status
-cg_ineq_value(const double *st, double *out, int *defined)
+cg_ineq_value(const double *stin, double *out, int *defined)
 {
+	double		st[CG_IS_LEN];
 	cg_ineq_kind kind;
 	double		w,
 				wx,
@@ -290,8 +453,10 @@ cg_ineq_value(const double *st, double *out, int *defined)
 
 	*out = 0.0;
 	*defined = 0;
-	if ((rc = cg_ineq_validate(st)) != CG_OK)
+	if ((rc = cg_ineq_validate(stin)) != CG_OK)
 		return rc;
+	memcpy(st, stin, sizeof st);
+	cg_ineq_flush(st);
 	if (st[CG_IS_N] == 0.0)
 		return CG_OK;
 	kind = (cg_ineq_kind) st[CG_IS_KIND];

@@ -29,13 +29,23 @@ typedef enum cg_ineq_kind
 } cg_ineq_kind;
 
 #define CG_IS_VERSION_1 1.0
+#define CG_IS_VERSION_2 2.0
+
+/*
+ * Rows a state holds back before it evaluates their terms.  Theil T and L
+ * need a logarithm a row (GE and Atkinson a power): evaluated one call at a
+ * time, each waits out the whole latency of log(); evaluated eight at a
+ * time, they overlap.  The terms and the order of the sums are those of the
+ * row-at-a-time evaluation, so the results are the same to the bit.
+ */
+#define CG_IS_BATCH 8
 
 enum
 {
-	CG_IS_VERSION = 0,			/* layout version, 1 */
+	CG_IS_VERSION = 0,			/* layout version, 2 (1: no pending rows) */
 	CG_IS_KIND,					/* cg_ineq_kind */
 	CG_IS_PARAM,				/* alpha or epsilon (0 if none) */
-	CG_IS_N,					/* rows */
+	CG_IS_N,					/* rows in the sums */
 	CG_IS_PIVOT,				/* K: first positive x (CV: first x); 0 = unset */
 	CG_IS_W,					/* sum w (hi, lo) */
 	CG_IS_W_LO,
@@ -43,7 +53,10 @@ enum
 	CG_IS_WX_LO,
 	CG_IS_F,					/* measure sum, see cg_ineq.c */
 	CG_IS_F_LO,
-	CG_IS_LEN
+	CG_IS_LEN_V1,				/* version 1 ends here */
+	CG_IS_PENDING = CG_IS_LEN_V1,	/* rows held back, 0..CG_IS_BATCH */
+	CG_IS_ROWS,					/* their (x, w) pairs */
+	CG_IS_LEN = CG_IS_ROWS + 2 * CG_IS_BATCH
 };
 
 /* Which argument failed validation. */
@@ -55,8 +68,21 @@ typedef enum cg_ineq_arg
 	CG_IA_PARAM
 } cg_ineq_arg;
 
-/* Initialize an empty state of the given kind. */
+/* Initialize an empty state (version 2, CG_IS_LEN doubles) of the given kind. */
 void		cg_ineq_init(double *st, cg_ineq_kind kind);
+
+/*
+ * Convert a version-1 state (CG_IS_LEN_V1 doubles, the INITCOND of the
+ * aggregates and the stored states of caregap 0.2.0) to version 2 in out.
+ * CG_E_CORRUPT when v1 is not a valid version-1 state.
+ */
+cg_status	cg_ineq_upgrade(const double *v1, double *out);
+
+/*
+ * Evaluate the rows a state holds back into its sums (st should be valid;
+ * a count of held rows out of range is ignored, never read past).
+ */
+void		cg_ineq_flush(double *st);
 
 /* Validate a parameter for a kind (alpha finite; epsilon finite >= 0). */
 cg_status	cg_ineq_check_param(cg_ineq_kind kind, double param);
@@ -64,19 +90,53 @@ cg_status	cg_ineq_check_param(cg_ineq_kind kind, double param);
 /* Does the measure need x > 0 (rather than x >= 0) at this parameter? */
 int			cg_ineq_needs_positive(cg_ineq_kind kind, double param);
 
-/* Add one row (x, w) with the measure's parameter; validates all three. */
+/*
+ * Add one row (x, w) with the measure's parameter; validates all three.  The
+ * row may be held back (CG_IS_PENDING) until CG_IS_BATCH rows are waiting;
+ * merge and value take held-back rows into account.
+ */
 cg_status	cg_ineq_add(double *st, double x, double w, double param,
 						cg_ineq_arg *bad);
 
-/* Merge state b into a (same kind and parameter). */
+/*
+ * The usual row of cg_ineq_add, inline for the transition functions: when
+ * the sums have a row and a pivot, the measure is not CV, the parameter is
+ * the state's and 0 < x, w < inf (NaN fails every comparison), hold the row
+ * back (evaluating the batch when it is full) and return 1.  Otherwise
+ * return 0 without touching the state: cg_ineq_add decides the row.  The
+ * count of held rows is checked before it indexes: a state is trusted to be
+ * well formed inside an aggregate, but never with memory.
+ */
+static inline int
+cg_ineq_hold(double *st, double x, double w, double param)
+{
+	double		pending = st[CG_IS_PENDING];
+	int			p;
+
+	if (!(st[CG_IS_N] > 0.0 && st[CG_IS_PIVOT] > 0.0 && st[CG_IS_KIND] != CG_IK_CV &&
+		  param == st[CG_IS_PARAM] && x > 0.0 && x <= 1.7976931348623157e308 &&
+		  w > 0.0 && w <= 1.7976931348623157e308 &&
+		  pending >= 0.0 && pending < CG_IS_BATCH))
+		return 0;
+	p = (int) pending;
+	st[CG_IS_ROWS + 2 * p] = x;
+	st[CG_IS_ROWS + 2 * p + 1] = w;
+	st[CG_IS_PENDING] = p + 1;
+	if (p + 1 == CG_IS_BATCH)
+		cg_ineq_flush(st);
+	return 1;
+}
+
+/* Merge state b into a (same kind and parameter); b is not modified. */
 cg_status	cg_ineq_merge(double *a, const double *b);
 
-/* Check that a state is well formed. */
+/* Check that a version-2 state is well formed, held-back rows included. */
 cg_status	cg_ineq_validate(const double *st);
 
 /*
- * Value of the measure.  *defined = 0 when there are no rows or every x is
- * zero (the mean is 0 and the measure is 0/0).  One row gives 0.
+ * Value of the measure (st is not modified).  *defined = 0 when there are no
+ * rows or every x is zero (the mean is 0 and the measure is 0/0).  One row
+ * gives 0.
  */
 cg_status	cg_ineq_value(const double *st, double *out, int *defined);
 

@@ -2,11 +2,14 @@
  * ineq_agg.c — moment-based inequality aggregates: theil_t, theil_l,
  * generalized_entropy, atkinson, cv; weighted and unweighted.
  *
- * The state is a float8[CG_IS_LEN] (see cg_ineq.h) whose second element says
- * which measure it is; INITCOND of each aggregate sets it.  Transitions update
- * it in place inside an aggregate; combine re-pivots and adds.  The same
- * arrays are the storable partial states of rollups (the *_state aggregates,
- * ineq_merge and ineq_value).
+ * The state is a float8[] (see cg_ineq.h) whose second element says which
+ * measure it is; INITCOND of each aggregate sets it.  INITCOND is the
+ * 11-element layout of version 1; the first row turns it into the version-2
+ * layout of CG_IS_LEN elements, which can hold rows back for evaluation in
+ * batches.  Transitions update it in place inside an aggregate; combine
+ * re-pivots and adds.  The same arrays are the storable partial states of
+ * rollups (the *_state aggregates, ineq_merge and ineq_value), which accept
+ * both layouts.
  */
 #include "cg_pg.h"
 
@@ -38,6 +41,82 @@ kind_name(double kind)
 			return "cv";
 	}
 	return "inequality";
+}
+
+/* The state array's doubles, after checking its shape: NULL if version 1. */
+static double *
+state_data(ArrayType *arr, const char *fname)
+{
+	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != FLOAT8OID ||
+		(ARR_DIMS(arr)[0] != CG_IS_LEN && ARR_DIMS(arr)[0] != CG_IS_LEN_V1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state must be a float8 array of %d or %d elements without NULLs",
+						fname, CG_IS_LEN_V1, CG_IS_LEN),
+				 errhint("A state comes from a caregap *_state aggregate or ineq_merge.")));
+	return (double *) ARR_DATA_PTR(arr);
+}
+
+static void
+report_corrupt(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid inequality state"),
+			 errhint("A state comes from a caregap *_state aggregate or ineq_merge.")));
+}
+
+/*
+ * Version-2 doubles of a state argument into buf (CG_IS_LEN doubles): a
+ * version-1 state is converted, a version-2 one copied.  Not validated
+ * beyond the conversion: the kernel validates what it reads.
+ */
+static void
+state_copy(ArrayType *arr, const char *fname, double *buf)
+{
+	const double *d = state_data(arr, fname);
+	cg_status	rc;
+
+	if (ARR_DIMS(arr)[0] == CG_IS_LEN)
+		memcpy(buf, d, sizeof(double) * CG_IS_LEN);
+	else if ((rc = cg_ineq_upgrade(d, buf)) != CG_OK)
+	{
+		if (rc == CG_E_CORRUPT)
+			report_corrupt();
+		cg_report(rc, "inequality", NAN, NULL);
+	}
+}
+
+/*
+ * The state argument 0 of a transition or combine, to be updated in place:
+ * inside an aggregate a version-2 state is ours (made by an earlier call);
+ * otherwise (INITCOND's version 1, or a direct call) a new version-2 array.
+ * *fresh says which; a fresh state has been validated.
+ */
+static ArrayType *
+state_arg(FunctionCallInfo fcinfo, const char *fname, double **st)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *out;
+	double	   *d = state_data(arr, fname);
+
+	if (ARR_DIMS(arr)[0] == CG_IS_LEN && AggCheckCallContext(fcinfo, NULL))
+	{
+		*st = d;
+		return arr;
+	}
+	out = (ArrayType *) palloc(ARR_OVERHEAD_NONULLS(1) + sizeof(double) * CG_IS_LEN);
+	SET_VARSIZE(out, ARR_OVERHEAD_NONULLS(1) + sizeof(double) * CG_IS_LEN);
+	out->ndim = 1;
+	out->dataoffset = 0;
+	out->elemtype = FLOAT8OID;
+	ARR_DIMS(out)[0] = CG_IS_LEN;
+	ARR_LBOUND(out)[0] = 1;
+	*st = (double *) ARR_DATA_PTR(out);
+	state_copy(arr, fname, *st);
+	if (ARR_DIMS(arr)[0] == CG_IS_LEN && cg_ineq_validate(*st) != CG_OK)
+		report_corrupt();
+	return out;
 }
 
 /* Raise the error of a failed row. */
@@ -82,16 +161,22 @@ static Datum
 ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
 {
 	double	   *st;
-	bool		copied;
-	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_IS_LEN, "inequality transition", &st,
-								   &copied);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
 	cg_ineq_arg bad;
 	cg_status	rc;
 
-	/* inside an aggregate the state is ours (INITCOND, then transitions) */
-	if (copied && cg_ineq_validate(st) != CG_OK)
-		cg_report(CG_E_CORRUPT, "inequality", NAN, NULL);
-	if ((rc = cg_ineq_add(st, x, w, p, &bad)) != CG_OK)
+	/* inside an aggregate, a version-2 state is ours (made by an earlier call) */
+	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_IS_LEN && !ARR_HASNULL(arr) &&
+		AggCheckCallContext(fcinfo, NULL))
+		st = (double *) ARR_DATA_PTR(arr);
+	else
+		arr = state_arg(fcinfo, "inequality transition", &st);
+	/* the usual row, in a few tests: held back */
+	if (cg_ineq_hold(st, x, w, p))
+		PG_RETURN_ARRAYTYPE_P(arr);
+	if ((rc = cg_ineq_add(st, x, w, p, &bad)) == CG_E_CORRUPT)
+		report_corrupt();
+	if (rc != CG_OK)
 		report_row(rc, bad, st, x, w, p);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
@@ -133,11 +218,11 @@ Datum
 cg_ineq_combine(PG_FUNCTION_ARGS)
 {
 	double	   *sa,
-			   *sb;
-	ArrayType  *a = cg_state_arg(fcinfo, 0, CG_IS_LEN, "ineq_combine", &sa, NULL);
+				sb[CG_IS_LEN];
+	ArrayType  *a = state_arg(fcinfo, "ineq_combine", &sa);
 	cg_status	rc;
 
-	sb = cg_state_data(PG_GETARG_ARRAYTYPE_P(1), CG_IS_LEN, "ineq_combine");
+	state_copy(PG_GETARG_ARRAYTYPE_P(1), "ineq_combine", sb);
 	rc = cg_ineq_merge(sa, sb);
 	if (rc == CG_E_MISMATCH)
 		ereport(ERROR,
@@ -159,17 +244,15 @@ cg_ineq_combine(PG_FUNCTION_ARGS)
 Datum
 cg_ineq_final(PG_FUNCTION_ARGS)
 {
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
-	double	   *st = cg_state_data(arr, CG_IS_LEN, "ineq_value");
+	double		st[CG_IS_LEN];
 	double		v;
 	int			defined;
-	cg_status	rc = cg_ineq_value(st, &v, &defined);
+	cg_status	rc;
 
+	state_copy(PG_GETARG_ARRAYTYPE_P(0), "ineq_value", st);
+	rc = cg_ineq_value(st, &v, &defined);
 	if (rc == CG_E_CORRUPT)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid inequality state"),
-				 errhint("A state comes from a caregap *_state aggregate or ineq_merge.")));
+		report_corrupt();
 	if (rc != CG_OK)
 		cg_report(rc, kind_name(st[CG_IS_KIND]), NAN, NULL);
 	if (!defined)

@@ -3,7 +3,8 @@
  *
  * The first byte picks the target (mod 4), the rest is its input: a
  * serialized pair buffer (codecs included), raw target-state doubles, raw
- * inequality-state doubles, or (x, w) pairs for the distribution kernels.  Whatever the bytes, parsing and evaluating must
+ * inequality-state doubles (also read as rows added to a state, held back
+ * or not), or (x, w) pairs for the distribution kernels.  Whatever the bytes, parsing and evaluating must
  * never read out of bounds or hit undefined behaviour; accepted states must
  * evaluate to a finite result or report a status, and results that are
  * shares or indices must stay in their range.
@@ -72,25 +73,99 @@ fuzz_target_state(const uint8_t *data, size_t size)
 	}
 }
 
+/* An accepted inequality state evaluates to a finite value >= 0. */
+static void
+check_ineq_value(const double *st)
+{
+	double		v;
+	int			def;
+
+	if (cg_ineq_value(st, &v, &def) == CG_OK && def && !(v >= 0.0 && isfinite(v)))
+		abort();
+}
+
+/*
+ * Rows added to two states of one measure, one holding rows back and one
+ * evaluating every row at once, give the same statuses and the same bits.
+ */
+static void
+fuzz_ineq_rows(const uint8_t *data, size_t size)
+{
+	static const double params[6] = {0, 0.5, 1, 2, -1, 0.3};
+	double		a[CG_IS_LEN],
+				b[CG_IS_LEN],
+				va,
+				vb;
+	int			da,
+				db;
+	cg_ineq_kind kind;
+	double		param;
+	size_t		i,
+				n;
+	cg_ineq_arg bad;
+
+	if (size < 2)
+		return;
+	kind = (cg_ineq_kind) (data[0] % 5 + 1);
+	param = params[data[1] % 6];
+	if (kind == CG_IK_ATKINSON && param < 0)
+		param = 2.5;
+	data += 2;
+	size -= 2;
+	n = size / (2 * sizeof(double));
+	cg_ineq_init(a, kind);
+	cg_ineq_init(b, kind);
+	for (i = 0; i < n && i < 64; i++)
+	{
+		double		xw[2];
+		cg_status	ra,
+					rb;
+
+		memcpy(xw, data + i * sizeof(xw), sizeof(xw));
+		ra = cg_ineq_add(a, xw[0], xw[1], param, &bad);
+		rb = cg_ineq_add(b, xw[0], xw[1], param, &bad);
+		cg_ineq_flush(b);
+		if (ra != rb)
+			abort();
+		if (ra != CG_OK)
+			return;
+	}
+	da = cg_ineq_value(a, &va, &da) == CG_OK ? da : -1;
+	db = cg_ineq_value(b, &vb, &db) == CG_OK ? db : -1;
+	if (da != db || (da == 1 && memcmp(&va, &vb, sizeof va) != 0))
+		abort();
+	check_ineq_value(a);
+}
+
 static void
 fuzz_ineq_state(const uint8_t *data, size_t size)
 {
-	double		a[CG_IS_LEN],
-				b[CG_IS_LEN],
-				v;
-	int			def;
+	double		v1[CG_IS_LEN_V1],
+				a[CG_IS_LEN],
+				b[CG_IS_LEN];
 
+	fuzz_ineq_rows(data, size);
+	/* a state of caregap 0.2.0 (version 1), converted */
+	if (size >= sizeof(v1))
+	{
+		memcpy(v1, data, sizeof(v1));
+		if (cg_ineq_upgrade(v1, a) == CG_OK)
+		{
+			if (cg_ineq_validate(a) != CG_OK)
+				abort();		/* a converted state is valid */
+			check_ineq_value(a);
+		}
+	}
+	/* version-2 states, with rows held back */
 	if (size < sizeof(a))
 		return;
 	memcpy(a, data, sizeof(a));
-	if (cg_ineq_value(a, &v, &def) == CG_OK && def && !(v >= 0.0 && isfinite(v)))
-		abort();				/* every measure is finite and >= 0 */
+	check_ineq_value(a);
 	if (size >= 2 * sizeof(a))
 	{
 		memcpy(b, data + sizeof(a), sizeof(b));
-		if (cg_ineq_merge(a, b) == CG_OK && cg_ineq_value(a, &v, &def) == CG_OK && def &&
-			!(v >= 0.0 && isfinite(v)))
-			abort();
+		if (cg_ineq_merge(a, b) == CG_OK)
+			check_ineq_value(a);
 	}
 }
 

@@ -255,8 +255,141 @@ CG_TEST(test_ineq_bad_input)
 	CHECK(cg_ineq_add(st, 0.0, 1, -1.0, &bad) == CG_E_NONPOSITIVE);
 	CHECK(cg_dist_check(-1, 1, &bad) == CG_E_NEGATIVE && bad == CG_IA_X);
 	CHECK(cg_dist_check(1, 0, &bad) == CG_E_NONPOSITIVE && bad == CG_IA_W);
-	st[CG_IS_VERSION] = 2;
+	st[CG_IS_VERSION] = 3;
 	CHECK(cg_ineq_validate(st) == CG_E_CORRUPT);
+	st[CG_IS_VERSION] = CG_IS_VERSION_1;	/* version 1 is converted, not read */
+	CHECK(cg_ineq_validate(st) == CG_E_CORRUPT);
+}
+
+/* One state per measure, with the data of test_ineq_batch_same_bits. */
+static const cg_ineq_kind BATCH_KINDS[9] = {CG_IK_THEIL_T, CG_IK_THEIL_L, CG_IK_GE, CG_IK_GE, CG_IK_GE,
+	CG_IK_ATKINSON, CG_IK_ATKINSON, CG_IK_ATKINSON, CG_IK_CV};
+static const double BATCH_PARAMS[9] = {0, 0, 0.3, 2.0, -1.0, 0.5, 1.0, 1.7, 0};
+
+/*
+ * Rows held back and evaluated in batches give the state, and so the value,
+ * that evaluating every row at once gives, to the bit: the batch changes
+ * when the terms are computed, not what is computed or the order of the sums.
+ */
+CG_TEST(test_ineq_batch_same_bits)
+{
+	int			k;
+
+	for (k = 0; k < 9; k++)
+	{
+		double		a[CG_IS_LEN],
+					b[CG_IS_LEN],
+					va,
+					vb;
+		int			i,
+					da,
+					db,
+					held = 0,
+					zeros = BATCH_KINDS[k] == CG_IK_THEIL_T || BATCH_KINDS[k] == CG_IK_CV ||
+			(BATCH_KINDS[k] == CG_IK_GE && BATCH_PARAMS[k] > 0) ||
+			(BATCH_KINDS[k] == CG_IK_ATKINSON && BATCH_PARAMS[k] < 1);
+		cg_ineq_arg bad;
+
+		srand(11 + k);
+		cg_ineq_init(a, BATCH_KINDS[k]);
+		cg_ineq_init(b, BATCH_KINDS[k]);
+		for (i = 0; i < 1003; i++)
+		{
+			/* zeros first (no pivot yet), then again later, where allowed */
+			double		x = (zeros && (i < 3 || i % 17 == 0)) ? 0.0 : 0.01 + rand() % 100000 / 7.0,
+						w = (i % 5 == 0) ? 1.0 : 0.5 + rand() % 1000 / 64.0;
+
+			CHECK(cg_ineq_add(a, x, w, BATCH_PARAMS[k], &bad) == CG_OK);
+			CHECK(cg_ineq_add(b, x, w, BATCH_PARAMS[k], &bad) == CG_OK);
+			cg_ineq_flush(b);	/* b: every row evaluated at once */
+			CHECK(cg_ineq_validate(a) == CG_OK);
+			held += a[CG_IS_PENDING] > 0;
+		}
+		/* all but CV hold rows back (7 of every 8 rows after the pivot's) */
+		CHECK(BATCH_KINDS[k] == CG_IK_CV ? held == 0 : held > 800);
+		CHECK(cg_ineq_value(a, &va, &da) == CG_OK && da);
+		CHECK(cg_ineq_value(b, &vb, &db) == CG_OK && db);
+		CHECK(memcmp(&va, &vb, sizeof va) == 0);
+		cg_ineq_flush(a);
+		CHECK(memcmp(a, b, sizeof(double) * CG_IS_LEN_V1) == 0);
+	}
+}
+
+/* Held-back rows are validated like the sums; merge leaves b untouched. */
+CG_TEST(test_ineq_pending_rows)
+{
+	double		st[CG_IS_LEN],
+				good[CG_IS_LEN],
+				other[CG_IS_LEN],
+				copy[CG_IS_LEN],
+				v1[CG_IS_LEN_V1],
+				va,
+				vb;
+	cg_ineq_arg bad;
+	int			i,
+				def;
+
+	cg_ineq_init(good, CG_IK_THEIL_L);
+	for (i = 0; i < 5; i++)
+		CHECK(cg_ineq_add(good, TENS[i], 1.0, 0, &bad) == CG_OK);
+	CHECK(good[CG_IS_PENDING] == 4.0 && good[CG_IS_N] == 1.0);
+	CHECK(cg_ineq_validate(good) == CG_OK);
+	CHECK(cg_ineq_value(good, &va, &def) == CG_OK && def);
+	CHECK_NEAR(va, moment(CG_IK_THEIL_L, 0, TENS, 5), 0.0);
+	CHECK(good[CG_IS_PENDING] == 4.0);	/* value reads a copy */
+
+#define CORRUPT_WITH(idx, val) \
+	do { memcpy(st, good, sizeof st); st[idx] = (val); \
+		CHECK(cg_ineq_validate(st) == CG_E_CORRUPT); } while (0)
+	CORRUPT_WITH(CG_IS_PENDING, CG_IS_BATCH + 1);
+	CORRUPT_WITH(CG_IS_PENDING, -1);
+	CORRUPT_WITH(CG_IS_PENDING, 1.5);
+	CORRUPT_WITH(CG_IS_PENDING, NAN);
+	CORRUPT_WITH(CG_IS_ROWS, NAN);		/* x */
+	CORRUPT_WITH(CG_IS_ROWS, -1);
+	CORRUPT_WITH(CG_IS_ROWS, 0.0);	/* Theil L needs x > 0 */
+	CORRUPT_WITH(CG_IS_ROWS, INFINITY);
+	CORRUPT_WITH(CG_IS_ROWS + 1, 0.0);	/* w */
+	CORRUPT_WITH(CG_IS_ROWS + 7, -0.5);
+	CORRUPT_WITH(CG_IS_PIVOT, 0.0);		/* rows held back need a pivot */
+	CORRUPT_WITH(CG_IS_KIND, CG_IK_CV);	/* and never for CV */
+	/* rows beyond the count are not read */
+	memcpy(st, good, sizeof st);
+	st[CG_IS_ROWS + 2 * 4] = NAN;
+	CHECK(cg_ineq_validate(st) == CG_OK);
+
+	/* merge flushes a and a copy of b; b is not modified */
+	cg_ineq_init(other, CG_IK_THEIL_L);
+	for (i = 4; i >= 0; i--)
+		CHECK(cg_ineq_add(other, TENS[i] * 3, 2.0, 0, &bad) == CG_OK);
+	memcpy(copy, other, sizeof copy);
+	memcpy(st, good, sizeof st);
+	CHECK(cg_ineq_merge(st, other) == CG_OK);
+	CHECK(memcmp(copy, other, sizeof copy) == 0);
+	CHECK(st[CG_IS_PENDING] == 0.0 && st[CG_IS_N] == 10.0);
+	{
+		/* (10..50 once, 30..150 twice) by hand: the same as 15 unit rows */
+		double		rows[15];
+
+		for (i = 0; i < 5; i++)
+			rows[i] = TENS[i], rows[5 + i] = rows[10 + i] = 3 * TENS[i];
+		CHECK(cg_ineq_value(st, &vb, &def) == CG_OK && def);
+		CHECK_NEAR(vb, moment(CG_IK_THEIL_L, 0, rows, 15), 1e-14);
+	}
+
+	/* version 1 (no room for held-back rows) converts; anything else does not */
+	memcpy(st, good, sizeof st);
+	cg_ineq_flush(st);
+	memcpy(v1, st, sizeof v1);
+	v1[CG_IS_VERSION] = CG_IS_VERSION_1;
+	CHECK(cg_ineq_upgrade(v1, copy) == CG_OK);
+	CHECK(memcmp(copy, st, sizeof(double) * CG_IS_LEN_V1) == 0 && copy[CG_IS_PENDING] == 0.0);
+	v1[CG_IS_VERSION] = CG_IS_VERSION_2;
+	CHECK(cg_ineq_upgrade(v1, copy) == CG_E_CORRUPT);
+	v1[CG_IS_VERSION] = CG_IS_VERSION_1;
+	v1[CG_IS_N] = 2.5;
+	CHECK(cg_ineq_upgrade(v1, copy) == CG_E_CORRUPT);
+#undef CORRUPT_WITH
 }
 
 /* Gini: sorted form equals the pairwise definition on random weighted data. */
