@@ -5,6 +5,8 @@
 # cluster and prints, from one run, median times and ratios:
 #   moment-based (theil_t, theil_l, generalized_entropy(2), atkinson(0.5), cv)
 #     / stddev_samp(x), serial; and their serial / 2-worker parallel speed-up
+#   weighted theil_t(x, w) also / regr_sxy(x, w), a built-in on the same two
+#     columns
 #   gini(x, w) / percentile_cont(0.5) WITHIN GROUP (ORDER BY x)
 #   Gini written in plain SQL with a window function / gini(x, w)
 # over the whole table and grouped by 31.
@@ -41,6 +43,9 @@ for grp in all g31; do
     p=$(time_ms parallel "SELECT ${G}caregap.$m FROM bench_ineq$GB")
     printf '%-28s %9.0f %9.0f %10s %10s\n' "$m" "$s" "$p" "$(ratio $s $sd_s)" "$(ratio $s $p)"
   done
+  rs=$(time_ms serial "SELECT ${G}regr_sxy(x, w) FROM bench_ineq$GB")
+  printf 'theil_t(x, w) reads two columns: regr_sxy(x, w) %.0f ms serial, theil_t(x, w) / regr_sxy = %s\n' \
+    "$rs" "$(ratio $s $rs)"
   gi=$(time_ms serial "SELECT ${G}caregap.gini(x, w) FROM bench_ineq$GB")
   pc=$(time_ms serial "SELECT ${G}percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM bench_ineq$GB")
   if [ $grp = g31 ]; then

@@ -11,6 +11,7 @@
 #include "fmgr.h"
 #include "access/htup_details.h"
 #include "miscadmin.h"
+#include "nodes/execnodes.h"
 #include "utils/array.h"
 
 #include "../kernel/cg_status.h"
@@ -37,6 +38,26 @@ extern void cg_report(cg_status st, const char *what, double value,
  * come from a direct call of a support function with a hand-made array.
  */
 extern double *cg_state_data(ArrayType *arr, int len, const char *fname);
+
+/*
+ * Per-row helpers of the transition functions, inline: what
+ * AggCheckCallContext(fcinfo, NULL) != 0 and PG_GETARG_ARRAYTYPE_P(argno)
+ * give, without a function call for the usual case.
+ */
+static inline bool
+cg_in_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
+}
+
+static inline ArrayType *
+cg_array_arg(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+
+	return VARATT_IS_EXTENDED(v) ? DatumGetArrayTypeP(PG_GETARG_DATUM(argno)) : (ArrayType *) v;
+}
 
 /* Build a one-dimensional float8[] from n doubles. */
 extern ArrayType *cg_float8_array(const double *v, int n);

@@ -161,13 +161,13 @@ static Datum
 ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
 {
 	double	   *st;
-	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *arr = cg_array_arg(fcinfo, 0);
 	cg_ineq_arg bad;
 	cg_status	rc;
 
 	/* inside an aggregate, a version-2 state is ours (made by an earlier call) */
 	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_IS_LEN && !ARR_HASNULL(arr) &&
-		AggCheckCallContext(fcinfo, NULL))
+		cg_in_aggregate(fcinfo))
 		st = (double *) ARR_DATA_PTR(arr);
 	else
 		arr = state_arg(fcinfo, "inequality transition", &st);
