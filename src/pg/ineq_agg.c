@@ -120,7 +120,7 @@ state_arg(FunctionCallInfo fcinfo, const char *fname, double **st)
 }
 
 /* Raise the error of a failed row. */
-static void
+static pg_attribute_noreturn() void
 report_row(cg_status st, cg_ineq_arg bad, const double *s, double x, double w,
 		   double p)
 {
@@ -156,28 +156,51 @@ report_row(cg_status st, cg_ineq_arg bad, const double *s, double x, double w,
 			  : "Inequality measures take finite values >= 0.");
 }
 
-/* Shared transition: x, optional weight, optional parameter. */
-static Datum
-ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
+/* Which argument the last failed row got wrong (kept off the hot stack). */
+static cg_ineq_arg row_bad;
+
+/* Raise the error of cg_ineq_add's status rc. */
+static pg_noinline pg_attribute_noreturn() void
+ineq_fail(cg_status rc, const double *st, double x, double w, double p)
+{
+	if (rc == CG_E_CORRUPT)
+		report_corrupt();
+	report_row(rc, row_bad, st, x, w, p);
+	pg_unreachable();
+}
+
+/* A row with a state to convert (INITCOND) or copy (a direct call). */
+static pg_noinline Datum
+ineq_trans_copy(FunctionCallInfo fcinfo, double x, double w, double p)
 {
 	double	   *st;
-	ArrayType  *arr = cg_array_arg(fcinfo, 0);
-	cg_ineq_arg bad;
+	ArrayType  *arr = state_arg(fcinfo, "inequality transition", &st);
 	cg_status	rc;
 
-	/* inside an aggregate, a version-2 state is ours (made by an earlier call) */
-	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_IS_LEN && !ARR_HASNULL(arr) &&
-		cg_in_aggregate(fcinfo))
-		st = (double *) ARR_DATA_PTR(arr);
-	else
-		arr = state_arg(fcinfo, "inequality transition", &st);
-	/* the usual row, in a few tests: held back */
-	if (cg_ineq_hold(st, x, w, p))
-		PG_RETURN_ARRAYTYPE_P(arr);
-	if ((rc = cg_ineq_add(st, x, w, p, &bad)) == CG_E_CORRUPT)
-		report_corrupt();
-	if (rc != CG_OK)
-		report_row(rc, bad, st, x, w, p);
+	if ((rc = cg_ineq_add(st, x, w, p, &row_bad)) != CG_OK)
+		ineq_fail(rc, st, x, w, p);
+	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+/*
+ * Shared transition: x, optional weight, optional parameter.  Inside an
+ * aggregate a version-2 state is ours (made by an earlier call) and is
+ * updated in place; the usual row is held back in a few tests, no call.
+ */
+static inline Datum
+ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
+{
+	ArrayType  *arr = cg_array_arg(fcinfo, 0);
+	double	   *st;
+	cg_status	rc;
+
+	if (!(ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_IS_LEN && !ARR_HASNULL(arr) &&
+		  cg_in_aggregate(fcinfo)))
+		return ineq_trans_copy(fcinfo, x, w, p);
+	st = (double *) ARR_DATA_PTR(arr);
+	if (!cg_ineq_hold(st, x, w, p) &&
+		(rc = cg_ineq_add(st, x, w, p, &row_bad)) != CG_OK)
+		ineq_fail(rc, st, x, w, p);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 
