@@ -32,6 +32,9 @@ include $(PGXS)
 # (no PLT), and no other library's symbol of the same name can interpose.
 $(KERNEL_SRCS:.c=.o): CFLAGS += -fvisibility=hidden
 
+# PGXS tracks no header dependencies here: rebuild every object when a header changes.
+$(OBJS): $(wildcard src/kernel/*.h src/pg/*.h)
+
 # ---- kernel unit tests: plain C, no PostgreSQL, under the sanitizers ----
 UNIT_CC     ?= gcc
 UNIT_CFLAGS  = -std=c99 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \

@@ -10,6 +10,7 @@
 #include "cg_pg.h"
 #include "pairstate.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "lib/stringinfo.h"
@@ -43,23 +44,33 @@ PG_FUNCTION_INFO_V1(cg_conc_final);
 #define MAX_LORENZ_POINTS 100001
 #define RANGE_HINT "The values and weights span more orders of magnitude than double precision carries; rescale them or leave out the extreme units."
 
+/* Raise the error of a row (x, w) that failed cg_dist_check. */
+static pg_noinline pg_attribute_noreturn() void
+dist_reject(double x, double w)
+{
+	cg_ineq_arg bad;
+	cg_status	st = cg_dist_check(x, w, &bad);
+
+	cg_report(st == CG_OK ? CG_E_CORRUPT : st, bad == CG_IA_W ? "weight" : "x",
+			  bad == CG_IA_W ? w : x, DIST_HINT);
+}
+
 /* Validate and append (x, w); returns the state (NULL if still empty). */
-static PairState *
+static inline PairState *
 dist_add(FunctionCallInfo fcinfo, int wpos)
 {
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		x,
 				w = 1.0;
-	cg_ineq_arg bad;
-	cg_status	st;
 
 	if (PG_ARGISNULL(1) || (wpos > 0 && PG_ARGISNULL(wpos)))
 		return ps;
 	x = PG_GETARG_FLOAT8(1);
 	if (wpos > 0)
 		w = PG_GETARG_FLOAT8(wpos);
-	if ((st = cg_dist_check(x, w, &bad)) != CG_OK)
-		cg_report(st, bad == CG_IA_W ? "weight" : "x", bad == CG_IA_W ? w : x, DIST_HINT);
+	/* cg_dist_check's test, inline: 0 <= x < inf, 0 < w < inf (NaN fails) */
+	if (!(x >= 0.0 && x <= DBL_MAX && w > 0.0 && w <= DBL_MAX))
+		dist_reject(x, w);
 	return ps_append(fcinfo, ps, x, w);
 }
 

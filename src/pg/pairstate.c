@@ -69,7 +69,7 @@ room_for_row(PairState *ps)
 }
 
 PairState *
-ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
+ps_append_grow(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
 {
 	PairChunk  *tail;
 

@@ -40,12 +40,28 @@ typedef cg_status (*PairCopyCheck) (double *dst, const double *src, size_t n);
 /* The aggregate memory context; an error when not called as an aggregate. */
 extern MemoryContext cg_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
+/* ps_append's other cases: a new state, or a full chunk. */
+extern PairState *ps_append_grow(FunctionCallInfo fcinfo, PairState *ps, double a, double b);
+
 /*
  * Append one pair, creating the state (width 2) in the aggregate context when
  * ps is NULL (an error outside an aggregate).  Later rows reuse the context
- * kept in the state: no per-row context lookup.
+ * kept in the state: no per-row context lookup, and inline no call while the
+ * last chunk has room.
  */
-extern PairState *ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b);
+static inline PairState *
+ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
+{
+	PairChunk  *tail;
+
+	if (ps == NULL || (tail = ps->tail) == NULL || tail->n == tail->cap)
+		return ps_append_grow(fcinfo, ps, a, b);
+	tail->v[2 * tail->n] = a;
+	tail->v[2 * tail->n + 1] = b;
+	tail->n++;
+	ps->n++;
+	return ps;
+}
 
 /* Append one row of three, creating the state (width 3) when ps is NULL. */
 extern PairState *ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a,
