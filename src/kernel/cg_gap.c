@@ -8,6 +8,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 
@@ -310,13 +311,30 @@ cg_gap_target_add(double *st, double supply, double demand, double target,
 	cg_psum_add(&st[CG_TS_SUPPLY], &st[CG_TS_SUPPLY_LO], supply);
 	cg_psum_add(&st[CG_TS_DEMAND], &st[CG_TS_DEMAND_LO], demand);
 	need = target * demand;
-	if (need > supply)
 	{
-		cg_psum_add(&st[CG_TS_SHORT], &st[CG_TS_SHORT_LO], need - supply);
-		st[CG_TS_UNITS_SHORT] += 1.0;
+		/*
+		 * Branch-free: whether a unit is short is a coin toss in real data, and
+		 * a mispredicted branch costs more than the add of a 0 (which leaves a
+		 * sum of non-negative terms as it was).
+		 */
+		double		gap = need - supply,	/* > 0 exactly when need > supply */
+					shortfall,
+					surplus;
+		int			is_short = gap > 0.0;
+		uint64_t	bits,
+					mask = (uint64_t) 0 - (uint64_t) is_short,
+					part;
+
+		/* shortfall = gap or +0, surplus = +0 or -gap, by bit masks */
+		memcpy(&bits, &gap, sizeof bits);
+		part = bits & mask;
+		memcpy(&shortfall, &part, sizeof part);
+		part = (bits ^ UINT64_C(0x8000000000000000)) & ~mask;
+		memcpy(&surplus, &part, sizeof part);
+		cg_psum_add(&st[CG_TS_SHORT], &st[CG_TS_SHORT_LO], shortfall);
+		cg_psum_add(&st[CG_TS_SURPLUS], &st[CG_TS_SURPLUS_LO], surplus);
+		st[CG_TS_UNITS_SHORT] += is_short;
 	}
-	else
-		cg_psum_add(&st[CG_TS_SURPLUS], &st[CG_TS_SURPLUS_LO], supply - need);
 	if (demand == 0.0)
 		st[CG_TS_UNITS_NO_DEMAND] += 1.0;
 	return CG_OK;

@@ -12,6 +12,7 @@
 #include "cg_pg.h"
 #include "pairstate.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "funcapi.h"
@@ -53,7 +54,7 @@ arg_name(cg_gap_arg a, bool hoover)
 }
 
 /* Raise the error of a failed row check. */
-static void
+static pg_noinline pg_attribute_noreturn() void
 report_row(cg_status st, cg_gap_arg bad, double s, double d, double t, bool hoover)
 {
 	double		v = bad == CG_ARG_SUPPLY ? s : bad == CG_ARG_DEMAND ? d : t;
@@ -101,6 +102,16 @@ summary_datum(FunctionCallInfo fcinfo, const cg_gap_summary *s, bool pooled)
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
+/* Raise the error of a row (s, d) that failed cg_gap_check_row. */
+static pg_noinline pg_attribute_noreturn() void
+pooled_reject(double s, double d, bool hoover)
+{
+	cg_gap_arg	bad;
+	cg_status	st = cg_gap_check_row(s, d, &bad);
+
+	report_row(st == CG_OK ? CG_E_CORRUPT : st, bad, s, d, NAN, hoover);
+}
+
 /* Shared transition of care_gap(supply, demand) and hoover(a, b). */
 static Datum
 pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
@@ -108,8 +119,6 @@ pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
 	double		s,
 				d;
-	cg_gap_arg	bad;
-	cg_status	st;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -119,8 +128,9 @@ pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 	}
 	s = PG_GETARG_FLOAT8(1);
 	d = PG_GETARG_FLOAT8(2);
-	if ((st = cg_gap_check_row(s, d, &bad)) != CG_OK)
-		report_row(st, bad, s, d, NAN, hoover);
+	/* cg_gap_check_row's test, inline: 0 <= s, d < inf (NaN fails) */
+	if (!(s >= 0.0 && s <= DBL_MAX && d >= 0.0 && d <= DBL_MAX))
+		pooled_reject(s, d, hoover);
 	if (ps == NULL)
 		cg_agg_context(fcinfo, fname);	/* a clear error outside an aggregate */
 	PG_RETURN_POINTER(ps_append(fcinfo, ps, s, d));
@@ -216,7 +226,23 @@ cg_hoover_final(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(sum.gap_index);
 }
 
-/* care_gap_target_trans(float8[], supply, demand, target): add one row. */
+/* Which argument the last failed target row got wrong (off the hot stack). */
+static cg_gap_arg target_bad;
+
+/* The state of a direct call (a copy) or of an unexpected shape (an error). */
+static pg_noinline ArrayType *
+target_state_copy(FunctionCallInfo fcinfo)
+{
+	double	   *st;
+
+	return cg_state_arg(fcinfo, 0, CG_TS_LEN, "care_gap_target_trans", &st, NULL);
+}
+
+/*
+ * care_gap_target_trans(float8[], supply, demand, target): add one row.
+ * Inside an aggregate the state is updated in place with no call but the
+ * kernel's; errors are raised out of line.
+ */
 Datum
 cg_care_gap_target_trans(PG_FUNCTION_ARGS)
 {
@@ -224,12 +250,19 @@ cg_care_gap_target_trans(PG_FUNCTION_ARGS)
 	double		d = PG_GETARG_FLOAT8(2);
 	double		t = PG_GETARG_FLOAT8(3);
 	double	   *st;
-	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TS_LEN, "care_gap_target_trans", &st, NULL);
-	cg_gap_arg	bad;
+	ArrayType  *arr = cg_array_arg(fcinfo, 0);
 	cg_status	rc;
 
-	if ((rc = cg_gap_target_add(st, s, d, t, &bad)) != CG_OK)
-		report_row(rc, bad, s, d, t, false);
+	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_TS_LEN && !ARR_HASNULL(arr) &&
+		cg_in_aggregate(fcinfo))
+		st = (double *) ARR_DATA_PTR(arr);
+	else
+	{
+		arr = target_state_copy(fcinfo);
+		st = (double *) ARR_DATA_PTR(arr);
+	}
+	if ((rc = cg_gap_target_add(st, s, d, t, &target_bad)) != CG_OK)
+		report_row(rc, target_bad, s, d, t, false);
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 
