@@ -21,3 +21,36 @@ time_ms() {
 
 # ratio A B: A / B to two decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# time_rounds MODE1 QUERY1 MODE2 QUERY2 ...: the queries run in turn, REPS
+# rounds in one session (after one untimed round), and the median of each is
+# printed on one line.  A built-in and the aggregate measured in the same
+# rounds see the same machine: a slow spell slows both, not just one.
+time_rounds() {
+  local specs=("$@") n=$(($# / 2)) i r
+  {
+    echo "\\o /dev/null"
+    for r in $(seq 0 "$REPS"); do
+      [ "$r" = 1 ] && echo "\\timing on"
+      for i in $(seq 0 $((n - 1))); do
+        local workers=0
+        [ "${specs[$((2 * i))]}" = parallel ] && workers=2
+        echo "SET max_parallel_workers_per_gather = $workers;"
+        echo "\\echo @q $i"
+        echo "${specs[$((2 * i + 1))]};"
+      done
+    done
+  } | psql -X -q -v ON_ERROR_STOP=1 2>&1 |
+    awk -v n="$n" '
+      /^@q / { q = $2; next }
+      /^Time: / && q != "" { t[q] = t[q] " " $2; q = "" }
+      END {
+        for (i = 0; i < n; i++) {
+          k = split(t[i], v, " ")
+          for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (v[b] + 0 < v[a] + 0) { x = v[a]; v[a] = v[b]; v[b] = x }
+          m = (k == 0) ? "NaN" : (k % 2) ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+          printf "%s%s", (i ? " " : ""), m
+        }
+        print ""
+      }'
+}
