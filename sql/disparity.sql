@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(37);
+SELECT plan(44);
 \i sql/include/ineq_data.sql
 
 -- published values -------------------------------------------------------
@@ -154,6 +154,30 @@ SELECT ok(pg_temp.close((SELECT caregap.ineq_value(caregap.ineq_merge(s)) FROM
                            UNION ALL SELECT caregap.theil_l_state(x) FROM (VALUES (60::float8), (70), (80)) v(x)) u),
                         (SELECT caregap.theil_l(x) FROM generate_series(10, 80, 10) x), 1e-14),
           'a version-1 state merges with a current one');
+
+-- rollups of the distribution measures: a stored state keeps every (x, w) pair, so merged
+-- states give the measure over all rows to the bit (the same multiset sorts the same way)
+CREATE TEMP TABLE dstored AS
+SELECT g, k, caregap.distribution_state(x, w) AS s, caregap.distribution_state(x) AS u FROM wu GROUP BY g, k;
+SELECT is((SELECT ARRAY[caregap.gini_of(m), caregap.gini_of(m, true), caregap.palma_of(m),
+                        caregap.quantile_share_ratio_of(m, 0.2, 0.8)]
+             FROM (SELECT caregap.distribution_merge(s) AS m FROM dstored) t),
+          (SELECT ARRAY[caregap.gini(x, w), caregap.gini(x, w, true), caregap.palma(x, w),
+                        caregap.quantile_share_ratio(x, w, 0.2, 0.8)] FROM wu),
+          'merged stored distribution states give Gini, corrected Gini, Palma and S80/S20 over all rows');
+SELECT is((SELECT caregap.lorenz_curve_of(caregap.distribution_merge(s), 5) FROM dstored),
+          (SELECT caregap.lorenz_curve(x, w, 5) FROM wu), 'merged states give the Lorenz curve over all rows');
+SELECT is((SELECT caregap.gini_of(caregap.distribution_merge(u)) FROM dstored), (SELECT caregap.gini(x) FROM wu),
+          'unweighted stored states');
+SELECT is((SELECT array_agg(caregap.gini_of(m) ORDER BY g) FROM
+            (SELECT g, caregap.distribution_merge(s) AS m FROM dstored GROUP BY g) t),
+          (SELECT array_agg(gi ORDER BY g) FROM (SELECT g, caregap.gini(x, w) AS gi FROM wu GROUP BY g) r),
+          'states rolled up per group give the per-group Gini');
+SELECT is((SELECT ARRAY[caregap.distribution_state(x)::text, caregap.distribution_merge(NULL::bytea)::text]
+             FROM wu WHERE false), ARRAY[NULL, NULL]::text[], 'no rows: NULL states');
+SELECT throws_ok($$SELECT caregap.gini_of('\x0102'::bytea)$$, 'XX001', NULL, 'a malformed stored state');
+SELECT throws_ok($$SELECT caregap.quantile_share_ratio_of(s, 0.9, 0.1) FROM dstored LIMIT 1$$, '22023',
+                 'population shares must satisfy 0 < low <= high < 1', 'shares checked at evaluation');
 
 SELECT * FROM finish();
 ROLLBACK;

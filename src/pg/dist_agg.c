@@ -39,6 +39,12 @@ PG_FUNCTION_INFO_V1(cg_conc_trans_xr);
 PG_FUNCTION_INFO_V1(cg_conc_trans_xwr);
 PG_FUNCTION_INFO_V1(cg_conc_deserial);
 PG_FUNCTION_INFO_V1(cg_conc_final);
+PG_FUNCTION_INFO_V1(cg_dist_state_final);
+PG_FUNCTION_INFO_V1(cg_dist_merge_trans);
+PG_FUNCTION_INFO_V1(cg_gini_of);
+PG_FUNCTION_INFO_V1(cg_palma_of);
+PG_FUNCTION_INFO_V1(cg_qsr_of);
+PG_FUNCTION_INFO_V1(cg_lorenz_of);
 
 #define DIST_HINT "Inequality measures take finite values x >= 0 and weights w > 0."
 #define MAX_LORENZ_POINTS 100001
@@ -234,21 +240,28 @@ cg_dist_deserial(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The stored distribution state (bytea) in argument argno, read and checked
+ * (rows x >= 0 finite, w > 0 finite, the layout and its codecs): in the
+ * aggregate context inside an aggregate, else in the current context.
+ */
+static PairState *
+stored_state(FunctionCallInfo fcinfo, int argno)
+{
+	return ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(argno), 2, cg_dist_copy_rows,
+						  "distribution state");
+}
+
+/*
  * The pairs of the state sorted by x (a copy), with their totals; NULL when
  * there are no rows.
  */
 static const double *
-sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
-			 double *w_total, double *wx_total)
+sort_state(PairState *ps, const char *fname, double *w_total, double *wx_total)
 {
-	PairState  *ps;
 	double	   *buf_a;
 	const double *v;
 	cg_status	st;
 
-	cg_agg_context(fcinfo, fname);
-	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
-	*psp = ps;
 	if (ps == NULL || ps->n == 0)
 		return NULL;
 	buf_a = cg_alloc_large(CurrentMemoryContext, ps->n * 2 * sizeof(double));
@@ -274,14 +287,22 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 	return v;
 }
 
-/* gini_final(internal) returns float8 */
-Datum
-cg_gini_final(PG_FUNCTION_ARGS)
+/* sort_state on the aggregate state in argument 0 (*psp: the state). */
+static const double *
+sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
+			 double *w_total, double *wx_total)
 {
-	PairState  *ps;
+	cg_agg_context(fcinfo, fname);
+	*psp = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	return sort_state(*psp, fname, w_total, wx_total);
+}
+
+/* gini_final(internal) returns float8 */
+static Datum
+gini_datum(FunctionCallInfo fcinfo, PairState *ps, const double *v)
+{
 	double		g;
 	int			defined;
-	const double *v = sorted_pairs(fcinfo, "gini_final", &ps, NULL, NULL);
 	cg_status	st;
 
 	if (v == NULL)
@@ -295,16 +316,24 @@ cg_gini_final(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(g);
 }
 
-/* (1 - L(high)) / L(low), NULL when L(low) = 0. */
-static Datum
-share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
-			bool from_params)
+Datum
+cg_gini_final(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
+	const double *v = sorted_pairs(fcinfo, "gini_final", &ps, NULL, NULL);
+
+	return gini_datum(fcinfo, ps, v);
+}
+
+/* (1 - L(high)) / L(low) of a state, NULL when L(low) = 0. */
+static Datum
+share_ratio_of(FunctionCallInfo fcinfo, PairState *ps, const char *fname, double low,
+			   double high, bool from_params)
+{
 	double		w,
 				wx,
 				lo;
-	const double *v = sorted_pairs(fcinfo, fname, &ps, &w, &wx);
+	const double *v = sort_state(ps, fname, &w, &wx);
 
 	if (v == NULL || !(wx > 0.0))
 		PG_RETURN_NULL();
@@ -317,6 +346,16 @@ share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
 	if (!(lo > 0.0))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((1.0 - cg_lorenz_at(v, ps->n, w, wx, high)) / lo);
+}
+
+/* share_ratio_of on the aggregate state in argument 0. */
+static Datum
+share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
+			bool from_params)
+{
+	cg_agg_context(fcinfo, fname);
+	return share_ratio_of(fcinfo, PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0),
+						  fname, low, high, from_params);
 }
 
 /* palma_final(internal): share of the top 10 % over that of the bottom 40 %. */
@@ -337,13 +376,12 @@ cg_qsr_final(PG_FUNCTION_ARGS)
  * lorenz_final(internal) returns jsonb: [[p, L(p)], ...] at p = i/(points-1),
  * ready for a chart; NULL when every x is 0.
  */
-Datum
-cg_lorenz_final(PG_FUNCTION_ARGS)
+static Datum
+lorenz_datum(FunctionCallInfo fcinfo, PairState *ps)
 {
-	PairState  *ps;
 	double		w,
 				wx;
-	const double *v = sorted_pairs(fcinfo, "lorenz_final", &ps, &w, &wx);
+	const double *v = sort_state(ps, "lorenz_final", &w, &wx);
 	StringInfoData buf;
 	int			points,
 				i;
@@ -366,6 +404,94 @@ cg_lorenz_final(PG_FUNCTION_ARGS)
 	}
 	appendStringInfoChar(&buf, ']');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+Datum
+cg_lorenz_final(PG_FUNCTION_ARGS)
+{
+	cg_agg_context(fcinfo, "lorenz_final");
+	return lorenz_datum(fcinfo, PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+}
+
+/*
+ * Rollups of the distribution measures.  A stored state is the state's
+ * serial form (bytea): every (x, w) pair, in the compact lossless codecs of
+ * cg_pairs, checked when read.  distribution_state builds one, and
+ * distribution_merge unions stored states; gini_of and the others evaluate
+ * one with the parameters given at evaluation.
+ */
+
+/* distribution_state_final(internal) returns bytea: the stored form. */
+Datum
+cg_dist_state_final(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	cg_agg_context(fcinfo, "distribution_state_final");
+	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	if (ps == NULL || ps->n == 0)
+		PG_RETURN_NULL();
+	if (ps->params.set)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a stored distribution state carries no parameters"),
+				 errhint("Give the parameters when the state is evaluated, e.g. gini_of(state, true).")));
+	PG_RETURN_BYTEA_P(ps_serialize(ps, "distribution state"));
+}
+
+/* distribution_merge_trans(internal, bytea): union a stored state into the state. */
+Datum
+cg_dist_merge_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = cg_agg_context(fcinfo, "distribution_merge");
+	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE(a);
+	RETURN_STATE(ps_combine(ctx, a, stored_state(fcinfo, 1), "parameter"));
+}
+
+/* gini_of(state bytea, corrected boolean) returns float8 */
+Datum
+cg_gini_of(PG_FUNCTION_ARGS)
+{
+	PairState  *ps = stored_state(fcinfo, 0);
+
+	ps->params.set = 1;
+	ps->params.p[0] = PG_GETARG_BOOL(1) ? 1.0 : 0.0;
+	return gini_datum(fcinfo, ps, sort_state(ps, "gini_of", NULL, NULL));
+}
+
+/* palma_of(state bytea) returns float8 */
+Datum
+cg_palma_of(PG_FUNCTION_ARGS)
+{
+	return share_ratio_of(fcinfo, stored_state(fcinfo, 0), "palma_of", 0.4, 0.9, false);
+}
+
+/* quantile_share_ratio_of(state bytea, low, high) returns float8 */
+Datum
+cg_qsr_of(PG_FUNCTION_ARGS)
+{
+	double		low = PG_GETARG_FLOAT8(1),
+				high = PG_GETARG_FLOAT8(2);
+
+	check_shares(low, high);
+	return share_ratio_of(fcinfo, stored_state(fcinfo, 0), "quantile_share_ratio_of", low,
+						  high, false);
+}
+
+/* lorenz_curve_of(state bytea, points) returns jsonb */
+Datum
+cg_lorenz_of(PG_FUNCTION_ARGS)
+{
+	PairState  *ps;
+
+	check_points(PG_GETARG_INT32(1));
+	ps = stored_state(fcinfo, 0);
+	ps->params.set = 1;
+	ps->params.p[0] = PG_GETARG_INT32(1);
+	return lorenz_datum(fcinfo, ps);
 }
 
 /* Validate and append (rank, x, w); rpos is the position of rank_by. */
