@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 \i sql/include/ineq_data.sql
 
 -- published values -------------------------------------------------------
@@ -124,6 +124,11 @@ SELECT is((SELECT caregap.gini(x, w) FILTER (WHERE g = 1) FROM wu), (SELECT care
           'FILTER equals WHERE');
 SELECT is((SELECT r FROM (SELECT i, caregap.gini(x, w) OVER (ORDER BY i) AS r FROM wu) s WHERE i = 300),
           (SELECT caregap.gini(x, w) FROM wu), 'running window: the last row equals the whole');
+-- a moment state holds rows back; in a running window each row's value reads the state without
+-- changing it, so every prefix equals the aggregate over the same rows
+SELECT is((SELECT count(*) FROM (SELECT i, caregap.theil_l(x, w) OVER (ORDER BY i) AS r FROM wu) s
+            WHERE r IS DISTINCT FROM (SELECT caregap.theil_l(x, w) FROM wu v WHERE v.i <= s.i)), 0::bigint,
+          'running window of Theil L: every prefix equals the aggregate over it');
 
 -- rollups: partial states stored per (group, k), merged later, exactly
 CREATE TEMP TABLE stored AS
