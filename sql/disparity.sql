@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(45);
+SELECT plan(46);
 \i sql/include/ineq_data.sql
 
 -- published values -------------------------------------------------------
@@ -183,6 +183,8 @@ SELECT is((SELECT ARRAY[caregap.distribution_state(x)::text, caregap.distributio
 SELECT throws_ok($$SELECT caregap.gini_of('\x0102'::bytea)$$, 'XX001', NULL, 'a malformed stored state');
 SELECT throws_ok($$SELECT caregap.quantile_share_ratio_of(s, 0.9, 0.1) FROM dstored LIMIT 1$$, '22023',
                  'population shares must satisfy 0 < low <= high < 1', 'shares checked at evaluation');
+SELECT throws_ok($$SELECT caregap.lorenz_curve_of(s, 1) FROM dstored LIMIT 1$$, '22023',
+                 'points must be between 2 and 100001', 'Lorenz points checked at evaluation');
 
 SELECT * FROM finish();
 ROLLBACK;

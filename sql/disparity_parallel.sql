@@ -9,7 +9,7 @@ SELECT i, i % 31 AS g, ((i * 37) % 1000) / 7.0 + 0.5 AS x, 0.5 + ((i * 11) % 40)
 ANALYZE par_ineq;
 
 BEGIN;
-SELECT plan(10);
+SELECT plan(11);
 
 \i sql/include/parallel.sql
 
@@ -19,7 +19,8 @@ SELECT g, caregap.gini(x, w) AS gini, caregap.gini(x, true) AS ginic, caregap.th
        caregap.theil_l(x) AS l, caregap.generalized_entropy(x, w, 2) AS ge, caregap.atkinson(x, w, 0.5) AS a,
        caregap.cv(x, w) AS cv, caregap.palma(x, w) AS palma, caregap.quantile_share_ratio(x, w, 0.2, 0.8) AS qsr,
        caregap.lorenz_curve(x, w, 11) AS lorenz, caregap.hoover(x, w) AS hoover,
-       caregap.concentration_index(x, w, (i * 13) % 97) AS conc
+       caregap.concentration_index(x, w, (i * 13) % 97) AS conc,
+       caregap.gini_of(caregap.distribution_state(x, w)) AS gini_st
   FROM par_ineq GROUP BY g;
 SET LOCAL max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS SELECT * FROM measures;
@@ -41,6 +42,9 @@ SELECT matches(pg_temp.plan('SELECT * FROM measures'), 'Finalize.*Aggregate.*Gat
                'all measures together: partial aggregation under Gather');
 CREATE TEMP TABLE parallel AS SELECT * FROM measures;
 
+SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g)
+            WHERE s.gini_st = s.gini AND pg_temp.close(p.gini_st, s.gini, 1e-13)), 31::bigint,
+          'stored distribution state built in parallel: its Gini equals the serial Gini');
 SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g) WHERE pg_temp.close(s.conc, p.conc, 1e-13)),
           31::bigint, 'concentration index (rows of 3 across workers): parallel equals serial');
 SELECT is((SELECT count(*) FROM serial s JOIN parallel p USING (g)
