@@ -9,9 +9,16 @@ KERNEL_SRCS = $(wildcard src/kernel/*.c)
 GLUE_SRCS   = $(wildcard src/pg/*.c)
 OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-# Install scripts are sql/caregap--*.sql; every other sql/*.sql is a test.
-DATA        = $(wildcard sql/$(EXTENSION)--*.sql)
-TESTS       = $(filter-out $(DATA),$(wildcard sql/*.sql))
+# The install script of the current version is built from the master files
+# sql/master/*.sql (the whole SQL surface, one file a family, concatenated in
+# the order of their names); the install scripts of older versions and the
+# hand-written upgrade scripts are sql/caregap--*.sql.  Every other sql/*.sql
+# is a test.
+MASTER      = $(sort $(wildcard sql/master/*.sql))
+INSTALL_SQL = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA_built  = $(INSTALL_SQL)
+DATA        = $(filter-out $(INSTALL_SQL),$(wildcard sql/$(EXTENSION)--*.sql))
+TESTS       = $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=$(EXTENSION)
@@ -27,6 +34,9 @@ PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+$(INSTALL_SQL): $(MASTER) $(EXTENSION).control
+	cat $(MASTER) > $@
 
 # The kernel's symbols stay inside caregap.so: the glue calls them directly
 # (no PLT), and no other library's symbol of the same name can interpose.

@@ -2,6 +2,43 @@
 
 \echo Use "CREATE EXTENSION caregap" to load this file. \quit
 
+-- Refuse a schema that exists already and holds objects that are not ours:
+-- whoever owns it could have planted operators or functions there.  A
+-- superuser may still install into it (after checking what it holds).
+DO $guard$
+DECLARE
+    caller name := pg_catalog.current_setting('role');
+    ns oid := pg_catalog.to_regnamespace('@extschema@');
+BEGIN
+    IF caller OPERATOR(pg_catalog.=) 'none'::name THEN
+        caller := session_user;
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles
+                WHERE rolname OPERATOR(pg_catalog.=) caller AND rolsuper) THEN
+        RETURN;
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_type WHERE typnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_operator WHERE oprnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_collation WHERE collnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_conversion WHERE connamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_opclass WHERE opcnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_opfamily WHERE opfnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_ts_config WHERE cfgnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_ts_dict WHERE dictnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_ts_parser WHERE prsnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_ts_template WHERE tmplnamespace OPERATOR(pg_catalog.=) ns
+               UNION ALL SELECT FROM pg_catalog.pg_statistic_ext WHERE stxnamespace OPERATOR(pg_catalog.=) ns) THEN
+        RAISE EXCEPTION 'schema "%" already exists and holds objects that are not caregap''s', '@extschema@'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'caregap installs as a trusted extension, with superuser rights, into its own schema; objects placed there beforehand could be called by its install script.',
+                  HINT = 'Drop or rename that schema and run CREATE EXTENSION again, or have a superuser install caregap after checking the schema''s contents.';
+    END IF;
+END
+$guard$;
+
+
 ------------------------------------------------------------------------------
 -- Care gap (FORMULAS.md section 1)
 ------------------------------------------------------------------------------
@@ -183,19 +220,19 @@ COMMENT ON AGGREGATE @extschema@.need_demand_agg(double precision, double precis
 ------------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.gyeonggi_municipality (
-    code             text PRIMARY KEY CHECK (code ~ '^41[0-9]{3}$'),
+    code             text PRIMARY KEY CHECK (code OPERATOR(pg_catalog.~) '^41[0-9]{3}$'::text),
     name_ko          text NOT NULL UNIQUE,
     name_en          text NOT NULL UNIQUE,
-    kind             text NOT NULL CHECK (kind IN ('si', 'gun')),
-    region           text NOT NULL CHECK (region IN ('북부', '남부')),
-    region_en        text NOT NULL CHECK (region_en IN ('north', 'south')),
+    kind             text NOT NULL CHECK (kind OPERATOR(pg_catalog.=) ANY ('{si,gun}'::text[])),
+    region           text NOT NULL CHECK (region OPERATOR(pg_catalog.=) ANY ('{북부,남부}'::text[])),
+    region_en        text NOT NULL CHECK (region_en OPERATOR(pg_catalog.=) ANY ('{north,south}'::text[])),
     lon              double precision NOT NULL,
     lat              double precision NOT NULL,
-    area_km2         double precision NOT NULL CHECK (area_km2 > 0),
-    pop_total_2010   integer NOT NULL CHECK (pop_total_2010 >= 0),
-    pop_65plus_2010  integer NOT NULL CHECK (pop_65plus_2010 BETWEEN 0 AND pop_total_2010),
+    area_km2         double precision NOT NULL CHECK (area_km2 OPERATOR(pg_catalog.>) '0'::double precision),
+    pop_total_2010   integer NOT NULL CHECK (pop_total_2010 OPERATOR(pg_catalog.>=) 0),
+    pop_65plus_2010  integer NOT NULL CHECK (pop_65plus_2010 OPERATOR(pg_catalog.>=) 0 AND pop_65plus_2010 OPERATOR(pg_catalog.<=) pop_total_2010),
     kostat_code_2018 text NOT NULL,
-    CHECK ((region = '북부') = (region_en = 'north'))
+    CHECK ((region OPERATOR(pg_catalog.=) '북부'::text) OPERATOR(pg_catalog.=) (region_en OPERATOR(pg_catalog.=) 'north'::text))
 );
 COMMENT ON TABLE @extschema@.gyeonggi_municipality IS
 'the 31 si/gun of Gyeonggi-do: MOIS code, names, kind, region (북부/남부), area-weighted centroid, area, 2010 census population. Sources: KOSTAT SGIS boundaries 2018 (KOGL Type 1) via southkorea-maps; 2010 census via southkorea-population (Team POPONG, CC BY 3.0)';
@@ -208,25 +245,25 @@ COMMENT ON COLUMN @extschema@.gyeonggi_municipality.kostat_code_2018 IS 'KOSTAT 
 CREATE TABLE @extschema@.gyeonggi_adjacency (
     code_a    text NOT NULL REFERENCES @extschema@.gyeonggi_municipality,
     code_b    text NOT NULL REFERENCES @extschema@.gyeonggi_municipality,
-    border_km double precision NOT NULL CHECK (border_km > 0),
+    border_km double precision NOT NULL CHECK (border_km OPERATOR(pg_catalog.>) '0'::double precision),
     PRIMARY KEY (code_a, code_b),
-    CHECK (code_a < code_b)
+    CHECK (code_a OPERATOR(pg_catalog.<) code_b)
 );
 COMMENT ON TABLE @extschema@.gyeonggi_adjacency IS
 'queen contiguity of the 31 si/gun (65 pairs, identical to rook), each pair once with code_a < code_b, and the geodesic length of the shared border in km';
 
 CREATE TABLE @extschema@.gyeonggi_boundary (
     code    text PRIMARY KEY REFERENCES @extschema@.gyeonggi_municipality,
-    geojson jsonb NOT NULL CHECK (geojson->>'type' = 'MultiPolygon')
+    geojson jsonb NOT NULL CHECK ((geojson OPERATOR(pg_catalog.->>) 'type'::text) OPERATOR(pg_catalog.=) 'MultiPolygon'::text)
 );
 COMMENT ON TABLE @extschema@.gyeonggi_boundary IS
 'simplified boundary of each si/gun as a GeoJSON MultiPolygon (WGS84), for maps; with PostGIS: ST_GeomFromGeoJSON(geojson::text)';
 
 CREATE VIEW @extschema@.gyeonggi_links AS
-    SELECT code_a AS i, code_b AS j, 1.0::double precision AS w, border_km
+    SELECT code_a AS i, code_b AS j, '1'::double precision AS w, border_km
       FROM @extschema@.gyeonggi_adjacency
     UNION ALL
-    SELECT code_b AS i, code_a AS j, 1.0::double precision AS w, border_km
+    SELECT code_b AS i, code_a AS j, '1'::double precision AS w, border_km
       FROM @extschema@.gyeonggi_adjacency;
 COMMENT ON VIEW @extschema@.gyeonggi_links IS
 'queen contiguity in both directions (130 links) as spatial weights (i, j, w = 1), with the shared border length';

@@ -7,7 +7,7 @@ BEGIN;
 SELECT plan(11);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.3.0', 'version 0.3.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.3.1', 'version 0.3.1 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -56,7 +56,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '0.3.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '0.3.1'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),
@@ -70,7 +70,44 @@ DROP EXTENSION caregap;
 CREATE EXTENSION caregap;
 SELECT count(*) AS municipalities FROM caregap.gyeonggi_municipality;
 
--- the upgrade path: install the oldest version and update through every step
+-- the upgrade path: install the oldest version and update through every
+-- step; the result must be the fresh install's objects, described from the
+-- catalog (functions with signature, result, volatility, strictness, parallel
+-- safety, body and comment; aggregate support; types; tables with columns,
+-- constraints and comments; views)
+CREATE TEMP VIEW cg_catalog AS
+WITH ext AS (SELECT classid, objid FROM pg_depend
+              WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
+                AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'caregap'))
+SELECT 'routine ' || p.oid::regprocedure || '(' || pg_get_function_arguments(p.oid) || ') -> '
+       || pg_get_function_result(p.oid) || ' kind ' || p.prokind::text || ' vol ' || p.provolatile::text
+       || ' strict ' || p.proisstrict || ' par ' || p.proparallel::text || ' lang ' || p.prolang::regproc::text
+       || ' src ' || p.prosrc || ' cfg ' || coalesce(array_to_string(p.proconfig, ','), '-')
+       || ' comment ' || coalesce(obj_description(p.oid, 'pg_proc'), '-')
+       || coalesce(' agg ' || concat_ws(' ', a.aggtransfn::regprocedure, a.aggfinalfn, a.aggcombinefn, a.aggserialfn,
+                                        a.aggdeserialfn, a.aggtranstype::regtype, a.aggtransspace, a.agginitval,
+                                        a.aggfinalmodify::text, a.aggkind::text), '') AS what
+  FROM ext JOIN pg_proc p ON ext.classid = 'pg_proc'::regclass AND p.oid = ext.objid
+  LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
+UNION ALL
+SELECT 'type ' || t.oid::regtype || ' ' || t.typtype::text || ' comment ' || coalesce(obj_description(t.oid, 'pg_type'), '-')
+       || coalesce(' attrs ' || (SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum)
+                                  FROM pg_attribute WHERE attrelid = t.typrelid AND attnum > 0), '')
+  FROM ext JOIN pg_type t ON ext.classid = 'pg_type'::regclass AND t.oid = ext.objid
+UNION ALL
+SELECT 'relation ' || c.oid::regclass || ' ' || c.relkind::text || ' comment ' || coalesce(obj_description(c.oid, 'pg_class'), '-')
+       || ' columns ' || (SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod) || ' ' || attnotnull
+                                            || ' ' || coalesce(col_description(c.oid, attnum), '-'), ', ' ORDER BY attnum)
+                            FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped)
+       || ' constraints ' || coalesce((SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ', ' ORDER BY conname)
+                                         FROM pg_constraint WHERE conrelid = c.oid), '-')
+       || ' view ' || coalesce(pg_get_viewdef(c.oid), '-')
+       || ' acl ' || coalesce(c.relacl::text, '-')
+  FROM ext JOIN pg_class c ON ext.classid = 'pg_class'::regclass AND c.oid = ext.objid;
+
+CREATE TEMP TABLE cg_fresh AS SELECT what FROM cg_catalog;
+SELECT count(*) > 100 AS fresh_install_described FROM cg_fresh;
+
 \pset tuples_only false
 \pset format aligned
 DROP EXTENSION caregap;
@@ -82,6 +119,10 @@ ALTER EXTENSION caregap UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'caregap';
 SELECT count(*) AS disparity_functions FROM pg_proc
  WHERE pronamespace = 'caregap'::regnamespace AND proname IN ('gini', 'theil_t');
+-- the updated extension has the fresh install's objects, no more and no fewer
+SELECT 'only after the update' AS side, what FROM (SELECT what FROM cg_catalog EXCEPT SELECT what FROM cg_fresh) a
+UNION ALL
+SELECT 'only in a fresh install', what FROM (SELECT what FROM cg_fresh EXCEPT SELECT what FROM cg_catalog) b;
 -- the updated extension works, and its data survived the update
 SELECT round(caregap.gini(pop_65plus_2010::float8 / pop_total_2010)::numeric, 6) AS gini_share_65plus,
        count(*) AS municipalities

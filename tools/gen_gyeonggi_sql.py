@@ -4,7 +4,8 @@
 Reads data/gyeonggi/{municipalities.csv,adjacency_queen.csv,
 gyeonggi_municipalities.geojson} and replaces the text between the
 'BEGIN GENERATED gyeonggi data' and 'END GENERATED gyeonggi data' markers of
-the install script given as argument (default sql/caregap--0.1.0.sql) with
+the SQL file given as argument (default sql/master/90_gyeonggi.sql, the master
+file of the reference data) with
 INSERT statements.  A development tool: the build never runs it.
 """
 import csv
@@ -62,7 +63,7 @@ def boundaries():
 
 
 def main():
-    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "sql", "caregap--0.1.0.sql")
+    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "sql", "master", "90_gyeonggi.sql")
     with open(target, encoding="utf-8") as f:
         text = f.read()
     begin = "-- BEGIN GENERATED gyeonggi data: tools/gen_gyeonggi_sql.py from data/gyeonggi/\n"
