@@ -4,7 +4,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 
 -- documented results
 SELECT results_eq($$SELECT caregap.gini(x, w), caregap.theil_t(x, w), caregap.atkinson(x, w, 0.5), caregap.cv(x, w)
@@ -81,26 +81,31 @@ SELECT is((SELECT caregap.concentration_index(x, r) FROM (VALUES (0::float8, 1::
           'concentration index with every x = 0: NULL');
 -- stored states checked when used
 SELECT throws_ok($$SELECT caregap.ineq_value('{1,2}')$$, '22023',
-                 'ineq_value: state must be a float8 array of 11 or 28 elements without NULLs', 'malformed state');
+                 'ineq_value: state must be a float8 array of 11, 28 or 30 elements without NULLs', 'malformed state');
 SELECT throws_ok($$SELECT caregap.ineq_value('{1,9,0,1,1,1,0,0,0,0,0}')$$, 'XX001', 'invalid inequality state',
                  'state of an unknown measure');
 SELECT throws_ok($$SELECT caregap.ineq_value('{1,1,0,1.5,1,1,0,0,0,0,0}')$$, 'XX001', 'invalid inequality state',
                  'state with a fractional row count');
--- a state holds up to 8 rows back (elements 12: their count, 13..28: x, w), checked too
+-- a state holds up to 8 rows back (element 14: their count, 15..30: x, w), checked too
 CREATE TEMP TABLE held AS
 SELECT caregap.theil_l_state(x) AS s FROM (VALUES (10::float8), (20), (30), (40), (50)) v(x);
-SELECT is((SELECT s[12] FROM held), 4::float8, 'four of five rows are held back');
-SELECT throws_ok($$SELECT caregap.ineq_value(s[1:11] || 9::float8 || s[13:28]) FROM held$$, 'XX001',
+SELECT is((SELECT s[14] FROM held), 4::float8, 'four of five rows are held back');
+SELECT throws_ok($$SELECT caregap.ineq_value(s[1:13] || 9::float8 || s[15:30]) FROM held$$, 'XX001',
                  'invalid inequality state', 'more held-back rows than a state holds');
 SELECT throws_ok($$SELECT caregap.ineq_merge(s) FROM (SELECT s FROM held UNION ALL
-                   SELECT s[1:12] || 0::float8 || s[14:28] FROM held) u$$, '22023',
-                 'cannot merge these inequality states', 'a held-back x = 0 in a Theil L state');
+                   SELECT s[1:14] || 0::float8 || s[16:30] FROM held) u$$, 'XX001',
+                 'invalid inequality state', 'a held-back x = 0 (never held: zeros are counted apart)');
 -- inside an aggregate a state is trusted, except with memory: a hand-made INITCOND claiming
--- a billion held-back rows is an error, never a write past the array
+-- a billion held-back rows is an error, never a write past the array (version 3, and the
+-- version 2 of 0.3.0, which is converted)
 CREATE AGGREGATE pg_temp.bad_theil(float8) (SFUNC = caregap.ineq_trans, STYPE = float8[],
-    INITCOND = '{2,1,0,1,1,1,0,0,0,0,0,1e9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}', FINALFUNC = caregap.ineq_value);
+    INITCOND = '{3,1,0,1,1,1,0,0,0,0,0,0,0,1e9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}', FINALFUNC = caregap.ineq_value);
 SELECT throws_ok($$SELECT pg_temp.bad_theil(x) FROM generate_series(1, 20) x$$, 'XX001',
                  'invalid inequality state', 'a forged count of held-back rows');
+CREATE AGGREGATE pg_temp.bad_theil2(float8) (SFUNC = caregap.ineq_trans, STYPE = float8[],
+    INITCOND = '{2,1,0,1,1,1,0,0,0,0,0,1e9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0}', FINALFUNC = caregap.ineq_value);
+SELECT throws_ok($$SELECT pg_temp.bad_theil2(x) FROM generate_series(1, 20) x$$, 'XX001',
+                 'invalid inequality state', 'a forged count of held-back rows in a version-2 state');
 
 SELECT * FROM finish();
 ROLLBACK;

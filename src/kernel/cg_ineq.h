@@ -2,14 +2,22 @@
  * cg_ineq.h — inequality (disparity) kernels, FORMULAS.md section 2.
  *
  * Moment-based measures (Theil T and L, generalized entropy GE(alpha),
- * Atkinson, coefficient of variation) keep a fixed state of CG_IS_LEN
- * doubles: compensated sums of w, w x and one measure-specific sum F, taken
- * relative to a pivot K (the first positive x seen), so that equal values
- * give exactly 0 and the sums stay well scaled.  States merge by addition
- * after re-pivoting: they are float8[] in SQL, storable for rollups.
+ * Atkinson, coefficient of variation; cg_moments.c) keep a fixed state of
+ * CG_IS_LEN doubles.  Every one of them is GE(alpha) of some alpha (Theil T
+ * alpha = 1, L alpha = 0, Atkinson alpha = 1 - epsilon, CV^2 / 2 = GE(2)), and
+ * the state keeps, over the rows with x > 0 and relative to a pivot K,
+ * compensated sums of w, of w (r - 1) and of w phi_alpha(r), r = x / K, and
+ * apart the weight of the rows with x = 0, with
+ *   phi_alpha(r) = (r^alpha - 1 - alpha (r - 1)) / (alpha (alpha - 1)),
+ * which is >= 0, smooth in alpha through 0 and 1 (r - 1 - ln r at 0,
+ * r ln r - r + 1 at 1) and evaluated without cancellation there.  The pivot
+ * follows the mean (moved before a batch of rows whose mean is off by more
+ * than 1/16), so the sums do not depend on the order of the rows beyond
+ * rounding.  States merge by moving one to the other's pivot and adding:
+ * they are float8[] in SQL, storable for rollups.
  *
  * Distribution-based measures (Gini, Lorenz curve, Palma, quantile share
- * ratios) work on (x, w) pairs sorted by x.
+ * ratios; cg_dist.c) work on (x, w) pairs sorted by x.
  */
 #ifndef CG_INEQ_H
 #define CG_INEQ_H
@@ -30,6 +38,7 @@ typedef enum cg_ineq_kind
 
 #define CG_IS_VERSION_1 1.0
 #define CG_IS_VERSION_2 2.0
+#define CG_IS_VERSION_3 3.0
 
 /*
  * Rows a state holds back before it evaluates their terms.  Theil T and L
@@ -42,22 +51,32 @@ typedef enum cg_ineq_kind
 
 enum
 {
-	CG_IS_VERSION = 0,			/* layout version, 2 (1: no pending rows) */
+	CG_IS_VERSION = 0,			/* layout version, 3 (1: 11 doubles, no held rows;
+								 * 2: sums of caregap 0.2-0.3, converted when read) */
 	CG_IS_KIND,					/* cg_ineq_kind */
 	CG_IS_PARAM,				/* alpha or epsilon (0 if none) */
 	CG_IS_N,					/* rows in the sums */
-	CG_IS_PIVOT,				/* K: first positive x (CV: first x); 0 = unset */
-	CG_IS_W,					/* sum w (hi, lo) */
+	CG_IS_PIVOT,				/* K > 0, from the first x > 0; 0 until then */
+	CG_IS_W,					/* W = sum w over the rows with x > 0 (hi, lo) */
 	CG_IS_W_LO,
-	CG_IS_WX,					/* sum w x; CV: sum w (x - K) */
+	CG_IS_WX,					/* S = sum w (x/K - 1) over them */
 	CG_IS_WX_LO,
-	CG_IS_F,					/* measure sum, see cg_ineq.c */
+	CG_IS_F,					/* F = sum w phi_alpha(x/K) >= 0 over them */
 	CG_IS_F_LO,
 	CG_IS_LEN_V1,				/* version 1 ends here */
-	CG_IS_PENDING = CG_IS_LEN_V1,	/* rows held back, 0..CG_IS_BATCH */
+	CG_IS_W0 = CG_IS_LEN_V1,	/* W0 = sum w over the rows with x = 0 (alpha > 0):
+								 * their terms, -W0 in S and W0 / alpha in F, do
+								 * not depend on K and are never moved */
+	CG_IS_W0_LO,
+	CG_IS_PENDING,				/* rows held back, 0..CG_IS_BATCH */
 	CG_IS_ROWS,					/* their (x, w) pairs */
 	CG_IS_LEN = CG_IS_ROWS + 2 * CG_IS_BATCH
 };
+
+/* the layout of version 2 (caregap 0.2.1-0.3.0), read for conversion */
+#define CG_IS_PENDING_V2 CG_IS_LEN_V1
+#define CG_IS_ROWS_V2 (CG_IS_LEN_V1 + 1)
+#define CG_IS_LEN_V2 (CG_IS_ROWS_V2 + 2 * CG_IS_BATCH)
 
 /* Which argument failed validation. */
 typedef enum cg_ineq_arg
@@ -68,30 +87,44 @@ typedef enum cg_ineq_arg
 	CG_IA_PARAM
 } cg_ineq_arg;
 
-/* Initialize an empty state (version 2, CG_IS_LEN doubles) of the given kind. */
+/* Initialize an empty state (version 3, CG_IS_LEN doubles) of the given kind. */
 void		cg_ineq_init(double *st, cg_ineq_kind kind);
 
 /*
- * Convert a version-1 state (CG_IS_LEN_V1 doubles, the INITCOND of the
- * aggregates and the stored states of caregap 0.2.0) to version 2 in out.
- * CG_E_CORRUPT when v1 is not a valid version-1 state.
+ * Read a state of len doubles (CG_IS_LEN_V1: version 1, the INITCOND of the
+ * aggregates and the stored states of caregap 0.2.0; CG_IS_LEN_V2: version
+ * 2, stored by 0.2.x-0.3.0; CG_IS_LEN: version 3) into out as a version-3 state: older sums are
+ * converted and rows they held back added.  CG_E_CORRUPT when it is not a
+ * valid state of its version.
  */
-cg_status	cg_ineq_upgrade(const double *v1, double *out);
+cg_status	cg_ineq_upgrade(const double *old, int len, double *out);
+
+/* alpha of the GE that a kind is at a parameter (see above). */
+double		cg_ineq_alpha(cg_ineq_kind kind, double param);
 
 /*
- * Evaluate the rows a state holds back into its sums (st should be valid;
- * a count of held rows out of range is ignored, never read past).
+ * phi_alpha(r) for r >= 0 finite (at r = 0: 1 / alpha, +inf if alpha <= 0), to a
+ * few ulps for every alpha, also at and near 0 and 1; +inf when r^alpha
+ * overflows.
+ */
+double		cg_phi(double r, double alpha);
+
+/*
+ * Evaluate the rows a state holds back into its sums, after moving the pivot
+ * to their mean with the sums' if it is off by more than 1/16 (st should be
+ * valid; a count of held rows out of range is ignored, never read past).
  */
 void		cg_ineq_flush(double *st);
 
 /* Validate a parameter for a kind (alpha finite; epsilon finite >= 0). */
 cg_status	cg_ineq_check_param(cg_ineq_kind kind, double param);
 
-/* Does the measure need x > 0 (rather than x >= 0) at this parameter? */
+/* Does the measure need x > 0 (rather than x >= 0) at this parameter (alpha <= 0)? */
 int			cg_ineq_needs_positive(cg_ineq_kind kind, double param);
 
 /*
- * Add one row (x, w) with the measure's parameter; validates all three.  The
+ * Add one row (x, w) with the measure's parameter; validates all three (a
+ * subnormal weight, below 2.2e-308, is CG_E_OVERFLOW with *bad = CG_IA_W).  The
  * row may be held back (CG_IS_PENDING) until CG_IS_BATCH rows are waiting;
  * merge and value take held-back rows into account.
  */
@@ -100,8 +133,9 @@ cg_status	cg_ineq_add(double *st, double x, double w, double param,
 
 /*
  * The usual row of cg_ineq_add, inline for the transition functions: when
- * the sums have a row and a pivot, the measure is not CV, the parameter is
- * the state's and 0 < x, w < inf (NaN fails every comparison), hold the row
+ * the sums have a row and a pivot, the parameter is the state's,
+ * 0 < x < inf and w is a normal positive double (NaN fails every
+ * comparison), hold the row
  * back (evaluating the batch when it is full) and return 1.  Otherwise
  * return 0 without touching the state: cg_ineq_add decides the row.  The
  * count of held rows is checked before it indexes: a state is trusted to be
@@ -113,9 +147,9 @@ cg_ineq_hold(double *st, double x, double w, double param)
 	double		pending = st[CG_IS_PENDING];
 	int			p;
 
-	if (!(st[CG_IS_N] > 0.0 && st[CG_IS_PIVOT] > 0.0 && st[CG_IS_KIND] != CG_IK_CV &&
+	if (!(st[CG_IS_N] > 0.0 && st[CG_IS_PIVOT] > 0.0 &&
 		  param == st[CG_IS_PARAM] && x > 0.0 && x <= 1.7976931348623157e308 &&
-		  w > 0.0 && w <= 1.7976931348623157e308 &&
+		  w >= 2.2250738585072014e-308 && w <= 1.7976931348623157e308 &&
 		  pending >= 0.0 && pending < CG_IS_BATCH))
 		return 0;
 	p = (int) pending;
@@ -130,13 +164,20 @@ cg_ineq_hold(double *st, double x, double w, double param)
 /* Merge state b into a (same kind and parameter); b is not modified. */
 cg_status	cg_ineq_merge(double *a, const double *b);
 
-/* Check that a version-2 state is well formed, held-back rows included. */
+/* Check that a version-3 state is well formed, held-back rows included. */
 cg_status	cg_ineq_validate(const double *st);
 
 /*
- * Value of the measure (st is not modified).  *defined = 0 when there are no
- * rows or every x is zero (the mean is 0 and the measure is 0/0).  One row
- * gives 0.
+ * Value of the measure (st is not modified):
+ *   GE(alpha) = (1 + d)^-alpha (F / W - phi_alpha(1 + d)),  d = S / W,
+ *   Theil T = GE(1), L = GE(0), CV = sqrt(2 GE(2)),
+ *   Atkinson(eps) = 1 - (1 + a (a - 1) GE(a))^(1/a), a = 1 - eps (1 - e^-L at a = 0),
+ * each 0 (never -0) when rounding would put it below 0.  *defined = 0 when
+ * there are no rows or every x is zero (the mean is 0 and the measure is
+ * 0/0).  One row gives 0.  CG_E_OVERFLOW when a sum overflowed, when the
+ * total weight of two or more rows is below 2^-969 or the weighted mean of x
+ * is below the normal range (2.2e-308): the products of such numbers lose
+ * their digits in the subnormal range.
  */
 cg_status	cg_ineq_value(const double *st, double *out, int *defined);
 
@@ -223,55 +264,5 @@ cg_status	cg_gini_sorted(const double *v, size_t n, int correct, double *out,
  */
 double		cg_lorenz_at(const double *v, size_t n, double w_total,
 						 double wx_total, double p);
-
-/*
- * Theil decomposition by groups.  Each group keeps compensated sums relative
- * to one pivot K shared by the whole state: W_g = sum w, S_g = sum w (x - K),
- * FT_g = sum w x ln(x/K), FL_g = sum w ln(x/K).  x > 0 throughout (Theil L).
- */
-typedef struct cg_theil_group
-{
-	double		n;
-	double		w[2];
-	double		s[2];
-	double		ft[2];
-	double		fl[2];
-} cg_theil_group;
-
-typedef struct cg_theil_result
-{
-	double		t,
-				t_within,
-				t_between;
-	double		l,
-				l_within,
-				l_between;
-} cg_theil_result;
-
-typedef struct cg_theil_group_out
-{
-	double		weight_share;	/* p_g = W_g / W */
-	double		value_share;	/* s_g = sum_g w x / sum w x */
-	double		mean;			/* mu_g */
-	double		t;				/* T_g */
-	double		l;				/* L_g */
-} cg_theil_group_out;
-
-/* Add (x > 0, w > 0, already validated) to group g with pivot k. */
-void		cg_theil_group_add(cg_theil_group *g, double k, double x, double w);
-
-/* Move group g's sums from pivot from_k to pivot to_k. */
-void		cg_theil_group_repivot(cg_theil_group *g, double from_k, double to_k);
-
-/* Merge group b into a (same pivot). */
-void		cg_theil_group_merge(cg_theil_group *a, const cg_theil_group *b);
-
-/*
- * Decompose: T = sum s_g T_g + sum s_g ln(s_g / p_g) and
- * L = sum p_g L_g + sum p_g ln(mu / mu_g), both parts from the group sums.
- * gout (ng entries) may be NULL.
- */
-cg_status	cg_theil_decompose(const cg_theil_group *g, size_t ng, double k,
-							   cg_theil_result *out, cg_theil_group_out *gout);
 
 #endif							/* CG_INEQ_H */

@@ -2,10 +2,13 @@
  * decomp_agg.c — theil_decomposition(x [, w], grp): Theil T and L split into
  * within-group and between-group parts, both computed from group sums.
  *
- * The state is a small table of groups (text keys) with the kernel's group
- * sums, all relative to one pivot K (the first x seen).  Groups are found by
- * the last-hit group, then a scan: the method is meant for tens or hundreds
- * of groups (regions, municipalities), not for millions.
+ * The state is a table of groups (text keys) with the kernel's group sums,
+ * all relative to one pivot K (the first x seen) and with weights scaled by
+ * one power of two 2^-wexp (the exponent of the first weight; moved up when
+ * a far larger weight arrives), so that weights anywhere in the double range
+ * give products clear of underflow.  Groups are found through an
+ * open-addressing hash index (the last hit first), so that combining states
+ * of many groups stays linear; every loop over groups services interrupts.
  */
 #include "cg_pg.h"
 #include "pairstate.h"
@@ -19,6 +22,9 @@
 #include "utils/fmgrprotos.h"
 #include "utils/json.h"
 
+#include "common/hashfn.h"
+
+#include "../kernel/cg_decomp.h"
 #include "../kernel/cg_ineq.h"
 #include "../kernel/cg_sum.h"
 
@@ -29,7 +35,10 @@ PG_FUNCTION_INFO_V1(cg_decomp_serial);
 PG_FUNCTION_INFO_V1(cg_decomp_deserial);
 PG_FUNCTION_INFO_V1(cg_decomp_final);
 
-#define DECOMP_VERSION 1
+#define DECOMP_VERSION 2
+
+/* a weight 2^WEXP_SPAN times the scale moves the scale up to it */
+#define WEXP_SPAN 256
 
 typedef struct DecompGroup
 {
@@ -41,10 +50,13 @@ typedef struct DecompGroup
 typedef struct DecompState
 {
 	double		k;				/* pivot; 0 while empty */
+	int			wexp;			/* weights are held as w * 2^-wexp */
 	int			n;				/* groups */
 	int			cap;
 	int			last;			/* last group hit */
 	DecompGroup *groups;
+	int32	   *slots;			/* hash index: group + 1, 0 = empty */
+	uint32		nslots;			/* a power of two, > 2 n */
 	bool		adoptable;		/* deserialized into the agg context, unused */
 } DecompState;
 
@@ -55,33 +67,73 @@ decomp_new(MemoryContext ctx)
 
 	ds->cap = 8;
 	ds->groups = MemoryContextAllocZero(ctx, ds->cap * sizeof(DecompGroup));
+	ds->nslots = 32;
+	ds->slots = MemoryContextAllocZero(ctx, ds->nslots * sizeof(int32));
 	return ds;
+}
+
+static inline uint32
+key_hash(const char *key, int len)
+{
+	return hash_bytes((const unsigned char *) key, len);
+}
+
+/* Rebuild the hash index with twice the slots. */
+static void
+decomp_rehash(MemoryContext ctx, DecompState *ds)
+{
+	uint32		nslots,
+				mask;
+	int32	   *slots;
+	int			i;
+
+	if (ds->nslots >= (uint32) 1 << 30)
+		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						errmsg("theil_decomposition has too many groups")));
+	nslots = ds->nslots * 2;
+	mask = nslots - 1;
+	slots = MemoryContextAllocExtended(ctx, nslots * sizeof(int32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (i = 0; i < ds->n; i++)
+	{
+		uint32		h = key_hash(ds->groups[i].key, ds->groups[i].keylen) & mask;
+
+		while (slots[h] != 0)
+			h = (h + 1) & mask;
+		slots[h] = i + 1;
+	}
+	pfree(ds->slots);
+	ds->slots = slots;
+	ds->nslots = nslots;
 }
 
 /* The group of key, created (with zero sums) if new. */
 static cg_theil_group *
 decomp_group(MemoryContext ctx, DecompState *ds, const char *key, int len)
 {
-	int			i;
+	uint32		mask = ds->nslots - 1,
+				h;
 	DecompGroup *g;
 
 	if (ds->n > 0 && ds->groups[ds->last].keylen == len &&
 		memcmp(ds->groups[ds->last].key, key, len) == 0)
 		return &ds->groups[ds->last].g;
-	for (i = 0; i < ds->n; i++)
-		if (ds->groups[i].keylen == len && memcmp(ds->groups[i].key, key, len) == 0)
+	for (h = key_hash(key, len) & mask; ds->slots[h] != 0; h = (h + 1) & mask)
+	{
+		g = &ds->groups[ds->slots[h] - 1];
+		if (g->keylen == len && memcmp(g->key, key, len) == 0)
 		{
-			ds->last = i;
-			return &ds->groups[i].g;
+			ds->last = ds->slots[h] - 1;
+			return &g->g;
 		}
+	}
 	if (ds->n == ds->cap)
 	{
-		MemoryContext old = MemoryContextSwitchTo(ctx);
-
-		ds->groups = repalloc(ds->groups, 2 * ds->cap * sizeof(DecompGroup));
+		if ((Size) ds->cap * 2 * sizeof(DecompGroup) > MaxAllocHugeSize)
+			ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							errmsg("theil_decomposition has too many groups")));
+		ds->groups = repalloc_huge(ds->groups, 2 * ds->cap * sizeof(DecompGroup));
 		memset(ds->groups + ds->cap, 0, ds->cap * sizeof(DecompGroup));
 		ds->cap *= 2;
-		MemoryContextSwitchTo(old);
 	}
 	g = &ds->groups[ds->n];
 	g->key = MemoryContextAlloc(ctx, len + 1);
@@ -89,8 +141,25 @@ decomp_group(MemoryContext ctx, DecompState *ds, const char *key, int len)
 	g->key[len] = '\0';
 	g->keylen = len;
 	memset(&g->g, 0, sizeof(g->g));
+	ds->slots[h] = ds->n + 1;
 	ds->last = ds->n++;
+	if ((uint32) ds->n * 2 >= ds->nslots)
+		decomp_rehash(ctx, ds);
 	return &g->g;
+}
+
+/* Move the weight scale of ds up to 2^-wexp (wexp above the current one). */
+static void
+decomp_rescale(DecompState *ds, int wexp)
+{
+	int			i;
+
+	for (i = 0; i < ds->n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cg_theil_group_scale(&ds->groups[i].g, ds->wexp - wexp);
+	}
+	ds->wexp = wexp;
 }
 
 /* Shared transition; wpos 0 for unweighted. */
@@ -129,9 +198,14 @@ decomp_add(FunctionCallInfo fcinfo, int wpos, int gpos)
 	if (ds == NULL)
 		ds = decomp_new(ctx);
 	if (ds->k == 0.0)
+	{
 		ds->k = x;
+		ds->wexp = ilogb(w);
+	}
+	else if (ilogb(w) > ds->wexp + WEXP_SPAN)
+		decomp_rescale(ds, ilogb(w));
 	cg_theil_group_add(decomp_group(ctx, ds, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp)),
-					   ds->k, x, w);
+					   ds->k, x, ldexp(w, -ds->wexp));
 	PG_RETURN_POINTER(ds);
 }
 
@@ -172,11 +246,18 @@ cg_decomp_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = decomp_new(ctx);
 	if (a->k == 0.0)
+	{
 		a->k = b->k;
+		a->wexp = b->wexp;
+	}
+	else if (b->wexp > a->wexp)
+		decomp_rescale(a, b->wexp);
 	for (i = 0; i < b->n; i++)
 	{
 		cg_theil_group g = b->groups[i].g;
 
+		CHECK_FOR_INTERRUPTS();
+		cg_theil_group_scale(&g, b->wexp - a->wexp);
 		cg_theil_group_repivot(&g, b->k, a->k);
 		cg_theil_group_merge(decomp_group(ctx, a, b->groups[i].key, b->groups[i].keylen), &g);
 	}
@@ -199,11 +280,13 @@ cg_decomp_serial(PG_FUNCTION_ARGS)
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, DECOMP_VERSION);
 	pq_sendfloat8(&buf, ds->k);
+	pq_sendint32(&buf, ds->wexp);
 	pq_sendint32(&buf, ds->n);
 	for (i = 0; i < ds->n; i++)
 	{
 		double	   *d[9] = GROUP_DOUBLES(&ds->groups[i].g);
 
+		CHECK_FOR_INTERRUPTS();
 		pq_sendint32(&buf, ds->groups[i].keylen);
 		pq_sendbytes(&buf, ds->groups[i].key, ds->groups[i].keylen);
 		for (j = 0; j < 9; j++)
@@ -235,8 +318,10 @@ cg_decomp_deserial(PG_FUNCTION_ARGS)
 		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
 	ds = decomp_new(ctx);
 	ds->k = pq_getmsgfloat8(&buf);
+	ds->wexp = (int32) pq_getmsgint(&buf, 4);
 	n = pq_getmsgint(&buf, 4);
-	if (n < 0 || n > buf.len || !(ds->k >= 0.0) || !isfinite(ds->k))
+	if (n < 0 || n > buf.len || !(ds->k >= 0.0) || !isfinite(ds->k) ||
+		ds->wexp < -1100 || ds->wexp > 1100)
 		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
 	for (i = 0; i < n; i++)
 	{
@@ -244,6 +329,7 @@ cg_decomp_deserial(PG_FUNCTION_ARGS)
 		const char *key;
 		cg_theil_group *g;
 
+		CHECK_FOR_INTERRUPTS();
 		if (len < 0 || len > buf.len - buf.cursor)
 			cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
 		key = pq_getmsgbytes(&buf, len);
@@ -252,13 +338,9 @@ cg_decomp_deserial(PG_FUNCTION_ARGS)
 			double	   *d[9] = GROUP_DOUBLES(g);
 
 			for (j = 0; j < 9; j++)
-			{
 				*d[j] = pq_getmsgfloat8(&buf);
-				if (!isfinite(*d[j]))
-					cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
-			}
 		}
-		if (!(g->w[0] > 0.0) || g->n < 1.0)
+		if (!cg_theil_group_valid(g))
 			cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
 	}
 	pq_getmsgend(&buf);
@@ -315,13 +397,16 @@ cg_decomp_final(PG_FUNCTION_ARGS)
 	go = palloc(ds->n * sizeof(cg_theil_group_out));
 	for (i = 0; i < ds->n; i++)
 		gs[i] = groups[i].g;
-	if ((st = cg_theil_decompose(gs, ds->n, ds->k, &r, go)) != CG_OK)
-		cg_report(st, "theil_decomposition", NAN, NULL);
+	CG_RUN_KERNEL(st, cg_theil_decompose(gs, ds->n, ds->k, &r, go));
+	if (st != CG_OK)
+		cg_report(st, "theil_decomposition", NAN,
+				  st == CG_E_OVERFLOW ? "The weights span more orders of magnitude than double precision carries." : NULL);
 
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '[');
 	for (i = 0; i < ds->n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		appendStringInfoString(&buf, i ? ", {\"group\": " : "{\"group\": ");
 		escape_json(&buf, groups[i].key);
 		appendStringInfo(&buf, ", \"units\": %.0f", groups[i].g.n);

@@ -4,9 +4,10 @@
  *
  * The state is a float8[] (see cg_ineq.h) whose second element says which
  * measure it is; INITCOND of each aggregate sets it.  INITCOND is the
- * 11-element layout of version 1; the first row turns it into the version-2
+ * 11-element layout of version 1; the first row turns it into the version-3
  * layout of CG_IS_LEN elements, which can hold rows back for evaluation in
- * batches.  Transitions update it in place inside an aggregate; combine
+ * batches.  Stored states of versions 1 and 2 (caregap 0.2.0-0.3.0) are
+ * converted when read.  Transitions update it in place inside an aggregate; combine
  * re-pivots and adds.  The same arrays are the storable partial states of
  * rollups (the *_state aggregates, ineq_merge and ineq_value), which accept
  * both layouts.
@@ -48,11 +49,12 @@ static double *
 state_data(ArrayType *arr, const char *fname)
 {
 	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) || ARR_ELEMTYPE(arr) != FLOAT8OID ||
-		(ARR_DIMS(arr)[0] != CG_IS_LEN && ARR_DIMS(arr)[0] != CG_IS_LEN_V1))
+		(ARR_DIMS(arr)[0] != CG_IS_LEN && ARR_DIMS(arr)[0] != CG_IS_LEN_V1 &&
+		 ARR_DIMS(arr)[0] != CG_IS_LEN_V2))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: state must be a float8 array of %d or %d elements without NULLs",
-						fname, CG_IS_LEN_V1, CG_IS_LEN),
+				 errmsg("%s: state must be a float8 array of %d, %d or %d elements without NULLs",
+						fname, CG_IS_LEN_V1, CG_IS_LEN_V2, CG_IS_LEN),
 				 errhint("A state comes from a caregap *_state aggregate or ineq_merge.")));
 	return (double *) ARR_DATA_PTR(arr);
 }
@@ -67,9 +69,8 @@ report_corrupt(void)
 }
 
 /*
- * Version-2 doubles of a state argument into buf (CG_IS_LEN doubles): a
- * version-1 state is converted, a version-2 one copied.  Not validated
- * beyond the conversion: the kernel validates what it reads.
+ * Version-3 doubles of a state argument into buf (CG_IS_LEN doubles): a
+ * state of version 1 or 2 is converted, a version-3 one validated and copied.
  */
 static void
 state_copy(ArrayType *arr, const char *fname, double *buf)
@@ -77,20 +78,18 @@ state_copy(ArrayType *arr, const char *fname, double *buf)
 	const double *d = state_data(arr, fname);
 	cg_status	rc;
 
-	if (ARR_DIMS(arr)[0] == CG_IS_LEN)
-		memcpy(buf, d, sizeof(double) * CG_IS_LEN);
-	else if ((rc = cg_ineq_upgrade(d, buf)) != CG_OK)
+	if ((rc = cg_ineq_upgrade(d, ARR_DIMS(arr)[0], buf)) != CG_OK)
 	{
 		if (rc == CG_E_CORRUPT)
 			report_corrupt();
-		cg_report(rc, "inequality", NAN, NULL);
+		cg_report(rc, kind_name(d[CG_IS_KIND]), NAN, NULL);
 	}
 }
 
 /*
  * The state argument 0 of a transition or combine, to be updated in place:
- * inside an aggregate a version-2 state is ours (made by an earlier call);
- * otherwise (INITCOND's version 1, or a direct call) a new version-2 array.
+ * inside an aggregate a version-3 state is ours (made by an earlier call);
+ * otherwise (INITCOND's version 1, or a direct call) a new version-3 array.
  * *fresh says which; a fresh state has been validated.
  */
 static ArrayType *
@@ -100,7 +99,8 @@ state_arg(FunctionCallInfo fcinfo, const char *fname, double **st)
 	ArrayType  *out;
 	double	   *d = state_data(arr, fname);
 
-	if (ARR_DIMS(arr)[0] == CG_IS_LEN && AggCheckCallContext(fcinfo, NULL))
+	if (ARR_DIMS(arr)[0] == CG_IS_LEN && d[CG_IS_VERSION] == CG_IS_VERSION_3 &&
+		AggCheckCallContext(fcinfo, NULL))
 	{
 		*st = d;
 		return arr;
@@ -114,8 +114,6 @@ state_arg(FunctionCallInfo fcinfo, const char *fname, double **st)
 	ARR_LBOUND(out)[0] = 1;
 	*st = (double *) ARR_DATA_PTR(out);
 	state_copy(arr, fname, *st);
-	if (ARR_DIMS(arr)[0] == CG_IS_LEN && cg_ineq_validate(*st) != CG_OK)
-		report_corrupt();
 	return out;
 }
 
@@ -184,7 +182,7 @@ ineq_trans_copy(FunctionCallInfo fcinfo, double x, double w, double p)
 
 /*
  * Shared transition: x, optional weight, optional parameter.  Inside an
- * aggregate a version-2 state is ours (made by an earlier call) and is
+ * aggregate a version-3 state is ours (made by an earlier call) and is
  * updated in place; the usual row is held back in a few tests, no call.
  */
 static inline Datum
@@ -195,7 +193,7 @@ ineq_trans(FunctionCallInfo fcinfo, double x, double w, double p)
 	cg_status	rc;
 
 	if (!(ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_IS_LEN && !ARR_HASNULL(arr) &&
-		  cg_in_aggregate(fcinfo)))
+		  cg_in_aggregate(fcinfo) && ((double *) ARR_DATA_PTR(arr))[CG_IS_VERSION] == CG_IS_VERSION_3))
 		return ineq_trans_copy(fcinfo, x, w, p);
 	st = (double *) ARR_DATA_PTR(arr);
 	if (!cg_ineq_hold(st, x, w, p) &&
