@@ -454,6 +454,26 @@ cg_dist_totals(const double *v, size_t n, double *w_total, double *wx_total)
 	*wx_total = cg_nsum_value(x_hi, x_lo);
 }
 
+/*
+ * 2^-e as a product f1 f2 of two normal doubles (f2 = 1 when 2^-e is normal):
+ * multiplying by both scales exactly wherever the results are normal, even
+ * when 2^-e itself is not (e beyond +-1022: values near 1e308 or 5e-324).
+ */
+static void
+pow2_factors(int e, double *f1, double *f2)
+{
+	if (e > -1022 && e < 1022)
+	{
+		*f1 = ldexp(1.0, -e);
+		*f2 = 1.0;
+	}
+	else
+	{
+		*f1 = ldexp(1.0, -(e / 2));
+		*f2 = ldexp(1.0, -(e - e / 2));
+	}
+}
+
 cg_status
 cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined)
 {
@@ -472,7 +492,9 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 				w_total,
 				wx_total,
 				fx,
+				fx2,
 				fw,
+				fw2,
 				pivot,
 				g;
 	int			ex,
@@ -500,11 +522,9 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 	 */
 	frexp(v[2 * (n - 1)], &ex);
 	frexp(w_total, &ew);
-	fx = ldexp(1.0, -ex);
-	fw = ldexp(1.0, -ew);
-	if (!isnormal(fx) || !isnormal(fw))
-		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
-	w_total *= fw;
+	pow2_factors(ex, &fx, &fx2);
+	pow2_factors(ew, &fw, &fw2);
+	w_total = w_total * fw * fw2;
 
 	/*
 	 * 2 F_(k-1) + w_k - W = F_(k-1) - B_k, B_k the weight above unit k.  Both
@@ -514,11 +534,11 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 	 * be taken relative to a pivot: the median keeps the terms small and equal
 	 * values give exactly 0.
 	 */
-	pivot = v[2 * (n / 2)] * fx;
+	pivot = v[2 * (n / 2)] * fx * fx2;
 	for (i = 0; i < n; i++)
 	{
-		double		x = v[2 * i] * fx,
-					w = v[2 * i + 1] * fw;
+		double		x = v[2 * i] * fx * fx2,
+					w = v[2 * i + 1] * fw * fw2;
 
 		if (cg_cancel_due(i))
 			return CG_E_CANCELED;
@@ -529,18 +549,17 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 			cg_psum_add(&q_hi, &q_lo, w * w);
 	}
 	wx_total = cg_nsum_value(x_hi, x_lo);
-	if (!(wx_total > 0.0))
-		return CG_OK;
-	if (wx_total < CG_DIST_MIN_WX)
+	/* some x > 0: a vanishing or tiny sum w x lost its digits to underflow */
+	if (!(wx_total >= CG_DIST_MIN_WX))
 		return CG_E_OVERFLOW;	/* magnitudes beyond double precision */
 	c_hi = c_lo = 0.0;
 	for (i = n; i-- > 0;)
 	{
-		double		w = v[2 * i + 1] * fw;
+		double		w = v[2 * i + 1] * fw * fw2;
 
 		if (cg_cancel_due(i))
 			return CG_E_CANCELED;
-		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] * fx - pivot) * cg_nsum_value(c_hi, c_lo));
+		cg_nsum_add(&b_hi, &b_lo, w * (v[2 * i] * fx * fx2 - pivot) * cg_nsum_value(c_hi, c_lo));
 		cg_psum_add(&c_hi, &c_lo, w);
 	}
 	cg_nsum_merge(&a_hi, &a_lo, -b_hi, -b_lo);
@@ -562,6 +581,56 @@ cg_gini_sorted(const double *v, size_t n, int correct, double *out, int *defined
 		return CG_E_OVERFLOW;
 	*out = g;
 	*defined = 1;
+	return CG_OK;
+}
+
+cg_status
+cg_lorenz_points(const double *v, size_t n, double w_total, double wx_total,
+				 const double *p, size_t np, double *out)
+{
+	double		f = 0.0,
+				c_hi = 0.0,
+				c_lo = 0.0;
+	size_t		i = 0,
+				k;
+
+	for (k = 0; k < np; k++)
+	{
+		double		target = p[k] * w_total;
+
+		if (k > 0 && !(p[k] >= p[k - 1]))
+			return CG_E_CORRUPT;	/* the shares must ascend */
+		if (p[k] <= 0.0)
+		{
+			out[k] = 0.0;
+			continue;
+		}
+		if (p[k] >= 1.0)
+		{
+			out[k] = 1.0;
+			continue;
+		}
+		/* the units wholly below the cut, as cg_lorenz_at sums them */
+		while (i < n && !(f + v[2 * i + 1] >= target))
+		{
+			if (cg_cancel_due(i + 1))
+				return CG_E_CANCELED;
+			f += v[2 * i + 1];
+			cg_nsum_add(&c_hi, &c_lo, v[2 * i + 1] * v[2 * i]);
+			i++;
+		}
+		if (i < n)
+		{
+			/* the cut falls inside unit i: the part of its weight below it */
+			double		h = c_hi,
+						l = c_lo;
+
+			cg_nsum_add(&h, &l, (target - f) * v[2 * i]);
+			out[k] = cg_nsum_value(h, l) / wx_total;
+		}
+		else
+			out[k] = cg_nsum_value(c_hi, c_lo) / wx_total;
+	}
 	return CG_OK;
 }
 

@@ -146,21 +146,25 @@ shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 			/* the scale factors are exact powers of two */
 			for (i = 0; i < c[k].n; i++)
 			{
-				double		t = msd * v[2 * i + 1] - mds * v[2 * i];
+				double		need = msd * v[2 * i + 1],
+							t = need - mds * v[2 * i];
+				int			is_short = t > CG_MET_TOL * need;
 
 				/* branch-free: the sign of t is unpredictable */
-				cg_psum_add(&u_hi, &u_lo, t > 0.0 ? t : 0.0);
-				nshort += (t > 0.0);
+				cg_psum_add(&u_hi, &u_lo, is_short ? t : 0.0);
+				nshort += is_short;
 			}
 		}
 		else
 		{
 			for (i = 0; i < c[k].n; i++)
 			{
-				double		t = ms * ldexp(v[2 * i + 1], -ed) - ldexp(v[2 * i], -es) * md;
+				double		need = ms * ldexp(v[2 * i + 1], -ed),
+							t = need - ldexp(v[2 * i], -es) * md;
+				int			is_short = t > CG_MET_TOL * need;
 
-				cg_psum_add(&u_hi, &u_lo, t > 0.0 ? t : 0.0);
-				nshort += (t > 0.0);
+				cg_psum_add(&u_hi, &u_lo, is_short ? t : 0.0);
+				nshort += is_short;
 			}
 		}
 	}
@@ -252,7 +256,8 @@ cg_gap_unit(double supply, double demand, double ref_num, double ref_den,
 	double		t,
 				mden;
 	int			e,
-				eden;
+				eden,
+				met;
 
 	memset(out, 0, sizeof(*out));
 	if (demand > 0.0)
@@ -267,6 +272,10 @@ cg_gap_unit(double supply, double demand, double ref_num, double ref_den,
 	need = xmul(ref_num, demand);
 	have = xmul(supply, ref_den);
 	t = xsub(need, have, &e);
+	/* within CG_MET_TOL of the need: met exactly (see cg_gap.h) */
+	met = fabs(ldexp(t, e - need.e)) <= CG_MET_TOL * fabs(need.m);
+	if (met)
+		t = 0.0;
 	mden = frexp(ref_den, &eden);
 	if (t > 0.0)
 		out->shortfall = ldexp(t / mden, e - eden);
@@ -276,7 +285,7 @@ cg_gap_unit(double supply, double demand, double ref_num, double ref_den,
 	if ((out->defined & CG_HAS_COVERAGE) && ref_num > 0.0)
 	{
 		/* r = (S den) / (D num); gap = (num D - S den) / (D num) */
-		out->relative_coverage = ldexp(have.m / need.m, have.e - need.e);
+		out->relative_coverage = met ? 1.0 : ldexp(have.m / need.m, have.e - need.e);
 		out->gap = t > 0.0 ? ldexp(t / need.m, e - need.e) : 0.0;
 		out->defined |= CG_HAS_RELATIVE;
 	}
@@ -318,18 +327,21 @@ cg_gap_target_add(double *st, double supply, double demand, double target,
 		 * sum of non-negative terms as it was).
 		 */
 		double		gap = need - supply,	/* > 0 exactly when need > supply */
+					tol = CG_MET_TOL * need,	/* within it: met (cg_gap.h) */
 					shortfall,
 					surplus;
-		int			is_short = gap > 0.0;
+		int			is_short = gap > tol,
+					is_surplus = gap < -tol;
 		uint64_t	bits,
 					mask = (uint64_t) 0 - (uint64_t) is_short,
+					smask = (uint64_t) 0 - (uint64_t) is_surplus,
 					part;
 
-		/* shortfall = gap or +0, surplus = +0 or -gap, by bit masks */
+		/* shortfall = gap or +0, surplus = -gap or +0, by bit masks */
 		memcpy(&bits, &gap, sizeof bits);
 		part = bits & mask;
 		memcpy(&shortfall, &part, sizeof part);
-		part = (bits ^ UINT64_C(0x8000000000000000)) & ~mask;
+		part = (bits ^ UINT64_C(0x8000000000000000)) & smask;
 		memcpy(&surplus, &part, sizeof part);
 		cg_psum_add(&st[CG_TS_SHORT], &st[CG_TS_SHORT_LO], shortfall);
 		cg_psum_add(&st[CG_TS_SURPLUS], &st[CG_TS_SURPLUS_LO], surplus);

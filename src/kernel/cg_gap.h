@@ -9,7 +9,13 @@
  *   group gap index = sum u_i / (R sum D).
  * Quantities that are undefined (a division by zero) are reported through the
  * 'defined' bit set and become SQL NULLs in the glue.
+ *
+ * A unit whose R D_i - S_i lies within CG_MET_TOL R D_i of zero meets its need:
+ * its shortfall, surplus and gap are 0 and it is not counted short.  Decimal
+ * inputs carry binary rounding (care_gap(0.3, 3, 0.1): 0.1 * 3 exceeds 0.3 by
+ * 5.55e-17), and "units short" counts places that lack care, not rounding.
  */
+#define CG_MET_TOL 0x1p-50		/* 4 units in the last place of R D_i */
 #ifndef CG_GAP_H
 #define CG_GAP_H
 

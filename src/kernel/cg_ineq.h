@@ -250,12 +250,22 @@ void		cg_dist_totals(const double *v, size_t n, double *w_total,
  * sum_i sum_j w_i w_j |x_i - x_j| / (2 W^2 mu), whatever the order of ties.
  * correct: times n/(n-1) if all w = 1, else 1/(1 - sum (w/W)^2).  Scales x
  * and w by powers of two on the fly (no need for cg_dist_normalize).
- * *defined = 0 when sum w x = 0, or n = 1 with the correction;
- * CG_E_OVERFLOW when the magnitudes exceed double precision; CG_E_CANCELED
- * when the cancel hook asked to stop.
+ * *defined = 0 when every x is 0, or n = 1 with the correction;
+ * CG_E_OVERFLOW when the magnitudes exceed double precision (sum w x, both
+ * rescaled, below CG_DIST_MIN_WX: values and weights spanning about
+ * 10^290); CG_E_CANCELED when the cancel hook asked to stop.
  */
 cg_status	cg_gini_sorted(const double *v, size_t n, int correct, double *out,
 						   int *defined);
+
+/*
+ * The Lorenz curve of sorted pairs at np ascending population shares p in
+ * one pass (O(n + np)), each value equal to the bit to cg_lorenz_at's;
+ * CG_E_CORRUPT when p does not ascend, CG_E_CANCELED when the cancel hook
+ * asked to stop.
+ */
+cg_status	cg_lorenz_points(const double *v, size_t n, double w_total, double wx_total,
+							 const double *p, size_t np, double *out);
 
 /*
  * Lorenz curve of sorted pairs at population share p in [0, 1]: the share

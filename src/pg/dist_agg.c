@@ -19,6 +19,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "../kernel/cg_ineq.h"
+#include "../kernel/cg_sum.h"
 
 PG_FUNCTION_INFO_V1(cg_dist_trans_x);
 PG_FUNCTION_INFO_V1(cg_dist_trans_xw);
@@ -105,6 +106,19 @@ cg_dist_trans_xw(PG_FUNCTION_ARGS)
 	RETURN_STATE(dist_add(fcinfo, 2));
 }
 
+/*
+ * Does the row count (x, and w if weighted, not NULL)?  A row that does not
+ * is skipped whole, its parameter unchecked, so that the same rows give the
+ * same result, or the same error, in any order.
+ */
+static inline bool
+row_counts(FunctionCallInfo fcinfo, int wpos)
+{
+	return !PG_ARGISNULL(1) && !(wpos > 0 && PG_ARGISNULL(wpos));
+}
+
+#define SKIP_ROW() RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0))
+
 /* Set the statistic's parameters on a non-empty state. */
 static PairState *
 with_params(PairState *ps, double p0, double p1, const char *what)
@@ -120,8 +134,8 @@ cg_dist_trans_xc(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(2))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(2) || !row_counts(fcinfo, 0))
+		SKIP_ROW();
 	ps = dist_add(fcinfo, 0);
 	RETURN_STATE(with_params(ps, PG_GETARG_BOOL(2) ? 1.0 : 0.0, 0.0, "corrected"));
 }
@@ -132,8 +146,8 @@ cg_dist_trans_xwc(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(3))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(3) || !row_counts(fcinfo, 2))
+		SKIP_ROW();
 	ps = dist_add(fcinfo, 2);
 	RETURN_STATE(with_params(ps, PG_GETARG_BOOL(3) ? 1.0 : 0.0, 0.0, "corrected"));
 }
@@ -156,8 +170,8 @@ cg_dist_trans_xpp(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3) || !row_counts(fcinfo, 0))
+		SKIP_ROW();
 	check_shares(PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3));
 	ps = dist_add(fcinfo, 0);
 	RETURN_STATE(with_params(ps, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), "population shares"));
@@ -169,8 +183,8 @@ cg_dist_trans_xwpp(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(3) || PG_ARGISNULL(4))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(3) || PG_ARGISNULL(4) || !row_counts(fcinfo, 2))
+		SKIP_ROW();
 	check_shares(PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4));
 	ps = dist_add(fcinfo, 2);
 	RETURN_STATE(with_params(ps, PG_GETARG_FLOAT8(3), PG_GETARG_FLOAT8(4), "population shares"));
@@ -193,8 +207,8 @@ cg_dist_trans_xn(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(2))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(2) || !row_counts(fcinfo, 0))
+		SKIP_ROW();
 	check_points(PG_GETARG_INT32(2));
 	ps = dist_add(fcinfo, 0);
 	RETURN_STATE(with_params(ps, PG_GETARG_INT32(2), 0.0, "points"));
@@ -206,8 +220,8 @@ cg_dist_trans_xwn(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
-	if (PG_ARGISNULL(3))
-		RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	if (PG_ARGISNULL(3) || !row_counts(fcinfo, 2))
+		SKIP_ROW();
 	check_points(PG_GETARG_INT32(3));
 	ps = dist_add(fcinfo, 2);
 	RETURN_STATE(with_params(ps, PG_GETARG_INT32(3), 0.0, "points"));
@@ -248,8 +262,16 @@ static PairState *
 stored_state(FunctionCallInfo fcinfo, int argno)
 {
 	return ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(argno), 2, cg_dist_copy_rows,
-						  "distribution state");
+						  "distribution");
 }
+
+/*
+ * Set by sort_state (when it rescales): the units with x = 0, first in
+ * order, and their share of the weight, counted before rescaling (which can
+ * turn the smallest positive x into 0 where the values span the double range).
+ */
+static size_t zero_units;
+static double zero_share;
 
 /*
  * The pairs of the state sorted by x (a copy), with their totals; NULL when
@@ -261,6 +283,7 @@ sort_state(PairState *ps, const char *fname, double *w_total, double *wx_total)
 	double	   *buf_a;
 	const double *v;
 	cg_status	st;
+	size_t		i;
 
 	if (ps == NULL || ps->n == 0)
 		return NULL;
@@ -277,6 +300,20 @@ sort_state(PairState *ps, const char *fname, double *w_total, double *wx_total)
 		cg_report(st, fname, NAN, NULL);
 	if (w_total == NULL)
 		return v;				/* the caller scales for itself (Gini) */
+	/* the share of weight of the units with x = 0, before rescaling can make more */
+	{
+		double		z_hi = 0.0,
+					z_lo = 0.0,
+					a_hi = 0.0,
+					a_lo = 0.0;
+
+		for (i = 0; i < ps->n && v[2 * i] == 0.0; i++)
+			cg_psum_add(&z_hi, &z_lo, v[2 * i + 1]);
+		zero_units = i;
+		for (i = 0; i < ps->n; i++)
+			cg_psum_add(&a_hi, &a_lo, v[2 * i + 1]);
+		zero_share = cg_nsum_value(z_hi, z_lo) / cg_nsum_value(a_hi, a_lo);
+	}
 	/* the copy is ours: rescale x and w (the measures are scale-invariant) */
 	if (cg_dist_normalize(buf_a, ps->n, 2, 0, 1) != CG_OK)
 		cg_report(CG_E_OVERFLOW, "inequality sum", NAN, RANGE_HINT);
@@ -344,7 +381,22 @@ share_ratio_of(FunctionCallInfo fcinfo, PairState *ps, const char *fname, double
 	}
 	lo = cg_lorenz_at(v, ps->n, w, wx, low);
 	if (!(lo > 0.0))
+	{
+		/*
+		 * 0 only if every unit below the cut has x = 0 (the zeros' share of
+		 * the weight reaches the cut); else it underflowed
+		 */
+		if (zero_units < ps->n && zero_share < low)
+			cg_report(CG_E_OVERFLOW, fname, NAN, RANGE_HINT);
 		PG_RETURN_NULL();
+	}
+	/*
+	 * the bottom share's products w x (rescaled) reach the subnormal range:
+	 * the values span more than double precision carries, and the share
+	 * would lose digits silently
+	 */
+	if (lo * wx < CG_DIST_MIN_WX)
+		cg_report(CG_E_OVERFLOW, fname, NAN, RANGE_HINT);
 	PG_RETURN_FLOAT8((1.0 - cg_lorenz_at(v, ps->n, w, wx, high)) / lo);
 }
 
@@ -383,24 +435,30 @@ lorenz_datum(FunctionCallInfo fcinfo, PairState *ps)
 				wx;
 	const double *v = sort_state(ps, "lorenz_final", &w, &wx);
 	StringInfoData buf;
+	double	   *ps_p,
+			   *ps_l;
+	cg_status	st;
 	int			points,
 				i;
 
 	if (v == NULL || !(wx > 0.0))
 		PG_RETURN_NULL();
 	points = (int) ps->params.p[0];
+	ps_p = palloc(points * sizeof(double));
+	ps_l = palloc(points * sizeof(double));
+	for (i = 0; i < points; i++)
+		ps_p[i] = (double) i / (points - 1);
+	/* one pass over the sorted rows for all the points: O(n + points) */
+	CG_RUN_KERNEL(st, cg_lorenz_points(v, ps->n, w, wx, ps_p, points, ps_l));
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '[');
 	for (i = 0; i < points; i++)
 	{
-		double		p = (double) i / (points - 1);
-
 		CHECK_FOR_INTERRUPTS();
 		/* shortest text that reads back as the same double */
 		appendStringInfo(&buf, "%s[%s, %s]", i ? ", " : "",
-						 DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(p))),
-						 DatumGetCString(DirectFunctionCall1(float8out,
-															 Float8GetDatum(cg_lorenz_at(v, ps->n, w, wx, p)))));
+						 DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(ps_p[i]))),
+						 DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(ps_l[i]))));
 	}
 	appendStringInfoChar(&buf, ']');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
