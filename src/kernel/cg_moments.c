@@ -253,7 +253,7 @@ drifted(double k, double m)
  * mean is not finite (a ratio x / K overflowed) and n > 1: the caller then
  * evaluates the rows one at a time, as a state that never held them would.
  */
-static int
+static inline int
 flush_rows(double *st, const double *row, int n)
 {
 	int			i;
@@ -262,7 +262,8 @@ flush_rows(double *st, const double *row, int n)
 				r[CG_IS_BATCH],
 				t[CG_IS_BATCH],
 				hw = 0.0,
-				hwr = 0.0,
+				hwx = 0.0,
+				hwr,
 				w,
 				s,
 				m,
@@ -274,15 +275,19 @@ flush_rows(double *st, const double *row, int n)
 				fhi,
 				flo;
 
+	/* the batch's weight and sum w x: two short chains, no division */
 	for (i = 0; i < n; i++)
 	{
-		r[i] = row[2 * i] / k;
 		hw += row[2 * i + 1];
-		hwr += row[2 * i + 1] * r[i];
+		hwx += row[2 * i + 1] * row[2 * i];
 	}
 	/* the pivot follows the mean of the sums and these rows */
 	w = cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]);
 	s = cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]);
+	hwr = hwx / k;
+	if (!isfinite(hwr))
+		for (hwr = 0.0, i = 0; i < n; i++)
+			hwr += row[2 * i + 1] * (row[2 * i] / k);	/* sum w x overflowed: per row */
 	m = (w + s + hwr) / (w + hw);
 	if (!isfinite(m) && n > 1)
 		return 0;
@@ -292,9 +297,9 @@ flush_rows(double *st, const double *row, int n)
 	{
 		repivot(st, k * m);
 		k = st[CG_IS_PIVOT];
-		for (i = 0; i < n; i++)
-			r[i] = row[2 * i] / k;
 	}
+	for (i = 0; i < n; i++)
+		r[i] = row[2 * i] / k;
 	/* the terms first: independent of each other, their latencies overlap */
 	if (a == 2.0)
 		for (i = 0; i < n; i++)
@@ -325,7 +330,7 @@ flush_rows(double *st, const double *row, int n)
 	{
 		nn += 1.0;
 		cg_psum_add(&whi, &wlo, row[2 * i + 1]);
-		cg_nsum_add(&shi, &slo, row[2 * i + 1] * (r[i] - 1.0));
+		cg_tsum_add(&shi, &slo, row[2 * i + 1] * (r[i] - 1.0));	/* S stays near 0 */
 		cg_psum_add(&fhi, &flo, t[i]);
 	}
 	st[CG_IS_N] = nn;
@@ -349,11 +354,13 @@ cg_ineq_flush(double *st)
 		!(st[CG_IS_PIVOT] > 0.0))
 		return;
 	n = (int) st[CG_IS_PENDING];
-	/* a copy: the sums are written while the rows are read */
-	memcpy(rows, &st[CG_IS_ROWS], sizeof(double) * 2 * n);
-	if (!flush_rows(st, rows, n))
+	/* flush_rows writes the sums and the pivot, never the rows it reads */
+	if (!flush_rows(st, &st[CG_IS_ROWS], n))
+	{
+		memcpy(rows, &st[CG_IS_ROWS], sizeof(double) * 2 * n);
 		for (i = 0; i < n; i++)
 			flush_rows(st, &rows[2 * i], 1);
+	}
 	st[CG_IS_PENDING] = 0.0;
 }
 

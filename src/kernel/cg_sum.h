@@ -41,6 +41,21 @@ cg_psum_add(double *hi, double *lo, double x)
 	*hi = t;
 }
 
+/*
+ * Add x to the running sum (*hi, *lo) by Knuth's TwoSum: the same result as
+ * cg_nsum_add without its branch, for sums whose terms and total are of
+ * unpredictable relative size (a sum kept near 0, as a centred one).
+ */
+static inline void
+cg_tsum_add(double *hi, double *lo, double x)
+{
+	double		t = *hi + x,
+				bb = t - *hi;
+
+	*lo += (*hi - (t - bb)) + (x - bb);
+	*hi = t;
+}
+
 /* Merge the running sum (bhi, blo) into (*hi, *lo). */
 static inline void
 cg_nsum_merge(double *hi, double *lo, double bhi, double blo)
