@@ -17,7 +17,8 @@ OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 MASTER      = $(sort $(wildcard sql/master/*.sql))
 INSTALL_SQL = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA_built  = $(INSTALL_SQL)
-DATA        = $(filter-out $(INSTALL_SQL),$(wildcard sql/$(EXTENSION)--*.sql))
+# the full install script of the first release, and every upgrade script
+DATA        = sql/$(EXTENSION)--0.1.0.sql $(wildcard sql/$(EXTENSION)--*--*.sql)
 TESTS       = $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))

@@ -8,7 +8,10 @@ PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
           postgresql-common make gcc libc6-dev)
 # the tests also fuzz the kernels: clang-14 comes with the server headers, its
 # libFuzzer runtime does not
-[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(libclang-rt-14-dev)
+# and the BI client tests use psycopg2, pgJDBC (with a headless JDK to compile
+# the test) and psqlODBC through unixODBC (driven by pyodbc)
+[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(libclang-rt-14-dev
+  python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless odbc-postgresql unixodbc python3-pyodbc)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

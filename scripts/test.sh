@@ -2,7 +2,8 @@
 # Set up (scripts/setup.sh), then run every test:
 #   1. the C kernel unit tests under AddressSanitizer and UBSan,
 #   2. a short libFuzzer run over the state parsers (when clang is present),
-#   3. pg_regress (pgTAP inside) on a throwaway PostgreSQL 15 cluster.
+#   3. pg_regress (pgTAP inside) on a throwaway PostgreSQL 15 cluster,
+#   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another.
 # The last line is "N passed, M failed", summed over kernel tests, pg_regress
 # files and pgTAP assertions; the exit status is non-zero on any failure.
 set -uo pipefail
@@ -13,16 +14,21 @@ CAREGAP_TEST_PACKAGES=1 WERROR=1 bash scripts/setup.sh || { echo "setup failed";
 
 passed=0; failed=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+# add the counts of a "WHAT: N passed, M failed" line of a log (a failure if none)
+add_summary() {
+  local line
+  line=$(grep -E "^$1: [0-9]+ passed, [0-9]+ failed" "$2" | tail -1)
+  if [ -n "$line" ]; then
+    add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+  else
+    echo "$1 tests did not run to the end"; add 0 1
+  fi
+}
 
 # 1. kernel unit tests
 make -s unit > /tmp/caregap-unit.log 2>&1
 cat /tmp/caregap-unit.log
-line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' /tmp/caregap-unit.log | tail -1)
-if [ -n "$line" ]; then
-  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
-else
-  echo "unit tests did not run to the end"; add 0 1
-fi
+add_summary unit /tmp/caregap-unit.log
 
 # 2. fuzz smoke run, when a clang with libFuzzer is there (postgresql-server-dev-15
 #    brings clang-14)
@@ -60,6 +66,11 @@ if [ -d results ]; then
 fi
 echo "# pgTAP assertions: $t_ok ok, $t_fail not ok"
 add "$t_ok" "$t_fail"
+
+# 4. BI clients (psycopg2, pgJDBC, psqlODBC) read every report view on a real server
+pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/clients/run.sh > /tmp/caregap-clients.log 2>&1
+cat /tmp/caregap-clients.log
+add_summary clients /tmp/caregap-clients.log
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,56 +1,105 @@
--- demo_report: the demo data follow their documented rule, the report's
--- numbers obey the identities of the care gap, and the report runs.
+-- demo_report: the report views over the real Gyeonggi long-term care data
+-- (demo/views.sql) against figures computed independently in numeric SQL
+-- from the reference tables, the care-gap identities, plain columns for BI
+-- tools, and the printed report.
 \i sql/include/tap.sql
-\i demo/data.sql
+\i demo/views.sql
 
 BEGIN;
-SELECT plan(12);
+SELECT plan(18);
 
-SELECT is((SELECT count(*) FROM demo.people), 62::bigint, 'people: 31 municipalities x 2 need classes');
-SELECT is((SELECT sum(people) FROM demo.people), 11196053::float8, 'people add up to the 2010 census total');
-SELECT is((SELECT count(*) FROM demo.supply), 93::bigint, 'supply: 31 municipalities x 3 domains');
+SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
+              ARRAY['header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted'],
+              'one view a section');
+SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
+                   WHERE table_schema = 'report'
+                     AND data_type NOT IN ('double precision', 'text', 'integer', 'date', 'bigint')$$,
+                'every column of every view is a plain number, text or date (no composite), for BI tools');
+SELECT results_eq($$SELECT domain, count(*)::bigint, sum(supply), sum(demand) FROM report.gap_input GROUP BY domain ORDER BY domain$$,
+                  $$VALUES ('care workers', 31::bigint, 226763::float8, 283943::float8),
+                           ('day/night places', 31, 51069, 283943), ('residential places', 31, 97178, 283943)$$,
+                  'inputs: 31 units a domain; supply and recipients add up to the README totals');
 
--- The rule of demo/data.sql evaluated by hand (decimal arithmetic outside the
--- database).  수원 41110: demand = 74258 + 0.02 * (1054053 - 74258) = 93853.9;
--- u = frac(41110 * 0.6180339887 + 1 * 0.4142135623) = 0.7914890193;
--- beds = round(0.030 * 93853.9 * (0.55 + 0.9 * 0.7914890193)) = round(3554.49...) = 3554.
-SELECT is((SELECT units FROM demo.supply WHERE code = '41110' AND domain = 'residential_beds'), 3554::float8,
-          '수원 residential beds by the documented rule');
--- 의정부 41150 (북부, factor 0.85): demand 41721 + 0.02 * 373449 = 49189.98;
--- u = frac(41150 * 0.6180339887 + 2 * 0.4142135623) = 0.9270621296;
--- slots = round(0.012 * 49189.98 * (0.55 + 0.9 * 0.9270621296) * 0.85) = 695.
-SELECT is((SELECT units FROM demo.supply WHERE code = '41150' AND domain = 'day_care_slots'), 695::float8,
-          '의정부 day-care slots by the documented rule (north factor)');
--- 양평 41830: demand 17442 + 0.02 * 64689 = 18735.78; u = 0.6043880079;
--- FTE = round(0.020 * 18735.78 * (0.55 + 0.9 * 0.6043880079)) = 410.
-SELECT is((SELECT units FROM demo.supply WHERE code = '41830' AND domain = 'home_care_fte'), 410::float8,
-          '양평 home-care FTE by the documented rule');
-SELECT ok((SELECT pg_temp.close(demand, 93853.9) FROM demo.gap_input
-            WHERE code = '41110' AND domain = 'residential_beds'), '수원 need-weighted demand 93853.9');
-
--- identities of the report
-CREATE TEMP TABLE beds AS SELECT * FROM demo.gap_input WHERE domain = 'residential_beds';
-SELECT ok((SELECT pg_temp.close(sum((g).shortfall), (SELECT (caregap.care_gap(supply, demand)).shortfall FROM beds), 1e-12)
-             FROM (SELECT caregap.unit_gap(supply, demand) OVER () AS g FROM beds) u),
-          'municipal shortfalls add up to the province shortfall');
-SELECT ok((SELECT pg_temp.close((caregap.care_gap(supply, demand)).gap_index,
-                                (0.5 * sum(abs(supply::numeric / (SELECT sum(supply) FROM beds)::numeric
-                                               - demand::numeric / (SELECT sum(demand) FROM beds)::numeric)))::float8, 1e-12)
-             FROM beds), 'province gap index equals the Hoover index in numeric');
--- against one common reference (the province ratio) shortfalls add up across regions
-SELECT ok((SELECT pg_temp.close(sum((vs).shortfall), (SELECT (caregap.care_gap(supply, demand)).shortfall FROM beds), 1e-12)
-             FROM (SELECT region, caregap.care_gap(supply, demand,
-                                                  (SELECT sum(supply) / sum(demand) FROM beds)) AS vs
-                     FROM beds GROUP BY region) r),
+-- 성남 41130, residential, by hand from the tables: S = 2206 places, D = 16637 recipients,
+-- R = 97178 / 283943; per 100 = 13.2596...; relative = (2206/16637) / R; shortfall = R D - S = 3487.89...
+CREATE TEMP TABLE seongnam AS
+SELECT 2206::numeric AS s, 16637::numeric AS d, 97178::numeric / 283943 AS r;
+SELECT ok((SELECT pg_temp.close(per_100_recipients, (SELECT (100 * s / d)::float8 FROM seongnam))
+                  AND pg_temp.close(relative_coverage, (SELECT (s / d / r)::float8 FROM seongnam))
+                  AND pg_temp.close(shortfall, (SELECT (r * d - s)::float8 FROM seongnam), 1e-13)
+                  AND gap_rank = 1
+             FROM report.coverage WHERE domain = 'residential places' AND code = '41130'),
+          '성남 residential: 13.26 per 100, relative 0.387, shortfall 3,488 places, rank 1 (numeric by hand)');
+-- identities
+SELECT ok((SELECT bool_and(pg_temp.close(m.total, (p.shortfall_own), 1e-12))
+             FROM (SELECT domain, sum(shortfall) AS total FROM report.coverage GROUP BY domain) m
+             JOIN report.gap_by_region p ON p.domain = m.domain AND p.area_en = 'province'),
+          'municipal shortfalls add up to the province shortfall, each domain');
+SELECT ok((SELECT bool_and(pg_temp.close(p.gap_index_own, h.hoover::float8, 1e-12))
+             FROM report.gap_by_region p
+             JOIN (SELECT domain, 0.5 * sum(abs(supply::numeric / ts - demand::numeric / td)) AS hoover
+                     FROM report.gap_input
+                     JOIN (SELECT domain, sum(supply::numeric) AS ts, sum(demand::numeric) AS td
+                             FROM report.gap_input GROUP BY domain) t USING (domain)
+                    GROUP BY domain) h USING (domain)
+            WHERE p.area_en = 'province'),
+          'province gap index = the Hoover index of supply against demand, in numeric');
+SELECT ok((SELECT bool_and(pg_temp.close(r.s, p.shortfall_own, 1e-12))
+             FROM (SELECT domain, sum(shortfall_vs_province) AS s FROM report.gap_by_region
+                    WHERE area_en <> 'province' GROUP BY domain) r
+             JOIN report.gap_by_region p ON p.domain = r.domain AND p.area_en = 'province'),
           'regional shortfalls against the province ratio add up to the province shortfall');
-SELECT is((SELECT sum((vs).units_short) FROM (SELECT caregap.care_gap(supply, demand,
-                                              (SELECT sum(supply) / sum(demand) FROM beds)) AS vs
-                                                FROM beds GROUP BY region) r),
-          (SELECT (caregap.care_gap(supply, demand)).units_short FROM beds)::numeric,
-          'units short against the province ratio add up across regions');
-SELECT is((SELECT count(*) FROM (SELECT caregap.unit_gap(supply, demand) OVER () AS g FROM beds) u
-            WHERE (g).gap > 0), (SELECT (caregap.care_gap(supply, demand)).units_short FROM beds),
-          'municipalities with a gap = units short');
+SELECT ok((SELECT bool_and(c.n = p.units_short_vs_province)
+             FROM (SELECT domain, count(*) FILTER (WHERE gap > 0) AS n FROM report.coverage GROUP BY domain) c
+             JOIN report.gap_by_region p ON p.domain = c.domain AND p.area_en = 'province'),
+          'municipalities with a gap = units short, each domain');
+-- disparity: the recipient-weighted Gini in numeric over all pairs; the decomposition adds up
+SELECT ok((SELECT pg_temp.close(d.gini, g.gini::float8, 1e-13)
+             FROM report.disparity d,
+                  (SELECT sum(a.demand::numeric * b.demand::numeric * abs(a.supply::numeric / a.demand - b.supply::numeric / b.demand))
+                          / (2 * sum(a.demand::numeric * b.demand::numeric)
+                             * (SELECT sum(supply::numeric) / sum(demand::numeric) FROM report.gap_input WHERE domain = 'residential places'))
+                          AS gini
+                     FROM report.gap_input a JOIN report.gap_input b USING (domain)
+                    WHERE domain = 'residential places') g
+            WHERE d.domain = 'residential places'),
+          'residential Gini of coverage (weights: recipients) = the pairwise definition in numeric');
+SELECT ok((SELECT bool_and(pg_temp.close(theil_t, theil_t_total, 1e-14)
+                           AND pg_temp.close(theil_t_between_regions + theil_t_within_regions, theil_t_total, 1e-14))
+             FROM report.disparity),
+          'Theil T = the decomposition total = between + within, each domain');
+SELECT ok((SELECT pg_temp.close(d.theil_t, t.t::float8, 1e-13)
+             FROM report.disparity d,
+                  (SELECT sum(demand::numeric * (c / mu) * ln(c / mu)) / sum(demand::numeric) AS t
+                     FROM (SELECT demand, supply::numeric / demand::numeric AS c FROM report.gap_input
+                            WHERE domain = 'day/night places') x,
+                          (SELECT sum(supply::numeric) / sum(demand::numeric) AS mu FROM report.gap_input
+                            WHERE domain = 'day/night places') m) t
+            WHERE d.domain = 'day/night places'),
+          'day/night Theil T = its definition in numeric');
+-- growth: 김포 41570 from the table; places needed at the province ratio 97178 / 283943
+SELECT ok((SELECT g.growth = r25.recipients - r22.recipients
+                  AND pg_temp.close(g.residential_places_needed,
+                                    ((r25.recipients - r22.recipients) * 97178::numeric / 283943)::float8)
+                  AND g.growth_rank = 1
+             FROM report.growth g
+             JOIN caregap.gyeonggi_ltc_recipients r22 ON r22.code = g.code AND r22.ref_date = '2022-12-31'
+             JOIN caregap.gyeonggi_ltc_recipients r25 ON r25.code = g.code AND r25.ref_date = '2025-12-31'
+            WHERE g.code = '41570'),
+          '김포: growth 2022 -> 2025 and the places it needs at today''s ratio; the fastest growth');
+SELECT is((SELECT count(*) FROM report.growth WHERE growth > 0), 31::bigint, 'recipients grew in every municipality');
+-- need-weighted demand: 65-74 x 1 + 75-84 x 3 + 85+ x 8 from the population table, by hand for 가평 41820
+SELECT ok((SELECT pg_temp.close(n.need_weighted_demand,
+                                ((p.pop_65plus - p.pop_75plus) + 3 * (p.pop_75plus - p.pop_85plus) + 8 * p.pop_85plus)::float8)
+             FROM report.need_weighted n JOIN caregap.gyeonggi_population p
+               ON p.code = n.code AND p.ref_date = '2025-12-31'
+            WHERE n.code = '41820'),
+          '가평 need-weighted demand = 65-74 + 3 (75-84) + 8 (85+), 2025-12-31');
+SELECT is_empty($$SELECT code FROM report.need_weighted WHERE rank_change <> rank_by_need - rank_by_recipients$$,
+                'rank change = rank by need - rank by recipients');
+SELECT is((SELECT count(DISTINCT rank_by_need) FROM report.need_weighted), 31::bigint, 'ranks are distinct');
+SELECT is((SELECT count(*) FROM report.header), 6::bigint, 'the header names six figures, each with source and date');
+SELECT is_empty($$SELECT item FROM report.header WHERE source IS NULL OR ref_date IS NULL$$, 'no figure without source or date');
 
 SELECT * FROM finish();
 ROLLBACK;
@@ -61,4 +110,4 @@ ROLLBACK;
 \i demo/report.sql
 
 SET client_min_messages = warning;
-DROP SCHEMA demo CASCADE;
+DROP SCHEMA report CASCADE;

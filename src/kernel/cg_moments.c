@@ -101,6 +101,61 @@ cg_phi(double r, double a)
 }
 
 /*
+ * ln(1 + d) to a few ulps through the faster log(): with u = 1 + d rounded,
+ * ln(u) d / (u - 1) corrects the rounding of u (Goldberg, "What every
+ * computer scientist should know about floating-point arithmetic", thm. 4).
+ */
+static inline double
+log1p_fast(double d)
+{
+	double		u = 1.0 + d;
+
+	return u == 1.0 ? d : log(u) * (d / (u - 1.0));
+}
+
+/*
+ * ln r for a ratio r = x / K given as r and d = r - 1, both accurate: from
+ * d near 1 (log1p), from r away from it.
+ */
+static inline double
+log_rd(double r, double d)
+{
+	return fabs(d) < 0.5 ? log1p_fast(d) : log(r);
+}
+
+/*
+ * phi_alpha(r), from r and d = r - 1 (see flush_rows: d = (x - K) / K keeps
+ * every digit of a deviation near K, where x - K is exact, and r = x / K
+ * every digit of a ratio far below 1).
+ */
+static inline double
+phi_rd(double r, double d, double a)
+{
+	double		t;
+
+	if (a == 2.0)
+		return 0.5 * d * d;
+	if (r == 0.0)
+		return a > 0.0 ? 1.0 / a : INFINITY;
+	if (a == 1.0)
+		return r * log_rd(r, d) - d;
+	if (a == 0.0)
+		return d - log_rd(r, d);
+	if (a == -1.0)
+		return 0.5 * d * (d / r);
+	if (a == 0.5)
+	{
+		double		q = d / (sqrt(r) + 1.0);	/* sqrt(r) - 1 */
+
+		return 2.0 * q * q;
+	}
+	t = log_rd(r, d);
+	if (a >= 0.5)
+		return (r * t * e1((a - 1.0) * t) - d) / a;
+	return (d - t * e1(a * t)) / (1.0 - a);
+}
+
+/*
  * phi_alpha(r) for alpha <= 0 and r below the normal range (x / K < 2.2e-308,
  * even 0 by underflow), from t = ln x - ln K computed apart: r itself keeps
  * too few digits there for ln r or r^alpha.
@@ -259,7 +314,7 @@ flush_rows(double *st, const double *row, int n)
 	int			i;
 	double		a = alpha_of(st),
 				k = st[CG_IS_PIVOT],
-				r[CG_IS_BATCH],
+				r[CG_IS_BATCH],	/* d = x / K - 1 of each row */
 				t[CG_IS_BATCH],
 				hw = 0.0,
 				hwx = 0.0,
@@ -285,9 +340,9 @@ flush_rows(double *st, const double *row, int n)
 	w = cg_nsum_value(st[CG_IS_W], st[CG_IS_W_LO]);
 	s = cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]);
 	hwr = hwx / k;
-	if (!isfinite(hwr))
+	if (!isfinite(hwr) || !(hwx >= 0x1p-960))
 		for (hwr = 0.0, i = 0; i < n; i++)
-			hwr += row[2 * i + 1] * (row[2 * i] / k);	/* sum w x overflowed: per row */
+			hwr += row[2 * i + 1] * (row[2 * i] / k);	/* sum w x over- or underflowed: per row */
 	m = (w + s + hwr) / (w + hw);
 	if (!isfinite(m) && n > 1)
 		return 0;
@@ -299,25 +354,54 @@ flush_rows(double *st, const double *row, int n)
 		k = st[CG_IS_PIVOT];
 	}
 	for (i = 0; i < n; i++)
-		r[i] = row[2 * i] / k;
+		r[i] = (row[2 * i] - k) / k;	/* d = r - 1, exact numerator near K */
 	/* the terms first: independent of each other, their latencies overlap */
 	if (a == 2.0)
 		for (i = 0; i < n; i++)
-			t[i] = row[2 * i + 1] * (0.5 * (r[i] - 1.0) * (r[i] - 1.0));
-	else if (a == 1.0)
+			t[i] = row[2 * i + 1] * (0.5 * r[i] * r[i]);
+	else if (a == 1.0 || a == 0.0)
+	{
+		/*
+		 * ln r without a data-dependent branch: from u = 1 + d with
+		 * Goldberg's correction where d >= -0.5, from x / K below; both
+		 * computed, one selected
+		 */
 		for (i = 0; i < n; i++)
-			t[i] = row[2 * i + 1] * (r[i] > 0.0 ? r[i] * log(r[i]) - (r[i] - 1.0) : 1.0);	/* r = 0 by underflow: phi = 1 */
-	else if (a == 0.0)
+		{
+			double		d = r[i],
+						q = row[2 * i] / k,
+						u1 = 1.0 + d,
+						far = d < -0.5,
+						u = far ? q : u1,
+						c = (far || u1 == 1.0) ? 1.0 : d / (u1 - 1.0),
+						lt = u1 == 1.0 ? d : log(u) * c;
+
+			t[i] = row[2 * i + 1] * (a == 1.0 ? (q > 0.0 ? u * lt - d : 1.0) : d - lt);
+		}
+	}
+	else if (a == 0.5)
 		for (i = 0; i < n; i++)
-			t[i] = row[2 * i + 1] * ((r[i] - 1.0) - log(r[i]));
+		{
+			/* 2 (sqrt r - 1)^2, r from x / K where it is far below 1 (selected) */
+			double		x_k = row[2 * i] / k,
+						rr = r[i] < -0.5 ? x_k : 1.0 + r[i],
+						q = r[i] / (sqrt(rr) + 1.0);
+
+			t[i] = row[2 * i + 1] * (2.0 * q * q);
+		}
 	else
 		for (i = 0; i < n; i++)
-			t[i] = row[2 * i + 1] * cg_phi(r[i], a);
+		{
+			double		q = row[2 * i] / k,
+						rr = r[i] < -0.5 ? q : 1.0 + r[i];	/* selected, not branched */
+
+			t[i] = row[2 * i + 1] * phi_rd(rr, r[i], a);
+		}
 	/* alpha <= 0: ratios below the normal range from ln x - ln K (rare) */
 	if (a <= 0.0)
 		for (i = 0; i < n; i++)
-			if (r[i] < DBL_MIN)
-				t[i] = row[2 * i + 1] * phi_tiny(r[i], log(row[2 * i]) - log(k), a);
+			if (row[2 * i] / k < DBL_MIN)
+				t[i] = row[2 * i + 1] * phi_tiny(row[2 * i] / k, log(row[2 * i]) - log(k), a);
 	/* then the sums, row by row, in locals */
 	nn = st[CG_IS_N];
 	whi = st[CG_IS_W];
@@ -330,7 +414,7 @@ flush_rows(double *st, const double *row, int n)
 	{
 		nn += 1.0;
 		cg_psum_add(&whi, &wlo, row[2 * i + 1]);
-		cg_tsum_add(&shi, &slo, row[2 * i + 1] * (r[i] - 1.0));	/* S stays near 0 */
+		cg_tsum_add(&shi, &slo, row[2 * i + 1] * r[i]);	/* S stays near 0 */
 		cg_psum_add(&fhi, &flo, t[i]);
 	}
 	st[CG_IS_N] = nn;
@@ -626,7 +710,7 @@ cg_ineq_value(const double *stin, double *out, int *defined)
 	m = 1.0 + s / w;
 	if (!(m > 0.0))
 		return CG_E_OVERFLOW;
-	g = f / w - cg_phi(m, a);
+	g = f / w - phi_rd(m, s / w, a);
 	g *= a == 0.0 ? 1.0 : a == 1.0 ? 1.0 / m : exp(-a * log(m));
 	if (g <= 0.0)
 		g = 0.0;				/* >= 0 (Jensen): no rounding below 0, no -0 */

@@ -911,6 +911,32 @@ CG_TEST(test_ineq_magnitudes)
 	CHECK(cg_ineq_add(st, 3.16e-315, 1.0, 0, &bad) == CG_OK);
 	CHECK(cg_ineq_value(st, &v, &def) == CG_OK && def);
 	CHECK_NEAR(v, (log(0.5) + log(0.5) - log(3.16e-315)) / 2, 1e-14 * v);
+	/*
+	 * fuzzer findings, against mpmath (60 digits, from the definitions):
+	 * near-equal values keep every digit of their deviations ((x - K) / K,
+	 * x - K exact): CV of x1 = 1.2132797481865746e-279 and three x =
+	 * 1.2132797677859895e-279, equal weights = 6.9949206030635621161e-9;
+	 * values spanning 10^111: ln of ratios far below 1 from x / K, not 1 + d:
+	 * Theil L of the rows below = 6.8706780609872311458.
+	 */
+	{
+		static const double lx[7] = {1.6175968000290384e+69, 5.8524583554243599e+170, 9.1876976440078633e+170,
+			2.77448001762435e+180, 2.77448001762435e+180, 5.8536469685958096e+170, 5.8536377194611564e+170};
+		static const double lw[7] = {1.6340899438724717e+69, 5.8536377186879056e+170, 2.7744760448191562e+180,
+			2.77448001762435e+180, 2.77448001762435e+180, 9.1075009468387283e+170, 5.853637844657435e+170};
+
+		cg_ineq_init(st, CG_IK_CV);
+		CHECK(cg_ineq_add(st, 1.2132797481865746e-279, 1.2132797677859895e-279, 0, &bad) == CG_OK);
+		for (i = 0; i < 3; i++)
+			CHECK(cg_ineq_add(st, 1.2132797677859895e-279, 1.2132797677859895e-279, 0, &bad) == CG_OK);
+		CHECK(cg_ineq_value(st, &v, &def) == CG_OK && def);
+		CHECK_NEAR(v, 6.9949206030635621161e-9, 2e-15 * v);
+		cg_ineq_init(st, CG_IK_THEIL_L);
+		for (i = 0; i < 7; i++)
+			CHECK(cg_ineq_add(st, lx[i], lw[i], 0, &bad) == CG_OK);
+		CHECK(cg_ineq_value(st, &v, &def) == CG_OK && def);
+		CHECK_NEAR(v, 6.8706780609872311458, 2e-15 * v);
+	}
 	/* GE over equal values is +0, never -0 */
 	cg_ineq_init(st, CG_IK_GE);
 	for (i = 0; i < 3; i++)

@@ -1,0 +1,148 @@
+-- demo/views.sql — the Gyeonggi long-term care report as views with plain
+-- columns (numbers, text, dates; no composites), one a section, so that a BI
+-- tool can chart each.  Every figure comes from caregap's reference tables
+-- (caregap 0.4.0, data/gyeonggi/care/README.md):
+--   supply     NHIS long-term care institutions, places and staff, 2026-06-10
+--   demand     NHIS recognised LTC recipients (인정자), 2025-12-31
+--   growth     the same recipients at the year ends 2022-2025
+--   population MOIS resident registration by age band, 2025-12-31
+-- Domains: residential places (care facilities, group homes, their dementia
+-- units), day/night care places, and care workers (요양보호사, all types).
+--
+-- The need weights of report.need_weighted are an assumption of this demo,
+-- stated in report.header: an aged person counts 1 at 65-74, 3 at 75-84 and
+-- 8 at 85+, roughly the rise of LTC grade prevalence with age.
+
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS report CASCADE;
+RESET client_min_messages;
+CREATE SCHEMA report;
+COMMENT ON SCHEMA report IS 'the Gyeonggi long-term care report of the caregap demo, one view a section';
+
+-- what each figure is, and its date
+CREATE VIEW report.header AS
+SELECT * FROM (VALUES
+    (1, 'demand', 'recognised long-term care recipients (인정자: grades 1-5 and 인지지원등급)',
+        'NHIS 노인장기요양보험 등급판정 현황 (data.go.kr 3051421); licence not confirmed', DATE '2025-12-31'),
+    (2, 'residential places', 'places (정원) of care facilities, group homes and their dementia units',
+        'NHIS 장기요양기관 시설별 현황 (data.go.kr 15124763)', DATE '2026-06-10'),
+    (3, 'day/night places', 'places of day/night care centres and their dementia units',
+        'NHIS 장기요양기관 시설별 현황 (data.go.kr 15124763)', DATE '2026-06-10'),
+    (4, 'care workers', 'reported care workers (요양보호사) of every institution type, not FTE',
+        'NHIS 장기요양기관 시설별 현황 (data.go.kr 15124763)', DATE '2026-06-10'),
+    (5, 'growth', 'recognised recipients at the year ends 2022 and 2025',
+        'NHIS 노인장기요양보험 등급판정 현황 (data.go.kr 3051421)', DATE '2025-12-31'),
+    (6, 'need-weighted demand', 'population 65-74 x 1 + 75-84 x 3 + 85+ x 8 (weights: an assumption of this demo)',
+        'MOIS 주민등록 인구 (data.go.kr 15097972)', DATE '2025-12-31')
+) h(item, figure, definition, source, ref_date);
+COMMENT ON VIEW report.header IS 'what each figure of the report is, its source and its date';
+
+-- supply and demand per municipality and domain (the input of every section)
+CREATE VIEW report.gap_input AS
+WITH supply AS (
+    SELECT code, 'residential places' AS domain, sum(capacity)::float8 AS supply
+      FROM caregap.gyeonggi_ltc_supply WHERE service_group = 'residential' GROUP BY code
+    UNION ALL
+    SELECT code, 'day/night places', sum(capacity)::float8
+      FROM caregap.gyeonggi_ltc_supply WHERE service_group = 'day_night' GROUP BY code
+    UNION ALL
+    SELECT code, 'care workers', sum(care_workers)::float8
+      FROM caregap.gyeonggi_ltc_supply GROUP BY code
+)
+SELECT m.code, m.name_ko, m.name_en, m.region, m.region_en, s.domain,
+       s.supply, r.recipients::float8 AS demand
+  FROM caregap.gyeonggi_municipality m
+  JOIN supply s USING (code)
+  JOIN caregap.gyeonggi_ltc_recipients r ON r.code = m.code AND r.ref_date = DATE '2025-12-31';
+COMMENT ON VIEW report.gap_input IS
+'per municipality and domain: supply (places or care workers, 2026-06-10) and demand (recognised recipients, 2025-12-31)';
+
+-- section 1: coverage and gap per municipality, against the province's pooled ratio
+CREATE VIEW report.coverage AS
+SELECT domain, code, name_ko, name_en, region, region_en, supply, demand,
+       100 * (g).coverage AS per_100_recipients,
+       (g).relative_coverage, (g).gap, (g).shortfall, (g).surplus,
+       100 * (g).reference_ratio AS province_per_100,
+       rank() OVER (PARTITION BY domain ORDER BY (g).gap DESC, (g).shortfall DESC, code)::integer AS gap_rank
+  FROM (SELECT *, caregap.unit_gap(supply, demand) OVER (PARTITION BY domain) AS g FROM report.gap_input) u;
+COMMENT ON VIEW report.coverage IS
+'per domain and municipality: coverage per 100 recipients, relative coverage (to the province ratio), gap, shortfall (places or workers missing to reach the province ratio), surplus, rank (1 = largest gap)';
+
+-- section 2: per region (북부/남부) and province: the gap index and the total shortfall
+CREATE VIEW report.gap_by_region AS
+WITH province AS (SELECT domain, sum(supply) / sum(demand) AS ratio FROM report.gap_input GROUP BY domain)
+SELECT domain, coalesce(region, '경기도') AS area, coalesce(region_en, 'province') AS area_en,
+       (own).units::integer AS units, (own).supply, (own).demand,
+       100 * (own).coverage AS per_100_recipients,
+       (own).gap_index AS gap_index_own, (own).shortfall AS shortfall_own,
+       (vs).gap_index AS gap_index_vs_province, (vs).shortfall AS shortfall_vs_province,
+       (vs).units_short::integer AS units_short_vs_province
+  FROM (SELECT i.domain, i.region, i.region_en,
+               caregap.care_gap(i.supply, i.demand) AS own,
+               caregap.care_gap(i.supply, i.demand, p.ratio) AS vs
+          FROM report.gap_input i JOIN province p USING (domain)
+         GROUP BY GROUPING SETS ((i.domain, i.region, i.region_en, p.ratio), (i.domain, p.ratio))) s;
+COMMENT ON VIEW report.gap_by_region IS
+'per domain, for 북부, 남부 and the province: units, supply, demand, coverage, gap index and shortfall against the area''s own pooled ratio and against the province''s';
+
+-- section 3: disparity of coverage across the 31, weighted by recipients
+CREATE VIEW report.disparity AS
+SELECT domain,
+       caregap.gini(supply / demand, demand) AS gini,
+       caregap.theil_t(supply / demand, demand) AS theil_t,
+       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t AS theil_t_total,
+       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t_between AS theil_t_between_regions,
+       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t_within AS theil_t_within_regions,
+       (caregap.theil_decomposition(supply / demand, demand, region)).theil_l AS theil_l_total,
+       (caregap.theil_decomposition(supply / demand, demand, region)).theil_l_between AS theil_l_between_regions
+  FROM report.gap_input GROUP BY domain;
+COMMENT ON VIEW report.disparity IS
+'per domain: recipient-weighted Gini and Theil T of coverage across the 31 si/gun, and the Theil decomposition into between-region (북부/남부) and within-region parts';
+
+-- section 4: demand growth 2022 -> 2025, and the residential places it calls for at today's ratio
+CREATE VIEW report.growth AS
+WITH r AS (
+    SELECT code,
+           max(recipients) FILTER (WHERE ref_date = DATE '2022-12-31')::float8 AS recipients_2022,
+           max(recipients) FILTER (WHERE ref_date = DATE '2025-12-31')::float8 AS recipients_2025
+      FROM caregap.gyeonggi_ltc_recipients GROUP BY code
+), ratio AS (
+    SELECT sum(supply) / sum(demand) AS places_per_recipient
+      FROM report.gap_input WHERE domain = 'residential places'
+)
+SELECT m.code, m.name_ko, m.name_en, m.region, r.recipients_2022, r.recipients_2025,
+       r.recipients_2025 - r.recipients_2022 AS growth,
+       100 * (r.recipients_2025 / r.recipients_2022 - 1) AS growth_pct,
+       (r.recipients_2025 - r.recipients_2022) * ratio.places_per_recipient AS residential_places_needed,
+       rank() OVER (ORDER BY r.recipients_2025 / r.recipients_2022 DESC, m.code)::integer AS growth_rank
+  FROM caregap.gyeonggi_municipality m JOIN r USING (code), ratio;
+COMMENT ON VIEW report.growth IS
+'recognised recipients 2022 -> 2025 per municipality, the growth, and the residential places that growth needs at today''s provincial ratio of places per recipient (rank 1 = fastest growth)';
+
+-- section 5: need-weighted demand from the population by age band, beside the recipients
+CREATE VIEW report.need_weighted AS
+WITH p AS (
+    SELECT code,
+           (pop_65plus - pop_75plus)::float8 AS pop_65_74,
+           (pop_75plus - pop_85plus)::float8 AS pop_75_84,
+           pop_85plus::float8 AS pop_85plus
+      FROM caregap.gyeonggi_population WHERE ref_date = DATE '2025-12-31'
+), d AS (
+    SELECT i.*, caregap.need_demand(ARRAY[p.pop_65_74, p.pop_75_84, p.pop_85plus], ARRAY[1, 3, 8]::float8[]) AS need
+      FROM report.gap_input i JOIN p USING (code)
+     WHERE i.domain = 'residential places'
+)
+SELECT code, name_ko, name_en, region, supply AS residential_places, demand AS recipients, need AS need_weighted_demand,
+       100 * (a).coverage AS places_per_100_recipients, 1000 * (b).coverage AS places_per_1000_need,
+       (a).gap AS gap_by_recipients, (b).gap AS gap_by_need,
+       rank_a::integer AS rank_by_recipients, rank_b::integer AS rank_by_need,
+       (rank_b - rank_a)::integer AS rank_change
+  FROM (SELECT *, rank() OVER (ORDER BY (a).gap DESC, (a).shortfall DESC, code) AS rank_a,
+                  rank() OVER (ORDER BY (b).gap DESC, (b).shortfall DESC, code) AS rank_b
+          FROM (SELECT *, caregap.unit_gap(supply, demand) OVER () AS a,
+                          caregap.unit_gap(supply, need) OVER () AS b FROM d) x) y;
+COMMENT ON VIEW report.need_weighted IS
+'residential places against two demands: recognised recipients, and need-weighted population (65-74 x 1, 75-84 x 3, 85+ x 8, 2025-12-31); gaps, ranks (1 = largest gap) and how the rank changes';
+
+GRANT USAGE ON SCHEMA report TO PUBLIC;
+GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;

@@ -1,0 +1,19 @@
+"""BI client test: psqlODBC (Debian odbc-postgresql) through unixODBC, driven by pyodbc."""
+import os
+import sys
+
+import pyodbc
+
+sys.path.insert(0, os.path.dirname(__file__))
+import common  # noqa: E402
+
+conn = pyodbc.connect(
+    "DRIVER={PostgreSQL Unicode};SERVER=%s;PORT=%s;DATABASE=%s;UID=%s;PWD=%s;ReadOnly=1"
+    % (os.environ.get("PGHOST", "localhost"), os.environ.get("PGPORT", "5432"),
+       os.environ["PGDATABASE"], os.environ["PGUSER"], os.environ.get("PGPASSWORD", "")),
+    autocommit=True)
+tap = common.Tap("psqlODBC")
+
+
+common.run(tap, conn.cursor, common.text_fetcher(conn))
+sys.exit(tap.done())
