@@ -70,35 +70,6 @@ e1(double z)
 	return z == 0.0 ? 1.0 : expm1(z) / z;
 }
 
-double
-cg_phi(double r, double a)
-{
-	double		d = r - 1.0,
-				t;
-
-	if (r == 0.0)				/* x = 0, or x / K below the double range */
-		return a > 0.0 ? 1.0 / a : INFINITY;
-	/* the usual exponents in closed forms without cancellation */
-	if (a == 2.0)
-		return 0.5 * d * d;
-	if (a == 1.0)
-		return r * log(r) - d;
-	if (a == 0.0)
-		return d - log(r);
-	if (a == -1.0)
-		return 0.5 * d * (d / r);
-	if (a == 0.5)
-	{
-		double		q = d / (sqrt(r) + 1.0);	/* sqrt(r) - 1 */
-
-		return 2.0 * q * q;
-	}
-	t = log(r);
-	/* away from the singular point each form divides by */
-	if (a >= 0.5)
-		return (r * t * e1((a - 1.0) * t) - d) / a;
-	return (d - t * e1(a * t)) / (1.0 - a);
-}
 
 /*
  * ln(1 + d) to a few ulps through the faster log(): with u = 1 + d rounded,
@@ -153,6 +124,13 @@ phi_rd(double r, double d, double a)
 	if (a >= 0.5)
 		return (r * t * e1((a - 1.0) * t) - d) / a;
 	return (d - t * e1(a * t)) / (1.0 - a);
+}
+
+double
+cg_phi(double r, double a)
+{
+	/* d = r - 1 is exact for r in [0.5, 2], where it matters */
+	return phi_rd(r, r - 1.0, a);
 }
 
 /*
