@@ -150,8 +150,8 @@ shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 							t = need - mds * v[2 * i];
 				int			is_short = t > CG_MET_TOL * need;
 
-				/* branch-free: the sign of t is unpredictable */
-				cg_psum_add(&u_hi, &u_lo, is_short ? t : 0.0);
+				/* branch-free (whether a unit is short is unpredictable): t times 0 or 1 */
+				cg_psum_add(&u_hi, &u_lo, (double) is_short * t);
 				nshort += is_short;
 			}
 		}
@@ -163,7 +163,7 @@ shortfall_pass(const cg_pair_chunk *c, size_t nc, cg_gap_summary *out)
 							t = need - ldexp(v[2 * i], -es) * md;
 				int			is_short = t > CG_MET_TOL * need;
 
-				cg_psum_add(&u_hi, &u_lo, is_short ? t : 0.0);
+				cg_psum_add(&u_hi, &u_lo, (double) is_short * t);
 				nshort += is_short;
 			}
 		}
