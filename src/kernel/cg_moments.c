@@ -72,16 +72,17 @@ e1(double z)
 
 
 /*
- * ln(1 + d) to a few ulps through the faster log(): with u = 1 + d rounded,
- * ln(u) d / (u - 1) corrects the rounding of u (Goldberg, "What every
- * computer scientist should know about floating-point arithmetic", thm. 4).
+ * ln(1 + d) to a few ulps through the faster log(), for |d| < 0.5: with
+ * u = 1 + d rounded, u - 1 is exact (Sterbenz) and ln(1 + d) = ln u +
+ * ln(1 + (d - (u - 1)) / u), whose second term is (d - (u - 1)) to within
+ * |d| ulp.
  */
 static inline double
 log1p_fast(double d)
 {
 	double		u = 1.0 + d;
 
-	return u == 1.0 ? d : log(u) * (d / (u - 1.0));
+	return log(u) + (d - (u - 1.0));
 }
 
 /*
@@ -293,6 +294,8 @@ flush_rows(double *st, const double *row, int n)
 	double		a = alpha_of(st),
 				k = st[CG_IS_PIVOT],
 				r[CG_IS_BATCH],	/* d = x / K - 1 of each row */
+				q[CG_IS_BATCH],	/* x / K */
+				inv,
 				t[CG_IS_BATCH],
 				hw = 0.0,
 				hwx = 0.0,
@@ -331,8 +334,25 @@ flush_rows(double *st, const double *row, int n)
 		repivot(st, k * m);
 		k = st[CG_IS_PIVOT];
 	}
-	for (i = 0; i < n; i++)
-		r[i] = (row[2 * i] - k) / k;	/* d = r - 1, exact numerator near K */
+	/*
+	 * d = (x - K) / K: x - K is exact near K, so near-equal values keep
+	 * every digit of their deviations.  One reciprocal a batch (a few ulps
+	 * of d, and d = 0 exactly for x = K); a division a row only where 1/K
+	 * leaves the double range.
+	 */
+	inv = 1.0 / k;
+	if (isfinite(inv))
+		for (i = 0; i < n; i++)
+		{
+			r[i] = (row[2 * i] - k) * inv;
+			q[i] = row[2 * i] * inv;
+		}
+	else
+		for (i = 0; i < n; i++)
+		{
+			r[i] = (row[2 * i] - k) / k;
+			q[i] = row[2 * i] / k;
+		}
 	/* the terms first: independent of each other, their latencies overlap */
 	if (a == 2.0)
 		for (i = 0; i < n; i++)
@@ -347,22 +367,20 @@ flush_rows(double *st, const double *row, int n)
 		for (i = 0; i < n; i++)
 		{
 			double		d = r[i],
-						q = row[2 * i] / k,
 						u1 = 1.0 + d,
 						far = d < -0.5,
-						u = far ? q : u1,
-						c = (far || u1 == 1.0) ? 1.0 : d / (u1 - 1.0),
-						lt = u1 == 1.0 ? d : log(u) * c;
+						u = far ? q[i] : u1,
+						/* ln(1 + d) = ln u1 + (d - (u1 - 1)) for d in [-0.5, 1], where u1 - 1 is exact */
+						lt = log(u) + ((far || d > 1.0) ? 0.0 : d - (u1 - 1.0));
 
-			t[i] = row[2 * i + 1] * (a == 1.0 ? (q > 0.0 ? u * lt - d : 1.0) : d - lt);
+			t[i] = row[2 * i + 1] * (a == 1.0 ? (q[i] > 0.0 ? u * lt - d : 1.0) : d - lt);
 		}
 	}
 	else if (a == 0.5)
 		for (i = 0; i < n; i++)
 		{
 			/* 2 (sqrt r - 1)^2, r from x / K where it is far below 1 (selected) */
-			double		x_k = row[2 * i] / k,
-						rr = r[i] < -0.5 ? x_k : 1.0 + r[i],
+			double		rr = r[i] < -0.5 ? q[i] : 1.0 + r[i],
 						q = r[i] / (sqrt(rr) + 1.0);
 
 			t[i] = row[2 * i + 1] * (2.0 * q * q);
@@ -370,8 +388,7 @@ flush_rows(double *st, const double *row, int n)
 	else
 		for (i = 0; i < n; i++)
 		{
-			double		q = row[2 * i] / k,
-						rr = r[i] < -0.5 ? q : 1.0 + r[i];	/* selected, not branched */
+			double		rr = r[i] < -0.5 ? q[i] : 1.0 + r[i];	/* selected, not branched */
 
 			t[i] = row[2 * i + 1] * phi_rd(rr, r[i], a);
 		}
