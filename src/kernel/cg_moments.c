@@ -23,6 +23,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* the mean may drift this far from the pivot before the pivot follows it */
@@ -61,6 +62,22 @@ static inline double
 alpha_of(const double *st)
 {
 	return cg_ineq_alpha((cg_ineq_kind) st[CG_IS_KIND], st[CG_IS_PARAM]);
+}
+
+/* c ? a : b by bit masks: no branch where c is a coin toss */
+static inline double
+select_d(int c, double a, double b)
+{
+	uint64_t	ma,
+				mb,
+				m = (uint64_t) 0 - (uint64_t) (c != 0);
+	double		r;
+
+	memcpy(&ma, &a, sizeof ma);
+	memcpy(&mb, &b, sizeof mb);
+	ma = (ma & m) | (mb & ~m);
+	memcpy(&r, &ma, sizeof r);
+	return r;
 }
 
 /* expm1(z) / z, 1 at z = 0 */
@@ -367,28 +384,29 @@ flush_rows(double *st, const double *row, int n)
 		for (i = 0; i < n; i++)
 		{
 			double		d = r[i],
-						u1 = 1.0 + d,
-						far = d < -0.5,
-						u = far ? q[i] : u1,
-						/* ln(1 + d) = ln u1 + (d - (u1 - 1)) for d in [-0.5, 1], where u1 - 1 is exact */
-						lt = log(u) + ((far || d > 1.0) ? 0.0 : d - (u1 - 1.0));
+						u1 = 1.0 + d;
+			int			far = d < -0.5;
+			double		u = select_d(far, q[i], u1),
+			/* ln(1 + d) = ln u1 + (d - (u1 - 1)) for d in [-0.5, 1], where u1 - 1 is exact */
+						lt = log(u) + select_d(far | (d > 1.0), 0.0, d - (u1 - 1.0)),
+						phi = a == 1.0 ? select_d(q[i] > 0.0, u * lt - d, 1.0) : d - lt;
 
-			t[i] = row[2 * i + 1] * (a == 1.0 ? (q[i] > 0.0 ? u * lt - d : 1.0) : d - lt);
+			t[i] = row[2 * i + 1] * phi;
 		}
 	}
 	else if (a == 0.5)
 		for (i = 0; i < n; i++)
 		{
 			/* 2 (sqrt r - 1)^2, r from x / K where it is far below 1 (selected) */
-			double		rr = r[i] < -0.5 ? q[i] : 1.0 + r[i],
-						q = r[i] / (sqrt(rr) + 1.0);
+			double		rr = select_d(r[i] < -0.5, q[i], 1.0 + r[i]),
+						sq = r[i] / (sqrt(rr) + 1.0);
 
-			t[i] = row[2 * i + 1] * (2.0 * q * q);
+			t[i] = row[2 * i + 1] * (2.0 * sq * sq);
 		}
 	else
 		for (i = 0; i < n; i++)
 		{
-			double		rr = r[i] < -0.5 ? q[i] : 1.0 + r[i];	/* selected, not branched */
+			double		rr = select_d(r[i] < -0.5, q[i], 1.0 + r[i]);	/* selected, not branched */
 
 			t[i] = row[2 * i + 1] * phi_rd(rr, r[i], a);
 		}
