@@ -35,6 +35,10 @@ cg_status_name(cg_status st)
 			return "state too large";
 		case CG_E_CANCELED:
 			return "canceled";
+		case CG_E_DUPLICATE:
+			return "duplicate link";
+		case CG_E_SELF_LINK:
+			return "self-link";
 	}
 	return "unknown status";
 }

@@ -21,7 +21,9 @@ typedef enum cg_status
 	CG_E_NOMEM,					/* an allocation failed */
 	CG_E_CORRUPT,				/* a state failed validation */
 	CG_E_TOO_LARGE,				/* a state would exceed the size limit */
-	CG_E_CANCELED				/* the host asked to stop (cg_cancel.h) */
+	CG_E_CANCELED,				/* the host asked to stop (cg_cancel.h) */
+	CG_E_DUPLICATE,				/* a link (i, j) given twice */
+	CG_E_SELF_LINK				/* a link (i, i) where none is allowed */
 } cg_status;
 
 /* Short English name of a status code, for messages and test output. */

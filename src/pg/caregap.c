@@ -117,6 +117,18 @@ cg_report(cg_status st, const char *what, double value, const char *hint)
 					 errmsg("%s state is too large", what),
 					 hint ? errhint("%s", hint) : 0));
 			break;
+		case CG_E_DUPLICATE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: duplicate link", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
+		case CG_E_SELF_LINK:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: a unit linked to itself", what),
+					 hint ? errhint("%s", hint) : 0));
+			break;
 	}
 	elog(ERROR, "unknown caregap status %d", (int) st);
 }
