@@ -3,8 +3,10 @@
  * summary numbers against hand derivations (FORMULAS.md section 3).
  */
 #include "cg_test.h"
+#include "cg_spatial.h"
 #include "cg_weights.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,4 +161,50 @@ CG_TEST(test_weights_long_row)
 		CHECK(wt.col[k] == k + 1 && wt.w[k] == (double) (k + 1));
 	lj[150] = lj[10];
 	CHECK(build(201, 200, li, lj, lw, 0, &wt, &bad) == CG_E_DUPLICATE && bad == 150);
+}
+
+/*
+ * Moran's I on the chain 0-1-2-3, binary, x = (1, 2, 3, 4), by hand:
+ * z = (-1.5, -0.5, 0.5, 1.5), sum z^2 = 5, sum over links of z_i z_j =
+ * 2 (0.75 - 0.25 + 0.75) = 2.5, I = (4/6)(2.5/5) = 1/3; E[I] = -1/3;
+ * Var_N = (16*12 - 4*40 + 3*36) / (15*36) - 1/9 = 140/540 - 60/540 = 4/27;
+ * b2 = 4 * 10.25 / 25 = 1.64, Var_R = [4(7*12 - 160 + 108) - 1.64(144 - 320 + 216)]
+ * / (6*36) - 1/9 = (128 - 65.6)/216 - 24/216 = 8/45.
+ * Alternating x = (1, 0, 1, 0): every neighbour differs, I = (4/6)(-6 * 0.25)/1 = -1.
+ * Equal x: sum z^2 = 0, I undefined (not a division by zero).
+ */
+CG_TEST(test_moran_chain)
+{
+	uint32_t	li[6] = {0, 1, 1, 2, 2, 3},
+				lj[6] = {1, 0, 2, 1, 3, 2};
+	double		lw[6] = {1, 1, 1, 1, 1, 1},
+				x[4] = {1, 2, 3, 4},
+				alt[4] = {1, 0, 1, 0},
+				same[4] = {7, 7, 7, 7},
+				scratch[512];
+	uint32_t	us[256];
+	cg_weights	wt;
+	cg_moran	mo;
+	size_t		bad;
+
+	CHECK(build(4, 6, li, lj, lw, 0, &wt, &bad) == CG_OK);
+	CHECK(cg_moran_global(&wt, x, scratch, us, &mo) == CG_OK);
+	CHECK(mo.defined == (CG_MORAN_HAS_I | CG_MORAN_HAS_VAR_N | CG_MORAN_HAS_VAR_R));
+	CHECK_NEAR(mo.i, 1.0 / 3.0, 1e-15);
+	CHECK_NEAR(mo.expectation, -1.0 / 3.0, 1e-15);
+	CHECK_NEAR(mo.var_normal, 4.0 / 27.0, 1e-15);
+	CHECK_NEAR(mo.var_random, 8.0 / 45.0, 1e-15);
+	CHECK_NEAR(mo.z_normal, (2.0 / 3.0) / sqrt(4.0 / 27.0), 1e-14);
+	CHECK(cg_moran_global(&wt, alt, scratch, us, &mo) == CG_OK);
+	CHECK_NEAR(mo.i, -1.0, 1e-15);
+	CHECK(cg_moran_global(&wt, same, scratch, us, &mo) == CG_OK);
+	CHECK(!(mo.defined & CG_MORAN_HAS_I) && (mo.defined & CG_MORAN_HAS_VAR_N));
+	x[2] = NAN;
+	CHECK(cg_moran_global(&wt, x, scratch, us, &mo) == CG_E_NAN);
+	/* row-standardized weights: a value of their own, by hand below */
+	x[2] = 3;
+	CHECK(cg_weights_transform(&wt, 'R') == CG_OK);
+	CHECK(cg_moran_global(&wt, x, scratch, us, &mo) == CG_OK);
+	/* R: sum w z_i z_j = 1*(0.75) + .5*(0.75 - 0.25) + .5*(-0.25 + 0.75) + 1*0.75 = 2; I = (4/4)(2/5) = 0.4 */
+	CHECK_NEAR(mo.i, 0.4, 1e-15);
 }
