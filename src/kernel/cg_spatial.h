@@ -7,6 +7,7 @@
 #define CG_SPATIAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "cg_status.h"
 #include "cg_weights.h"
 
@@ -37,5 +38,40 @@ typedef struct cg_moran
  */
 cg_status	cg_moran_global(const cg_weights *wt, const double *x, double *scratch,
 							uint32_t *uscratch, cg_moran *out);
+
+/*
+ * The random stream of permutation inference: a counter-based generator, so
+ * that a draw depends only on (seed, stream, counter) and never on the order
+ * or the process that asks for it.  cg_rng_u64 is SplitMix64's finalizer
+ * (Steele, Lea and Flood 2014) applied three times, to seed, to stream and to
+ * counter, each time xored into the previous result:
+ *   h = mix(seed); h = mix(h ^ stream); h = mix(h ^ counter)
+ * with mix(z): z += 0x9E3779B97F4A7C15; z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+ * z = (z ^ (z >> 27)) * 0x94D049BB133111EB; z ^= z >> 31.  Another tool can
+ * reproduce every draw from this description.
+ */
+uint64_t	cg_rng_u64(uint64_t seed, uint64_t stream, uint64_t counter);
+
+/* A uniform integer in [0, bound), bound >= 1, from (seed, stream, counter), unbiased (Lemire). */
+uint64_t	cg_rng_below(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t bound);
+
+typedef enum cg_alternative
+{
+	CG_ALT_GREATER = 1,			/* (#{I_r >= I} + 1) / (R + 1) */
+	CG_ALT_LESSER,				/* (#{I_r <= I} + 1) / (R + 1) */
+	CG_ALT_TWO_SIDED,			/* min(1, 2 min(greater, lesser)) */
+	CG_ALT_FOLDED				/* (min(#{I_r >= I}, R - #{I_r >= I}) + 1) / (R + 1): GeoDa, esda */
+} cg_alternative;
+
+/*
+ * Pseudo p-value of the observed Moran's I of x over wt from R full
+ * permutations of x: replicate r shuffles the values by Fisher-Yates with
+ * draws cg_rng_below(seed, r, k, k + 1) for k = n - 1 .. 1.  scratch: 3 n
+ * doubles (as cg_moran_global) plus n more; CG_E_CANCELED when the cancel
+ * hook asked to stop.  *p is NaN when I is undefined.
+ */
+cg_status	cg_moran_permutations(const cg_weights *wt, const double *x, uint64_t seed,
+								  uint64_t replicates, cg_alternative alt, double *scratch,
+								  uint32_t *uscratch, double *p, double *mean_i);
 
 #endif							/* CG_SPATIAL_H */
