@@ -150,13 +150,7 @@ SELECT throws_ok($$SELECT caregap.theil_t(x, w) FROM (VALUES (1::float8, 5e-324:
 SELECT matches(pg_temp.plan('SELECT caregap.theil_decomposition(x, grp) FROM hard_groups'),
                'Finalize Aggregate.*Gather.*Partial Aggregate', 'the decomposition runs in parallel');
 -- (pgTAP's throws_ok cannot catch a cancel: WHEN OTHERS excludes query_canceled)
-CREATE FUNCTION pg_temp.canceled(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE q;
-    RETURN 'finished';
-EXCEPTION WHEN query_canceled THEN
-    RETURN 'canceled: ' || SQLSTATE;
-END $$;
+\i sql/include/canceled.sql
 SET LOCAL statement_timeout = '300ms';
 SELECT is(pg_temp.canceled('SELECT (caregap.theil_decomposition(x, grp)).theil_t FROM hard_groups'), 'canceled: 57014',
           '200,000 groups: statement_timeout stops it');

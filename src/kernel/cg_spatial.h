@@ -1,7 +1,8 @@
 /*
  * cg_spatial.h — global spatial autocorrelation (FORMULAS.md section 4) over
- * a cg_weights object.  Groundwork of the spatial family: no SQL function
- * uses it yet.
+ * a cg_weights object: Moran's I, Geary's C, Getis-Ord general G, their
+ * analytic moments and permutation inference; the counter-based random
+ * stream shared with the local statistics (cg_local.h).
  */
 #ifndef CG_SPATIAL_H
 #define CG_SPATIAL_H
@@ -39,6 +40,36 @@ typedef struct cg_moran
 cg_status	cg_moran_global(const cg_weights *wt, const double *x, double *scratch,
 							uint32_t *uscratch, cg_moran *out);
 
+
+typedef enum cg_global_kind
+{
+	CG_GLOBAL_MORAN = 1,
+	CG_GLOBAL_GEARY,
+	CG_GLOBAL_G
+} cg_global_kind;
+
+/*
+ * Geary's C and its moments (spdep's geary.test), in the cg_moran layout:
+ * i holds C = (n-1) sum_ij w_ij (x_i - x_j)^2 / (2 S0 sum z^2), expectation 1,
+ * var_normal = ((2 S1 + S2)(n-1) - 4 S0^2) / (2 (n+1) S0^2),
+ * var_random = [(n-1) S1 (n^2 - 3n + 3 - (n-1) b2)
+ *               - (n-1) S2 (n^2 + 3n - 6 - (n^2 - n + 2) b2) / 4
+ *               + S0^2 (n^2 - 3 - (n-1)^2 b2)] / (n (n-2) (n-3) S0^2);
+ * z = (1 - C) / sd, so that a positive z is positive autocorrelation (C < 1),
+ * as spdep's.  Same scratch as cg_moran_global.
+ */
+cg_status	cg_geary_global(const cg_weights *wt, const double *x, double *scratch,
+							uint32_t *uscratch, cg_moran *out);
+
+/*
+ * Getis-Ord general G (spdep's globalG.test) in the cg_moran layout: i holds
+ * G = sum_ij w_ij x_i x_j / sum_{i != j} x_i x_j (x >= 0, else CG_E_NEGATIVE),
+ * expectation S0 / (n (n-1)), var_random from Getis and Ord (1992) with
+ * n >= 4; no variance under normality (CG_MORAN_HAS_VAR_N stays clear).
+ */
+cg_status	cg_getis_g_global(const cg_weights *wt, const double *x, double *scratch,
+							  uint32_t *uscratch, cg_moran *out);
+
 /*
  * The random stream of permutation inference: a counter-based generator, so
  * that a draw depends only on (seed, stream, counter) and never on the order
@@ -55,6 +86,10 @@ uint64_t	cg_rng_u64(uint64_t seed, uint64_t stream, uint64_t counter);
 /* A uniform integer in [0, bound), bound >= 1, from (seed, stream, counter), unbiased (Lemire). */
 uint64_t	cg_rng_below(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t bound);
 
+/* The key of replicate (or unit) 'stream': cg_rng_u64(seed, stream, c) = cg_rng_mix(cg_rng_key(seed, stream) ^ c). */
+uint64_t	cg_rng_key(uint64_t seed, uint64_t stream);
+uint64_t	cg_rng_mix(uint64_t z);
+
 typedef enum cg_alternative
 {
 	CG_ALT_GREATER = 1,			/* (#{I_r >= I} + 1) / (R + 1) */
@@ -62,6 +97,26 @@ typedef enum cg_alternative
 	CG_ALT_TWO_SIDED,			/* min(1, 2 min(greater, lesser)) */
 	CG_ALT_FOLDED				/* (min(#{I_r >= I}, R - #{I_r >= I}) + 1) / (R + 1): GeoDa, esda */
 } cg_alternative;
+
+/*
+ * Pseudo p-value from counts: ge = #{replicates at or beyond the observed
+ * value in the direction of positive association}, le the other way.
+ */
+double		cg_pseudo_p(uint64_t ge, uint64_t le, uint64_t replicates, cg_alternative alt);
+
+/* Analytic p-value of a standard normal z for the alternative (folded: the one-sided tail of z's sign). */
+double		cg_normal_p(double z, cg_alternative alt);
+
+/*
+ * Permutation inference of a global statistic: R full permutations of x
+ * (Fisher-Yates as cg_moran_permutations); counts in the direction of
+ * positive association (Moran I_r >= I, Geary C_r <= C, G_r >= G).  *p is
+ * NaN when the statistic is undefined or R = 0; *mean is the mean of the
+ * replicates' statistic.  Same scratch as cg_moran_permutations.
+ */
+cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *x,
+								   uint64_t seed, uint64_t replicates, cg_alternative alt,
+								   double *scratch, uint32_t *uscratch, double *p, double *mean);
 
 /*
  * Pseudo p-value of the observed Moran's I of x over wt from R full

@@ -1,0 +1,492 @@
+/*
+ * cg_local.c — local Moran, Getis-Ord Gi / Gi*, conditional permutations,
+ * the spatial lag and p-value adjustment (see cg_local.h for the formulas
+ * and the random stream).
+ */
+#include "cg_local.h"
+#include "cg_cancel.h"
+#include "cg_sum.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The 32-bit words of one (unit, replicate): halves of cg_rng_mix(base ^ c). */
+typedef struct words
+{
+	uint64_t	base;
+	uint64_t	c;
+	uint32_t	low;
+	int			have_low;
+} words;
+
+static inline uint32_t
+next_word(words *w)
+{
+	uint64_t	v;
+
+	if (w->have_low)
+	{
+		w->have_low = 0;
+		return w->low;
+	}
+	v = cg_rng_mix(w->base ^ w->c++);
+	w->low = (uint32_t) v;
+	w->have_low = 1;
+	return (uint32_t) (v >> 32);
+}
+
+static void
+set_nan(cg_local_out *out, size_t i)
+{
+	out->stat[i] = out->lag[i] = out->expectation[i] = out->variance[i] = out->z[i] = NAN;
+	out->p_sim[i] = NAN;
+	if (out->quadrant)
+		out->quadrant[i] = 0;
+}
+
+/* Sum of w_ij v_j over i's links other than to itself, in row order; *k their count. */
+static inline double
+row_lag(const cg_weights *wt, size_t i, const double *v, size_t *k)
+{
+	double		s = 0.0;
+	size_t		q,
+				d = 0;
+
+	for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+		if (wt->col[q] != i)
+		{
+			s += wt->w[q] * v[wt->col[q]];
+			d++;
+		}
+	*k = d;
+	return s;
+}
+
+/*
+ * Conditional permutations of every unit with neighbours: p_sim[i] from the
+ * counts of permuted lags of v at or beyond obs[i] in the direction dir[i]
+ * (+1: a larger lag is a larger statistic, -1: smaller, 0: every replicate
+ * ties).  us: 3 n uint32_t.
+ */
+static cg_status
+permute_local(const cg_weights *wt, const double *v, const double *obs, const signed char *dir,
+			  const cg_perm *perm, uint32_t *us, double *p_sim)
+{
+	size_t		n = wt->n,
+				i,
+				q,
+				npool = 0;
+	uint32_t   *pos = us,
+			   *pool = us + n,
+			   *mark = us + 2 * n,
+				epoch = 0;
+	uint64_t	b,
+				threshold,
+				seedkey;
+
+	/* the pool: units with a link out or in (self-links aside), in unit order */
+	memset(pos, 0, n * sizeof(uint32_t));
+	for (i = 0; i < n; i++)
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+			if (wt->col[q] != i)
+			{
+				pos[i] = 1;
+				pos[wt->col[q]] = 1;
+			}
+	for (i = 0; i < n; i++)
+	{
+		int			in = pos[i] != 0;
+
+		pos[i] = (uint32_t) npool;
+		if (in)
+			pool[npool++] = (uint32_t) i;
+	}
+	memset(mark, 0, n * sizeof(uint32_t));
+	if (npool < 2)
+		return CG_OK;
+	b = (uint64_t) npool - 1;
+	threshold = (UINT64_C(0x100000000) - b) % b;
+	seedkey = cg_rng_mix(perm->seed);
+	for (i = 0; i < n; i++)
+	{
+		uint64_t	r,
+					ge = 0,
+					le = 0,
+					ukey;
+		size_t		k = 0;
+		uint32_t	pi = pos[i];
+
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+			k += wt->col[q] != i;
+		if (k == 0)
+			continue;
+		if (k > b)
+			return CG_E_CORRUPT;
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+			return CG_E_CANCELED;
+		ukey = cg_rng_mix(seedkey ^ perm->ukey[i]);
+		for (r = 0; r < perm->replicates; r++)
+		{
+			words		w;
+			double		lag = 0.0;
+
+			w.base = cg_rng_mix(ukey ^ r);
+			w.c = 0;
+			w.have_low = 0;
+			if (++epoch == 0)
+			{
+				memset(mark, 0, n * sizeof(uint32_t));
+				epoch = 1;
+			}
+			for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+			{
+				uint64_t	d;
+
+				if (wt->col[q] == i)
+					continue;
+				for (;;)
+				{
+					uint64_t	prod = (uint64_t) next_word(&w) * b;
+
+					if ((prod & UINT64_C(0xFFFFFFFF)) < threshold)
+						continue;
+					d = prod >> 32;
+					d += d >= pi;
+					if (mark[d] == epoch)
+						continue;
+					mark[d] = epoch;
+					break;
+				}
+				lag += wt->w[q] * v[pool[d]];
+			}
+			if (dir[i] > 0)
+			{
+				ge += lag >= obs[i];
+				le += lag <= obs[i];
+			}
+			else if (dir[i] < 0)
+			{
+				ge += lag <= obs[i];
+				le += lag >= obs[i];
+			}
+			else
+			{
+				ge++;
+				le++;
+			}
+		}
+		p_sim[i] = cg_pseudo_p(ge, le, perm->replicates, perm->alternative);
+	}
+	return CG_OK;
+}
+
+static int
+perm_ok(const cg_perm *perm)
+{
+	return perm->replicates == 0 ||
+		(perm->ukey != NULL && perm->alternative >= CG_ALT_GREATER &&
+		 perm->alternative <= CG_ALT_FOLDED && perm->replicates < (UINT64_C(1) << 40));
+}
+
+cg_status
+cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditional,
+			   const cg_perm *perm, double *scratch, uint32_t *uscratch, cg_local_out *out)
+{
+	size_t		n = wt->n,
+				i;
+	double	   *z = scratch,
+				mh = 0.0,
+				ml = 0.0,
+				m,
+				z2h = 0.0,
+				z2l = 0.0,
+				z4h = 0.0,
+				z4l = 0.0,
+				m2,
+				b2,
+				nd = (double) n,
+				sc,
+				sc2;
+	cg_status	st;
+
+	if (!perm_ok(perm))
+		return CG_E_CORRUPT;
+	if (n >= ((size_t) 1 << 32))
+		return CG_E_TOO_LARGE;
+	for (i = 0; i < n; i++)
+	{
+		if (!isfinite(x[i]))
+			return isnan(x[i]) ? CG_E_NAN : CG_E_INFINITE;
+		cg_nsum_add(&mh, &ml, x[i]);
+	}
+	for (i = 0; i < n; i++)
+		set_nan(out, i);
+	if (n < 3)
+		return CG_OK;
+	m = cg_nsum_value(mh, ml) / nd;
+	for (i = 0; i < n; i++)
+	{
+		z[i] = x[i] - m;
+		cg_psum_add(&z2h, &z2l, z[i] * z[i]);
+		cg_psum_add(&z4h, &z4l, (z[i] * z[i]) * (z[i] * z[i]));
+	}
+	m2 = cg_nsum_value(z2h, z2l) / nd;
+	if (!isfinite(m2) || !isfinite(cg_nsum_value(z4h, z4l)))
+		return CG_E_OVERFLOW;
+	if (!(m2 > 0.0))
+		return CG_OK;
+	b2 = (cg_nsum_value(z4h, z4l) / nd) / (m2 * m2);
+	sc = n_minus_1 ? (nd - 1.0) / nd : 1.0;
+	sc2 = sc * sc;
+	for (i = 0; i < n; i++)
+	{
+		size_t		k,
+					q;
+		double		lag = row_lag(wt, i, z, &k),
+					wi = 0.0,
+					wi2 = 0.0,
+					e,
+					v;
+
+		if (k == 0)
+			continue;
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+		{
+			wi += wt->w[q];
+			wi2 += wt->w[q] * wt->w[q];
+		}
+		if (conditional)
+		{
+			e = -(z[i] * z[i] * wi) / ((nd - 1.0) * m2);
+			v = (z[i] / m2) * (z[i] / m2) * (nd / (nd - 2.0)) *
+				(wi2 - wi * wi / (nd - 1.0)) * (m2 - z[i] * z[i] / (nd - 1.0));
+		}
+		else
+		{
+			double		a = (nd - b2) / (nd - 1.0),
+						bb = (2.0 * b2 - nd) / ((nd - 1.0) * (nd - 2.0));
+
+			e = -wi / (nd - 1.0);
+			v = a * wi2 + bb * (wi * wi - wi2) - e * e;
+		}
+		out->lag[i] = lag;
+		out->stat[i] = sc * (z[i] / m2) * lag;
+		out->expectation[i] = sc * e;
+		out->variance[i] = sc2 * v;
+		out->z[i] = v > 0.0 ? (out->stat[i] - out->expectation[i]) / sqrt(out->variance[i]) : NAN;
+		if (out->quadrant)
+			out->quadrant[i] = z[i] > 0.0 ? (lag > 0.0 ? CG_QUAD_HH : CG_QUAD_HL)
+				: (lag > 0.0 ? CG_QUAD_LH : CG_QUAD_LL);
+		if (!isfinite(out->stat[i]) || !isfinite(out->variance[i]))
+			return CG_E_OVERFLOW;
+	}
+	if (perm->replicates == 0)
+		return CG_OK;
+	{
+		signed char *dir = (signed char *) (scratch + n);
+
+		for (i = 0; i < n; i++)
+			dir[i] = z[i] > 0.0 ? 1 : (z[i] < 0.0 ? -1 : 0);
+		st = permute_local(wt, z, out->lag, dir, perm, uscratch, out->p_sim);
+	}
+	return st;
+}
+
+cg_status
+cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
+		   double *scratch, uint32_t *uscratch, cg_local_out *out)
+{
+	size_t		n = wt->n,
+				i;
+	double		sh = 0.0,
+				sl = 0.0,
+				sum,
+				mean,
+				dh = 0.0,
+				dl = 0.0,
+				dev2,
+				nd = (double) n;
+	signed char *dir = (signed char *) scratch;
+
+	if (!perm_ok(perm))
+		return CG_E_CORRUPT;
+	if (n >= ((size_t) 1 << 32))
+		return CG_E_TOO_LARGE;
+	for (i = 0; i < n; i++)
+	{
+		if (!isfinite(x[i]))
+			return isnan(x[i]) ? CG_E_NAN : CG_E_INFINITE;
+		if (x[i] < 0.0)
+			return CG_E_NEGATIVE;
+		cg_psum_add(&sh, &sl, x[i]);
+	}
+	for (i = 0; i < n; i++)
+		set_nan(out, i);
+	if (n < 3)
+		return CG_OK;
+	sum = cg_nsum_value(sh, sl);
+	mean = sum / nd;
+	for (i = 0; i < n; i++)
+		cg_psum_add(&dh, &dl, (x[i] - mean) * (x[i] - mean));
+	dev2 = cg_nsum_value(dh, dl);
+	if (!isfinite(sum) || !isfinite(dev2))
+		return CG_E_OVERFLOW;
+	for (i = 0; i < n; i++)
+	{
+		size_t		k,
+					q;
+		double		lag = row_lag(wt, i, x, &k),
+					wi = 0.0,
+					s1i = 0.0,
+					self = 0.0,
+					num,
+					den,
+					tot,
+					xb,
+					s2,
+					nn;
+
+		dir[i] = 1;
+		if (k == 0)
+			continue;
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+		{
+			wi += wt->w[q];
+			s1i += wt->w[q] * wt->w[q];
+			if (wt->col[q] == i)
+				self = wt->w[q];
+		}
+		if (star)
+		{
+			nn = nd;
+			tot = sum;
+			xb = mean;
+			s2 = dev2 / nd;
+			num = self * x[i] + lag;
+		}
+		else
+		{
+			double		d = x[i] - mean;
+
+			nn = nd - 1.0;
+			tot = sum - x[i];
+			xb = tot / nn;
+			s2 = (dev2 - d * d * nd / (nd - 1.0)) / nn;
+			if (s2 < 0.0)
+				s2 = 0.0;
+			num = lag;
+		}
+		out->lag[i] = lag;
+		out->stat[i] = tot > 0.0 ? num / tot : NAN;
+		out->expectation[i] = wi / nn;
+		den = s2 * (nn * s1i - wi * wi) / (nn - 1.0);
+		out->variance[i] = tot > 0.0 ? den / (tot * tot) : NAN;
+		out->z[i] = den > 0.0 ? (num - xb * wi) / sqrt(den) : NAN;
+	}
+	if (perm->replicates == 0)
+		return CG_OK;
+	return permute_local(wt, x, out->lag, dir, perm, uscratch, out->p_sim);
+}
+
+cg_status
+cg_spatial_lag(const cg_weights *wt, const double *x, double *lag)
+{
+	size_t		i,
+				k;
+
+	for (i = 0; i < wt->n; i++)
+		if (!isfinite(x[i]))
+			return isnan(x[i]) ? CG_E_NAN : CG_E_INFINITE;
+	for (i = 0; i < wt->n; i++)
+	{
+		lag[i] = row_lag(wt, i, x, &k);
+		if (k == 0)
+			lag[i] = NAN;
+		else if (!isfinite(lag[i]))
+			return CG_E_OVERFLOW;
+	}
+	return CG_OK;
+}
+
+typedef struct pidx
+{
+	double		p;
+	size_t		i;
+} pidx;
+
+static int
+cmp_pidx(const void *a, const void *b)
+{
+	const pidx *x = a,
+			   *y = b;
+
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+cg_status
+cg_p_adjust(const double *p, size_t n, cg_padjust method, double *scratch,
+			double *out, size_t *bad)
+{
+	pidx	   *s = (pidx *) scratch;	/* 2 n doubles hold n pairs */
+	size_t		k;
+	double		nd = (double) n,
+				acc,
+				q = 0.0;
+
+	for (k = 0; k < n; k++)
+	{
+		*bad = k;
+		if (isnan(p[k]))
+			return CG_E_NAN;
+		if (!(p[k] >= 0.0 && p[k] <= 1.0))
+			return CG_E_CORRUPT;
+	}
+	*bad = 0;
+	if (n == 0)
+		return CG_OK;
+	if (method == CG_PADJ_BONFERRONI)
+	{
+		for (k = 0; k < n; k++)
+			out[k] = p[k] * nd < 1.0 ? p[k] * nd : 1.0;
+		return CG_OK;
+	}
+	if (method < CG_PADJ_BONFERRONI || method > CG_PADJ_BY)
+		return CG_E_CORRUPT;
+	for (k = 0; k < n; k++)
+	{
+		s[k].p = p[k];
+		s[k].i = k;
+	}
+	qsort(s, n, sizeof(pidx), cmp_pidx);
+	if (method == CG_PADJ_HOLM)
+	{
+		/* cummax of (n - rank + 1) p over ascending p */
+		acc = 0.0;
+		for (k = 0; k < n; k++)
+		{
+			double		v = (nd - (double) k) * s[k].p;
+
+			acc = v > acc ? v : acc;
+			out[s[k].i] = acc < 1.0 ? acc : 1.0;
+		}
+		return CG_OK;
+	}
+	/* BH, BY: cummin of q n / rank p over descending p */
+	if (method == CG_PADJ_BY)
+		for (k = n; k >= 1; k--)
+			q += 1.0 / (double) k;
+	else
+		q = 1.0;
+	acc = INFINITY;
+	for (k = n; k-- > 0;)
+	{
+		double		v = q * nd / (double) (k + 1) * s[k].p;
+
+		acc = v < acc ? v : acc;
+		out[s[k].i] = acc < 1.0 ? acc : 1.0;
+	}
+	return CG_OK;
+}

@@ -1,0 +1,109 @@
+/*
+ * cg_local.h — local spatial statistics (FORMULAS.md section 5): local
+ * Moran's I with its analytic moments (total and conditional randomization,
+ * Sokal, Oden and Thomson 1998, as spdep's localmoran), Getis-Ord Gi and Gi*,
+ * conditional permutation inference on a documented random stream, the
+ * spatial lag, and multiple-testing adjustment of p-values.
+ *
+ * Units are 0..n-1 in the order the glue gives them (it sorts them by id, so
+ * that nothing depends on the order of the rows).  A unit "without
+ * neighbours" has no link out other than to itself: it gets no statistic
+ * (every output NaN, quadrant 0).  An island has no link out and none in.
+ */
+#ifndef CG_LOCAL_H
+#define CG_LOCAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "cg_status.h"
+#include "cg_weights.h"
+#include "cg_spatial.h"
+
+/*
+ * Conditional permutation inference.  For unit i with k neighbours (self
+ * excluded) and replicate r = 0..R-1, k distinct units are drawn from the
+ * pool (every unit that is not an island, in unit order) other than i:
+ *   base = cg_rng_u64(seed, ukey[i], r)
+ *   32-bit words: word 2c is the high half, word 2c+1 the low half of
+ *     cg_rng_mix(base ^ c), c = 0, 1, ...
+ *   a draw takes the next word u: with b = (pool size - 1), prod = u * b;
+ *     if (prod mod 2^32) < (2^32 - b) mod b the word is rejected (Lemire),
+ *     else d = prod >> 32, and d += 1 when d >= (i's place in the pool);
+ *     a unit already drawn in this replicate is rejected too.
+ *   The t-th accepted unit takes the weight of i's t-th neighbour (in unit
+ *   order).
+ * ukey[i] is the unit's id key (the glue: an integer id's value; a text
+ * id's 64-bit FNV-1a hash of its bytes).  The permuted lag is compared with
+ * the observed one; cg_pseudo_p gives p.
+ */
+typedef struct cg_perm
+{
+	uint64_t	seed;
+	uint64_t	replicates;		/* 0: no permutations, p_sim NaN */
+	cg_alternative alternative;
+	const uint64_t *ukey;		/* n keys; may be NULL when replicates == 0 */
+} cg_perm;
+
+typedef struct cg_local_out
+{
+	double	   *stat;			/* I_i, or G_i */
+	double	   *lag;			/* sum_j w_ij z_j (Moran), sum_{j != i} w_ij x_j (G) */
+	double	   *expectation;
+	double	   *variance;
+	double	   *z;
+	double	   *p_sim;			/* NaN without permutations */
+	uint8_t    *quadrant;		/* Moran: 1 HH, 2 LL, 3 LH, 4 HL (z_i > 0 is High), 0 none; may be NULL */
+} cg_local_out;
+
+#define CG_QUAD_HH 1
+#define CG_QUAD_LL 2
+#define CG_QUAD_LH 3
+#define CG_QUAD_HL 4
+
+/*
+ * Local Moran of x over wt (no self-links).  Scaling: n_minus_1 = 1 gives
+ * GeoDa's and esda's I_i = (n-1) z_i lag_i / sum z^2; 0 gives spdep's
+ * I_i = n z_i lag_i / sum z^2 (mlvar = TRUE).  conditional selects spdep's
+ * conditional = TRUE moments (its default); 0 total randomization.  The
+ * moments are scaled with I_i, so z does not depend on the scaling.
+ * scratch: 2 n doubles; uscratch: 3 n uint32_t.  Undefined (NaN) everything
+ * when sum z^2 = 0 or n < 3.
+ */
+cg_status	cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditional,
+						   const cg_perm *perm, double *scratch, uint32_t *uscratch,
+						   cg_local_out *out);
+
+/*
+ * Getis-Ord local G of x >= 0 over wt.  star = 1: Gi*, wt holds i's link to
+ * itself (the glue adds it before the transform); x-bar and S over all n:
+ *   G_i = sum_j w_ij x_j / sum_j x_j,  E = W_i / n,
+ *   z_i = (sum_j w_ij x_j - x-bar W_i) / (S sqrt((n S1_i - W_i^2) / (n-1))),
+ *   S^2 = sum (x - x-bar)^2 / n.
+ * star = 0: Gi, self excluded, x-bar_i and S_i over the n-1 other units and
+ * n-1 in place of n.  Permutations draw the neighbours' values; the self
+ * term stays.  The variance returned is that of G_i under the same
+ * assumptions (z = (G - E) / sqrt(variance)).
+ * scratch: n doubles; uscratch: 3 n uint32_t.
+ */
+cg_status	cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
+					   double *scratch, uint32_t *uscratch, cg_local_out *out);
+
+/* lag[i] = sum_j w_ij x_j over links other than to i itself; NaN for a unit without neighbours. */
+cg_status	cg_spatial_lag(const cg_weights *wt, const double *x, double *lag);
+
+typedef enum cg_padjust
+{
+	CG_PADJ_BONFERRONI = 1,
+	CG_PADJ_HOLM,
+	CG_PADJ_BH,					/* Benjamini-Hochberg */
+	CG_PADJ_BY					/* Benjamini-Yekutieli */
+} cg_padjust;
+
+/*
+ * Adjusted p-values as R's p.adjust (n = the number of p-values): p in
+ * [0, 1] (CG_E_NAN, else CG_E_CORRUPT naming *bad).  scratch: 2 n doubles.
+ */
+cg_status	cg_p_adjust(const double *p, size_t n, cg_padjust method, double *scratch,
+						double *out, size_t *bad);
+
+#endif							/* CG_LOCAL_H */

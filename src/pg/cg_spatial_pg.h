@@ -1,0 +1,114 @@
+/*
+ * cg_spatial_pg.h — the glue of the spatial family: unit ids (integer or
+ * text), the weights relation read once per statement with the caller's
+ * privileges, and a group's weights (the links among its units, transformed
+ * by a style, islands handled by a policy) ready for the kernels.
+ */
+#ifndef CG_SPATIAL_PG_H
+#define CG_SPATIAL_PG_H
+
+#include "cg_pg.h"
+#include "../kernel/cg_weights.h"
+#include "../kernel/cg_spatial.h"
+#include "../kernel/cg_local.h"
+
+typedef enum cg_idkind
+{
+	CG_ID_INT = 1,				/* smallint, integer, bigint: compared as int64 */
+	CG_ID_TEXT = 2				/* text, varchar: compared bytewise */
+} cg_idkind;
+
+/* The kind of an id argument's type; an error for any other type. */
+extern cg_idkind cg_id_kind(Oid type, const char *fname);
+
+/* The ids of n units: int64 values, or text (pointer, length). */
+typedef struct cg_ids
+{
+	cg_idkind	kind;
+	int64	   *ik;
+	char	  **sk;
+	int		   *sl;
+} cg_ids;
+
+/* An id as text, for messages. */
+extern char *cg_id_string(const cg_ids *ids, int64 k);
+
+/* The weights relation as read: sorted distinct ids, links as CSR over them. */
+typedef struct cg_wrel
+{
+	Oid			relid;
+	cg_idkind	kind;
+	int64		nkeys;
+	cg_ids		keys;
+	cg_weights	wt;				/* over the nkeys ids, as given (weights w or 1) */
+	bool		has_w;
+} cg_wrel;
+
+/* Per call site (fn_extra): the weights read in this statement, and the result row type. */
+typedef struct cg_spatial_cache
+{
+	cg_wrel    *wrel;
+	TupleDesc	tupdesc;
+} cg_spatial_cache;
+
+extern cg_spatial_cache *cg_spatial_cache_get(FunctionCallInfo fcinfo);
+
+/* The composite result type of the call site, blessed, cached in its cache. */
+extern TupleDesc cg_spatial_result_desc(FunctionCallInfo fcinfo);
+
+/*
+ * The weights relation relid read with the caller's privileges (a
+ * permission error when the caller cannot SELECT it), ids converted to
+ * kind; cached in the call site's cache, read again only for another relation.
+ */
+extern cg_wrel *cg_wrel_get(FunctionCallInfo fcinfo, Oid relid, cg_idkind kind);
+
+typedef enum cg_islands
+{
+	CG_ISLANDS_EXCLUDE = 1,		/* left out of the statistic, labelled 'Isolated' (GeoDa) */
+	CG_ISLANDS_KEEP				/* kept with a lag of 0 (spdep's zero.policy) */
+} cg_islands;
+
+typedef struct cg_spatial_opts
+{
+	char		style;			/* B R C U S */
+	cg_islands	islands;
+	bool		drop_unmatched; /* links to units absent from the group: dropped, else an error */
+	bool		self;			/* add i's link to itself (Gi*) before the transform */
+} cg_spatial_opts;
+
+/* Parsers of the text options; an error naming the accepted values. */
+extern char cg_parse_style(text *t);
+extern cg_alternative cg_parse_alternative(text *t);
+extern cg_islands cg_parse_islands(text *t);
+extern bool cg_parse_unmatched(text *t);
+extern const char *cg_alternative_name(cg_alternative a);
+extern const char *cg_islands_name(cg_islands i);
+
+/*
+ * A group's units and weights.  The input: n units (ids, values) in any
+ * order.  unit[k] (k < nunits) is the input index of the k-th unit in id
+ * order among those in the statistic; island[] flags, per input index,
+ * units without neighbours in the group.
+ */
+typedef struct cg_group
+{
+	int64		n;				/* input units */
+	int64		nunits;			/* units in the statistic */
+	int64	   *unit;			/* nunits input indices, in id order */
+	int64	   *place;			/* per input index: place among the units, or -1 */
+	bool	   *island;			/* per input index */
+	double	   *x;				/* nunits values, in unit order */
+	uint64	   *ukey;			/* nunits stream keys */
+	cg_weights	wt;
+	int64		islands;
+	int64		links_dropped;
+} cg_group;
+
+extern void cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int64 n,
+						   const cg_spatial_opts *opts, const char *fname, cg_group *g);
+
+/* 64-bit stream key of an id: an integer's value; FNV-1a of a text's bytes. */
+extern uint64 cg_id_stream_key(const cg_ids *ids, int64 k);
+
+#endif							/* CG_SPATIAL_PG_H */

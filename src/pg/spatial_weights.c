@@ -1,0 +1,631 @@
+/*
+ * spatial_weights.c — ids, the weights relation and a group's weights for
+ * the spatial statistics (cg_spatial_pg.h).
+ */
+#include "cg_spatial_pg.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include <math.h>
+
+cg_idkind
+cg_id_kind(Oid type, const char *fname)
+{
+	switch (type)
+	{
+		case INT2OID:
+		case INT4OID:
+		case INT8OID:
+			return CG_ID_INT;
+		case TEXTOID:
+		case VARCHAROID:
+			return CG_ID_TEXT;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("%s: ids must be smallint, integer, bigint, text or varchar, not %s",
+					fname, format_type_be(type))));
+	return CG_ID_INT;			/* not reached */
+}
+
+char *
+cg_id_string(const cg_ids *ids, int64 k)
+{
+	if (ids->kind == CG_ID_INT)
+		return psprintf(INT64_FORMAT, ids->ik[k]);
+	return pnstrdup(ids->sk[k], ids->sl[k]);
+}
+
+uint64
+cg_id_stream_key(const cg_ids *ids, int64 k)
+{
+	uint64		h = UINT64CONST(0xcbf29ce484222325);
+	int			b;
+
+	if (ids->kind == CG_ID_INT)
+		return (uint64) ids->ik[k];
+	for (b = 0; b < ids->sl[k]; b++)
+	{
+		h ^= (unsigned char) ids->sk[k][b];
+		h *= UINT64CONST(0x100000001b3);
+	}
+	return h;
+}
+
+static inline int
+id_cmp(const cg_ids *a, int64 i, const cg_ids *b, int64 j)
+{
+	if (a->kind == CG_ID_INT)
+		return a->ik[i] < b->ik[j] ? -1 : (a->ik[i] > b->ik[j]);
+	{
+		int			la = a->sl[i],
+					lb = b->sl[j],
+					c = memcmp(a->sk[i], b->sk[j], la < lb ? la : lb);
+
+		if (c != 0)
+			return c;
+		return la < lb ? -1 : (la > lb);
+	}
+}
+
+/* qsort of an index array by the ids it points into (qsort has no context argument) */
+static const cg_ids *sort_ids;
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	int64		i = *(const int64 *) a,
+				j = *(const int64 *) b;
+	int			c = id_cmp(sort_ids, i, sort_ids, j);
+
+	return c != 0 ? c : (i < j ? -1 : (i > j));
+}
+
+static void
+sort_index(const cg_ids *ids, int64 *idx, int64 n)
+{
+	sort_ids = ids;
+	qsort(idx, (size_t) n, sizeof(int64), cmp_index);
+	sort_ids = NULL;
+}
+
+/* Place of id k of 'ids' among the sorted keys, or -1. */
+static int64
+find_key(const cg_ids *keys, int64 nkeys, const cg_ids *ids, int64 k)
+{
+	int64		lo = 0,
+				hi = nkeys;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+		int			c = id_cmp(keys, mid, ids, k);
+
+		if (c < 0)
+			lo = mid + 1;
+		else if (c > 0)
+			hi = mid;
+		else
+			return mid;
+	}
+	return -1;
+}
+
+cg_spatial_cache *
+cg_spatial_cache_get(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+														  sizeof(cg_spatial_cache));
+	return (cg_spatial_cache *) fcinfo->flinfo->fn_extra;
+}
+
+/* One id column value of a weights row, converted to kind, stored in ids at k. */
+static void
+put_id(cg_ids *ids, int64 k, Datum d, Oid type, const char *relname, const char *col)
+{
+	if (ids->kind == CG_ID_INT)
+	{
+		switch (type)
+		{
+			case INT2OID:
+				ids->ik[k] = DatumGetInt16(d);
+				return;
+			case INT4OID:
+				ids->ik[k] = DatumGetInt32(d);
+				return;
+			case INT8OID:
+				ids->ik[k] = DatumGetInt64(d);
+				return;
+			default:
+				/* text ids of the weights for integer ids of the data: parsed */
+				ids->ik[k] = DatumGetInt64(DirectFunctionCall1(int8in,
+															   CStringGetDatum(TextDatumGetCString(d))));
+				return;
+		}
+	}
+	switch (type)
+	{
+		case INT2OID:
+			ids->sk[k] = psprintf("%d", (int) DatumGetInt16(d));
+			break;
+		case INT4OID:
+			ids->sk[k] = psprintf("%d", DatumGetInt32(d));
+			break;
+		case INT8OID:
+			ids->sk[k] = psprintf(INT64_FORMAT, DatumGetInt64(d));
+			break;
+		default:
+			{
+				text	   *t = DatumGetTextPP(d);
+				int			len = VARSIZE_ANY_EXHDR(t);
+
+				ids->sk[k] = pnstrdup(VARDATA_ANY(t), len);
+				ids->sl[k] = len;
+				return;
+			}
+	}
+	ids->sl[k] = (int) strlen(ids->sk[k]);
+}
+
+static void
+alloc_ids(cg_ids *ids, cg_idkind kind, int64 n)
+{
+	ids->kind = kind;
+	ids->ik = NULL;
+	ids->sk = NULL;
+	ids->sl = NULL;
+	if (kind == CG_ID_INT)
+		ids->ik = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	else
+	{
+		ids->sk = palloc_extended(Max(n, 1) * sizeof(char *), MCXT_ALLOC_HUGE);
+		ids->sl = palloc_extended(Max(n, 1) * sizeof(int), MCXT_ALLOC_HUGE);
+	}
+}
+
+static void
+check_id_column(Oid relid, const char *relname, const char *col, AttrNumber *att, Oid *type)
+{
+	*att = get_attnum(relid, col);
+	if (*att == InvalidAttrNumber)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("weights relation %s has no column \"%s\"", relname, col),
+				 errhint("A weights relation has columns i and j (unit ids) and, optionally, w (the weight).")));
+	*type = get_atttype(relid, *att);
+	if (strcmp(col, "w") != 0 &&
+		*type != INT2OID && *type != INT4OID && *type != INT8OID &&
+		*type != TEXTOID && *type != VARCHAROID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" of weights relation %s must be smallint, integer, bigint, text or varchar, not %s",
+						col, relname, format_type_be(*type))));
+}
+
+static cg_wrel *
+load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
+{
+	char	   *relname,
+			   *nsp,
+			   *query;
+	AttrNumber	ai,
+				aj,
+				aw;
+	Oid			ti,
+				tj,
+				tw = InvalidOid;
+	bool		has_w;
+	uint64		nrows,
+				r;
+	int64		m = 0,
+				npts = 0,
+				nkeys,
+				k;
+	cg_ids		pts;
+	int64	   *li,
+			   *lj,
+			   *order;
+	double	   *lw;
+	uint32	   *ui,
+			   *uj;
+	cg_wrel    *wr;
+	MemoryContext old,
+				work;
+	size_t		bad;
+	cg_status	st;
+
+	if (get_rel_name(relid) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("weights relation with OID %u does not exist", relid)));
+	nsp = get_namespace_name(get_rel_namespace(relid));
+	relname = quote_qualified_identifier(nsp, get_rel_name(relid));
+	check_id_column(relid, relname, "i", &ai, &ti);
+	check_id_column(relid, relname, "j", &aj, &tj);
+	aw = get_attnum(relid, "w");
+	has_w = aw != InvalidAttrNumber;
+	if (has_w)
+		tw = get_atttype(relid, aw);
+	(void) tw;
+	query = psprintf("SELECT i, j%s FROM %s", has_w ? ", w::pg_catalog.float8" : "", relname);
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "caregap weights", ALLOCSET_DEFAULT_SIZES);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	/* read-only, with the caller's privileges: a permission error when the caller cannot SELECT */
+	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "could not read weights relation %s", relname);
+	nrows = SPI_processed;
+	if (nrows >= (uint64) 1 << 31)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("weights relation %s has more than 2^31 rows", relname)));
+	old = MemoryContextSwitchTo(work);
+	alloc_ids(&pts, kind, 2 * (int64) nrows);
+	li = palloc_extended(Max(nrows, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	lj = palloc_extended(Max(nrows, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	lw = palloc_extended(Max(nrows, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (r = 0; r < nrows; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	td = SPI_tuptable->tupdesc;
+		bool		ni,
+					nj,
+					nw = false;
+		Datum		di = SPI_getbinval(tup, td, 1, &ni),
+					dj = SPI_getbinval(tup, td, 2, &nj),
+					dw = has_w ? SPI_getbinval(tup, td, 3, &nw) : Float8GetDatum(1.0);
+
+		if ((r & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (ni)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("weights relation %s has a row with a null i", relname)));
+		put_id(&pts, npts, di, ti, relname, "i");
+		li[m] = npts++;
+		if (nj)
+			continue;			/* (i, NULL): unit i, declared without a link */
+		if (nw)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("weights relation %s has a link from %s with a null w", relname,
+							cg_id_string(&pts, li[m]))));
+		put_id(&pts, npts, dj, tj, relname, "j");
+		lj[m] = npts++;
+		lw[m] = DatumGetFloat8(dw);
+		m++;
+	}
+
+	/* the distinct ids, sorted */
+	order = palloc_extended(Max(npts, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	for (k = 0; k < npts; k++)
+		order[k] = k;
+	sort_index(&pts, order, npts);
+	MemoryContextSwitchTo(target);
+	wr = palloc0(sizeof(cg_wrel));
+	wr->relid = relid;
+	wr->kind = kind;
+	wr->has_w = has_w;
+	alloc_ids(&wr->keys, kind, npts);
+	nkeys = 0;
+	for (k = 0; k < npts; k++)
+		if (nkeys == 0 || id_cmp(&wr->keys, nkeys - 1, &pts, order[k]) != 0)
+		{
+			if (kind == CG_ID_TEXT)
+			{
+				wr->keys.sk[nkeys] = pnstrdup(pts.sk[order[k]], pts.sl[order[k]]);
+				wr->keys.sl[nkeys] = pts.sl[order[k]];
+			}
+			else
+				wr->keys.ik[nkeys] = pts.ik[order[k]];
+			nkeys++;
+		}
+	if (nkeys >= ((int64) 1 << 31))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("weights relation %s has more than 2^31 distinct ids", relname)));
+	wr->nkeys = nkeys;
+	MemoryContextSwitchTo(work);
+	ui = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	uj = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	for (k = 0; k < m; k++)
+	{
+		ui[k] = (uint32) find_key(&wr->keys, nkeys, &pts, li[k]);
+		uj[k] = (uint32) find_key(&wr->keys, nkeys, &pts, lj[k]);
+	}
+	MemoryContextSwitchTo(target);
+	wr->wt.row = palloc_extended((nkeys + 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
+	wr->wt.col = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	wr->wt.w = palloc_extended(Max(m, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	st = cg_weights_build((size_t) nkeys, (size_t) m, ui, uj, lw, 0, &wr->wt, &bad);
+	if (st != CG_OK)
+	{
+		char	   *a = cg_id_string(&wr->keys, ui[bad]),
+				   *b = cg_id_string(&wr->keys, uj[bad]);
+
+		switch (st)
+		{
+			case CG_E_DUPLICATE:
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("weights relation %s gives the link (%s, %s) more than once", relname, a, b)));
+				break;
+			case CG_E_SELF_LINK:
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("weights relation %s links unit %s to itself", relname, a),
+						 errhint("Self-links are not weights; Gi* adds each unit's own weight itself.")));
+				break;
+			case CG_E_NAN:
+			case CG_E_INFINITE:
+			case CG_E_NEGATIVE:
+				ereport(ERROR,
+						(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("weights relation %s: the weight of link (%s, %s) must be finite and not negative",
+								relname, a, b),
+						 errdetail("The weight was %g.", lw[bad])));
+				break;
+			default:
+				cg_report(st, "weights", NAN, NULL);
+		}
+	}
+	SPI_finish();
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	return wr;
+}
+
+cg_wrel *
+cg_wrel_get(FunctionCallInfo fcinfo, Oid relid, cg_idkind kind)
+{
+	cg_spatial_cache *c = cg_spatial_cache_get(fcinfo);
+
+	if (c->wrel == NULL || c->wrel->relid != relid || c->wrel->kind != kind)
+		c->wrel = load_wrel(relid, kind, fcinfo->flinfo->fn_mcxt);
+	return c->wrel;
+}
+
+/* ---- options ---- */
+
+static bool
+is(const char *s, const char *name)
+{
+	return pg_strcasecmp(s, name) == 0;
+}
+
+char
+cg_parse_style(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (is(s, "B") || is(s, "R") || is(s, "C") || is(s, "U") || is(s, "S"))
+		return pg_toupper((unsigned char) s[0]);
+	if (is(s, "W"))
+		return 'R';				/* spdep's name of row-standardized */
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown weights style \"%s\"", s),
+			 errhint("Use B (binary), R (row-standardized; W is accepted too), C, U or S.")));
+	return 'R';
+}
+
+cg_alternative
+cg_parse_alternative(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (is(s, "greater"))
+		return CG_ALT_GREATER;
+	if (is(s, "lesser") || is(s, "less"))
+		return CG_ALT_LESSER;
+	if (is(s, "two-sided") || is(s, "two.sided"))
+		return CG_ALT_TWO_SIDED;
+	if (is(s, "folded") || is(s, "directed"))
+		return CG_ALT_FOLDED;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown alternative \"%s\"", s),
+			 errhint("Use 'folded' (GeoDa's and esda's, also 'directed'), 'two-sided', 'greater' or 'lesser'.")));
+	return CG_ALT_FOLDED;
+}
+
+const char *
+cg_alternative_name(cg_alternative a)
+{
+	switch (a)
+	{
+		case CG_ALT_GREATER:
+			return "greater";
+		case CG_ALT_LESSER:
+			return "lesser";
+		case CG_ALT_TWO_SIDED:
+			return "two-sided";
+		case CG_ALT_FOLDED:
+			return "folded";
+	}
+	return "?";
+}
+
+cg_islands
+cg_parse_islands(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (is(s, "exclude"))
+		return CG_ISLANDS_EXCLUDE;
+	if (is(s, "keep"))
+		return CG_ISLANDS_KEEP;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown islands policy \"%s\"", s),
+			 errhint("Use 'exclude' (left out and labelled Isolated, as GeoDa) or 'keep' (a lag of 0, as spdep's zero.policy).")));
+	return CG_ISLANDS_EXCLUDE;
+}
+
+const char *
+cg_islands_name(cg_islands i)
+{
+	return i == CG_ISLANDS_KEEP ? "keep" : "exclude";
+}
+
+bool
+cg_parse_unmatched(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (is(s, "error"))
+		return false;
+	if (is(s, "drop"))
+		return true;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown unmatched policy \"%s\"", s),
+			 errhint("Use 'error' (every id of the weights must be a unit of the group) or 'drop' (links to absent units are dropped).")));
+	return false;
+}
+
+/* ---- a group's weights ---- */
+
+void
+cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int64 n,
+			   const cg_spatial_opts *opts, const char *fname, cg_group *g)
+{
+	int64	   *order = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
+			   *kpos = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
+			   *key2 = palloc_extended(Max(wr->nkeys, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
+			   *newp = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
+				k,
+				r,
+				m = 0,
+				present = 0,
+				nu = 0;
+	int32	   *deg = palloc_extended(Max(n, 1) * sizeof(int32), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	uint32	   *li,
+			   *lj;
+	double	   *lw;
+	size_t		q,
+				bad;
+	cg_status	st;
+
+	memset(g, 0, sizeof(*g));
+	g->n = n;
+	if (n >= ((int64) 1 << 31))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: more than 2^31 units in a group", fname)));
+	for (k = 0; k < n; k++)
+		order[k] = k;
+	sort_index(ids, order, n);
+	for (r = 1; r < n; r++)
+		if (id_cmp(ids, order[r - 1], ids, order[r]) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: id %s appears more than once in the group", fname,
+							cg_id_string(ids, order[r])),
+					 errhint("Each unit must have one row per group: GROUP BY (or PARTITION BY) the period as well.")));
+	for (k = 0; k < wr->nkeys; k++)
+		key2[k] = -1;
+	for (r = 0; r < n; r++)
+	{
+		kpos[r] = find_key(&wr->keys, wr->nkeys, ids, order[r]);
+		if (kpos[r] >= 0)
+		{
+			key2[kpos[r]] = r;
+			present++;
+		}
+	}
+	if (!opts->drop_unmatched && present < wr->nkeys)
+		for (k = 0; k < wr->nkeys; k++)
+			if (key2[k] < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: id %s of the weights relation is not a unit of the group", fname,
+								cg_id_string(&wr->keys, k)),
+						 errhint("Check the ids; to use only the links among the units present, pass unmatched 'drop'.")));
+	/* links among the group's units, in sorted-unit numbering */
+	li = palloc_extended((wr->wt.m + n + 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	lj = palloc_extended((wr->wt.m + n + 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	lw = palloc_extended((wr->wt.m + n + 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		if (kpos[r] < 0)
+			continue;
+		for (q = wr->wt.row[kpos[r]]; q < wr->wt.row[kpos[r] + 1]; q++)
+		{
+			int64		s = key2[wr->wt.col[q]];
+
+			if (s < 0)
+				continue;
+			li[m] = (uint32) r;
+			lj[m] = (uint32) s;
+			lw[m] = wr->wt.w[q];
+			deg[r]++;
+			deg[s]++;
+			m++;
+		}
+	}
+	g->links_dropped = (int64) wr->wt.m - m;
+	g->island = palloc_extended(Max(n, 1) * sizeof(bool), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	g->place = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	g->unit = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		bool		isl = deg[r] == 0;
+
+		g->island[order[r]] = isl;
+		g->islands += isl;
+		g->place[order[r]] = -1;
+		newp[r] = -1;
+		if (isl && opts->islands == CG_ISLANDS_EXCLUDE)
+			continue;
+		newp[r] = nu;
+		g->place[order[r]] = nu;
+		g->unit[nu++] = order[r];
+	}
+	for (k = 0; k < m; k++)
+	{
+		li[k] = (uint32) newp[li[k]];
+		lj[k] = (uint32) newp[lj[k]];
+	}
+	if (opts->self)
+		for (k = 0; k < nu; k++)
+		{
+			li[m] = lj[m] = (uint32) k;
+			lw[m] = 1.0;
+			m++;
+		}
+	g->nunits = nu;
+	g->x = palloc_extended(Max(nu, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	g->ukey = palloc_extended(Max(nu, 1) * sizeof(uint64), MCXT_ALLOC_HUGE);
+	for (k = 0; k < nu; k++)
+	{
+		g->x[k] = x[g->unit[k]];
+		g->ukey[k] = cg_id_stream_key(ids, g->unit[k]);
+	}
+	g->wt.row = palloc_extended((nu + 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
+	g->wt.col = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	g->wt.w = palloc_extended(Max(m, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	st = cg_weights_build((size_t) nu, (size_t) m, li, lj, lw, opts->self, &g->wt, &bad);
+	if (st != CG_OK)
+		cg_report(st, "weights", NAN, NULL);
+	st = cg_weights_transform(&g->wt, opts->style);
+	if (st == CG_E_NONPOSITIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the weights sum to 0 (a row, or all of them), which style %c cannot scale",
+						fname, opts->style),
+				 errhint("Give positive weights, or use style B.")));
+	if (st != CG_OK)
+		cg_report(st, "weights", NAN, NULL);
+	pfree(order);
+	pfree(kpos);
+	pfree(key2);
+	pfree(newp);
+	pfree(deg);
+}
