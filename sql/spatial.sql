@@ -163,8 +163,7 @@ CREATE TEMP TABLE lat_p AS
 SELECT id, (caregap.local_moran(id, x, 'lat_nb'::regclass, permutations => 9999, alternative => 'greater',
                                  seed => 3) OVER ()).* FROM lat;
 SELECT ok(avg(abs(p_sim - p_value)) < 0.03 AND corr(p_sim, p_value) > 0.97,
-          'pseudo p (9999 conditional permutations) close to the analytic p (conditional randomization) on a normal variable: mean |diff| '
-          || round(avg(abs(p_sim - p_value))::numeric, 4) || ', corr ' || round(corr(p_sim, p_value)::numeric, 4)) FROM lat_p;
+          'pseudo p (9999 conditional permutations) close to the analytic p (conditional randomization) on a normal variable: mean |diff| < 0.03, corr > 0.97') FROM lat_p;
 
 ----------------------------------------------------------------------------
 -- 5. GROUP BY and islands

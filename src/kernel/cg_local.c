@@ -11,29 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The 32-bit words of one (unit, replicate): halves of cg_rng_mix(base ^ c). */
-typedef struct words
-{
-	uint64_t	base;
-	uint64_t	c;
-	uint32_t	low;
-	int			have_low;
-} words;
+/* rows of up to SHORT_ROW neighbours check a new draw against those drawn */
+#define SHORT_ROW 16
 
-static inline uint32_t
-next_word(words *w)
+/* Was d drawn already (drawn[0..t))?  If not, it is added at drawn[t]. */
+static inline int
+seen_short(uint32_t *drawn, size_t t, uint32_t d)
 {
-	uint64_t	v;
+	size_t		a;
 
-	if (w->have_low)
-	{
-		w->have_low = 0;
-		return w->low;
-	}
-	v = cg_rng_mix(w->base ^ w->c++);
-	w->low = (uint32_t) v;
-	w->have_low = 1;
-	return (uint32_t) (v >> 32);
+	for (a = 0; a < t; a++)
+		if (drawn[a] == d)
+			return 1;
+	drawn[t] = d;
+	return 0;
 }
 
 static void
@@ -65,13 +56,16 @@ row_lag(const cg_weights *wt, size_t i, const double *v, size_t *k)
 
 /*
  * Conditional permutations of every unit with neighbours: p_sim[i] from the
- * counts of permuted lags of v at or beyond obs[i] in the direction dir[i]
- * (+1: a larger lag is a larger statistic, -1: smaller, 0: every replicate
- * ties).  us: 3 n uint32_t.
+ * counts of permuted lags of v at or beyond the observed one in the
+ * direction dir[i] (+1: a larger lag is a larger statistic, -1: smaller, 0:
+ * every replicate ties).  us: 3 n uint32_t; pv: n doubles (v in pool order);
+ * wrow: n doubles (a row's weights).
+ * A row whose weights are all equal (styles B and R on binary links) sums
+ * the values and scales once, observed and permuted alike.
  */
 static cg_status
-permute_local(const cg_weights *wt, const double *v, const double *obs, const signed char *dir,
-			  const cg_perm *perm, uint32_t *us, double *p_sim)
+permute_local(const cg_weights *wt, const double *v, const signed char *dir,
+			  const cg_perm *perm, uint32_t *us, double *pv, double *wrow, double *p_sim)
 {
 	size_t		n = wt->n,
 				i,
@@ -84,6 +78,7 @@ permute_local(const cg_weights *wt, const double *v, const double *obs, const si
 	uint64_t	b,
 				threshold,
 				seedkey;
+	int			narrow;
 
 	/* the pool: units with a link out or in (self-links aside), in unit order */
 	memset(pos, 0, n * sizeof(uint32_t));
@@ -100,13 +95,17 @@ permute_local(const cg_weights *wt, const double *v, const double *obs, const si
 
 		pos[i] = (uint32_t) npool;
 		if (in)
+		{
+			pv[npool] = v[i];
 			pool[npool++] = (uint32_t) i;
+		}
 	}
 	memset(mark, 0, n * sizeof(uint32_t));
 	if (npool < 2)
 		return CG_OK;
 	b = (uint64_t) npool - 1;
-	threshold = (UINT64_C(0x100000000) - b) % b;
+	narrow = b < 4096;
+	threshold = ((narrow ? UINT64_C(0x10000) : UINT64_C(0x100000000)) - b) % b;
 	seedkey = cg_rng_mix(perm->seed);
 	for (i = 0; i < n; i++)
 	{
@@ -114,61 +113,122 @@ permute_local(const cg_weights *wt, const double *v, const double *obs, const si
 					ge = 0,
 					le = 0,
 					ukey;
-		size_t		k = 0;
+		size_t		k = 0,
+					q0 = wt->row[i],
+					q1 = wt->row[i + 1];
 		uint32_t	pi = pos[i];
+		double		w0 = 0.0,
+					obs = 0.0;
+		int			eq = 1;
 
-		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
-			k += wt->col[q] != i;
+		for (q = q0; q < q1; q++)
+			if (wt->col[q] != i)
+			{
+				if (k == 0)
+					w0 = wt->w[q];
+				else if (wt->w[q] != w0)
+					eq = 0;
+				k++;
+			}
 		if (k == 0)
 			continue;
 		if (k > b)
 			return CG_E_CORRUPT;
 		if (cg_cancel_hook != NULL && cg_cancel_hook())
 			return CG_E_CANCELED;
+		/* the observed lag, taken as the permuted ones are */
+		for (q = q0; q < q1; q++)
+			if (wt->col[q] != i)
+				obs += eq ? v[wt->col[q]] : wt->w[q] * v[wt->col[q]];
+		if (eq)
+			obs *= w0;
 		ukey = cg_rng_mix(seedkey ^ perm->ukey[i]);
+		if (!eq)
+			for (q = q0, k = 0; q < q1; q++)
+				if (wt->col[q] != i)
+					wrow[k++] = wt->w[q];
 		for (r = 0; r < perm->replicates; r++)
 		{
-			words		w;
+			uint64_t	base = cg_rng_mix(ukey ^ r),
+						c = 0;
+			size_t		t = 0;
 			double		lag = 0.0;
+			uint32_t	drawn[SHORT_ROW];
 
-			w.base = cg_rng_mix(ukey ^ r);
-			w.c = 0;
-			w.have_low = 0;
-			if (++epoch == 0)
+			/*
+			 * the words in order: the high half of each mix, then its low
+			 * half; a rejected word (Lemire, or a unit drawn already) passes
+			 * to the next
+			 */
+#define TRY_WORD(u, SHIFT, MASK, SEEN) \
+			do { \
+				uint64_t	prod_ = (u) * b; \
+				if ((prod_ & (MASK)) >= threshold) \
+				{ \
+					uint64_t	d_ = prod_ >> (SHIFT); \
+					d_ += d_ >= pi; \
+					if (!SEEN(d_)) \
+					{ \
+						lag += eq ? pv[d_] : wrow[t] * pv[d_]; \
+						t++; \
+					} \
+				} \
+			} while (0)
+			/* short rows: look back over the units drawn; long rows: stamp them */
+#define SEEN_SHORT(d) seen_short(drawn, t, (uint32_t) (d))
+#define SEEN_MARK(d) (mark[d] == epoch ? 1 : (mark[d] = epoch, 0))
+#define DRAW_LOOP(SEEN) \
+			do { \
+				uint64_t	bits = base; \
+				if (narrow) \
+					for (;;) \
+					{ \
+						TRY_WORD(bits >> 48, 16, UINT64_C(0xFFFF), SEEN); \
+						if (t == k) break; \
+						TRY_WORD((bits >> 32) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+						if (t == k) break; \
+						TRY_WORD((bits >> 16) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+						if (t == k) break; \
+						TRY_WORD(bits & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+						if (t == k) break; \
+						bits = cg_rng_mix(base ^ ++c); \
+					} \
+				else \
+					for (;;) \
+					{ \
+						TRY_WORD(bits >> 32, 32, UINT64_C(0xFFFFFFFF), SEEN); \
+						if (t == k) break; \
+						TRY_WORD(bits & UINT64_C(0xFFFFFFFF), 32, UINT64_C(0xFFFFFFFF), SEEN); \
+						if (t == k) break; \
+						bits = cg_rng_mix(base ^ ++c); \
+					} \
+			} while (0)
+			if (k <= SHORT_ROW)
+				DRAW_LOOP(SEEN_SHORT);
+			else
 			{
-				memset(mark, 0, n * sizeof(uint32_t));
-				epoch = 1;
-			}
-			for (q = wt->row[i]; q < wt->row[i + 1]; q++)
-			{
-				uint64_t	d;
-
-				if (wt->col[q] == i)
-					continue;
-				for (;;)
+				if (++epoch == 0)
 				{
-					uint64_t	prod = (uint64_t) next_word(&w) * b;
-
-					if ((prod & UINT64_C(0xFFFFFFFF)) < threshold)
-						continue;
-					d = prod >> 32;
-					d += d >= pi;
-					if (mark[d] == epoch)
-						continue;
-					mark[d] = epoch;
-					break;
+					memset(mark, 0, n * sizeof(uint32_t));
+					epoch = 1;
 				}
-				lag += wt->w[q] * v[pool[d]];
+				DRAW_LOOP(SEEN_MARK);
 			}
+#undef DRAW_LOOP
+#undef SEEN_SHORT
+#undef SEEN_MARK
+#undef TRY_WORD
+			if (eq)
+				lag *= w0;
 			if (dir[i] > 0)
 			{
-				ge += lag >= obs[i];
-				le += lag <= obs[i];
+				ge += lag >= obs;
+				le += lag <= obs;
 			}
 			else if (dir[i] < 0)
 			{
-				ge += lag <= obs[i];
-				le += lag >= obs[i];
+				ge += lag <= obs;
+				le += lag >= obs;
 			}
 			else
 			{
@@ -284,11 +344,11 @@ cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditi
 	if (perm->replicates == 0)
 		return CG_OK;
 	{
-		signed char *dir = (signed char *) (scratch + n);
+		signed char *dir = (signed char *) (scratch + 2 * n);
 
 		for (i = 0; i < n; i++)
 			dir[i] = z[i] > 0.0 ? 1 : (z[i] < 0.0 ? -1 : 0);
-		st = permute_local(wt, z, out->lag, dir, perm, uscratch, out->p_sim);
+		st = permute_local(wt, z, dir, perm, uscratch, scratch + n, scratch + 3 * n, out->p_sim);
 	}
 	return st;
 }
@@ -307,7 +367,7 @@ cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 				dl = 0.0,
 				dev2,
 				nd = (double) n;
-	signed char *dir = (signed char *) scratch;
+	signed char *dir = (signed char *) (scratch + 2 * n);
 
 	if (!perm_ok(perm))
 		return CG_E_CORRUPT;
@@ -386,7 +446,7 @@ cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 	}
 	if (perm->replicates == 0)
 		return CG_OK;
-	return permute_local(wt, x, out->lag, dir, perm, uscratch, out->p_sim);
+	return permute_local(wt, x, dir, perm, uscratch, scratch + n, scratch + 3 * n, out->p_sim);
 }
 
 cg_status

@@ -23,15 +23,18 @@
  * Conditional permutation inference.  For unit i with k neighbours (self
  * excluded) and replicate r = 0..R-1, k distinct units are drawn from the
  * pool (every unit that is not an island, in unit order) other than i:
- *   base = cg_rng_u64(seed, ukey[i], r)
- *   32-bit words: word 2c is the high half, word 2c+1 the low half of
- *     cg_rng_mix(base ^ c), c = 0, 1, ...
- *   a draw takes the next word u: with b = (pool size - 1), prod = u * b;
- *     if (prod mod 2^32) < (2^32 - b) mod b the word is rejected (Lemire),
- *     else d = prod >> 32, and d += 1 when d >= (i's place in the pool);
- *     a unit already drawn in this replicate is rejected too.
+ *   base = cg_rng_u64(seed, ukey[i], r); h_0 = base, h_c = cg_rng_mix(base ^ c)
+ *   for c = 1, 2, ...
+ *   words, most significant first: with b = (pool size - 1) < 4096, the four
+ *     16-bit quarters of h_0, then of h_1, ...; otherwise the two 32-bit
+ *     halves of h_0, then of h_1, ... (width W = 16 or 32)
+ *   a draw takes the next word u: prod = u * b; if (prod mod 2^W) <
+ *     (2^W - b) mod b the word is rejected (Lemire), else d = prod >> W,
+ *     and d += 1 when d >= (i's place in the pool); a unit already drawn in
+ *     this replicate is rejected too.
  *   The t-th accepted unit takes the weight of i's t-th neighbour (in unit
- *   order).
+ *   order); when all of i's weights are equal (styles B and R on binary
+ *   links) the drawn values are summed and scaled once, as the observed lag.
  * ukey[i] is the unit's id key (the glue: an integer id's value; a text
  * id's 64-bit FNV-1a hash of its bytes).  The permuted lag is compared with
  * the observed one; cg_pseudo_p gives p.
@@ -66,7 +69,7 @@ typedef struct cg_local_out
  * I_i = n z_i lag_i / sum z^2 (mlvar = TRUE).  conditional selects spdep's
  * conditional = TRUE moments (its default); 0 total randomization.  The
  * moments are scaled with I_i, so z does not depend on the scaling.
- * scratch: 2 n doubles; uscratch: 3 n uint32_t.  Undefined (NaN) everything
+ * scratch: 4 n doubles; uscratch: 3 n uint32_t.  Undefined (NaN) everything
  * when sum z^2 = 0 or n < 3.
  */
 cg_status	cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditional,
@@ -83,7 +86,7 @@ cg_status	cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, i
  * n-1 in place of n.  Permutations draw the neighbours' values; the self
  * term stays.  The variance returned is that of G_i under the same
  * assumptions (z = (G - E) / sqrt(variance)).
- * scratch: n doubles; uscratch: 3 n uint32_t.
+ * scratch: 4 n doubles; uscratch: 3 n uint32_t.
  */
 cg_status	cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 					   double *scratch, uint32_t *uscratch, cg_local_out *out);

@@ -293,15 +293,6 @@ cg_getis_g_global(const cg_weights *wt, const double *x, double *scratch,
 }
 
 uint64_t
-cg_rng_mix(uint64_t z)
-{
-	z += UINT64_C(0x9E3779B97F4A7C15);
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-uint64_t
 cg_rng_key(uint64_t seed, uint64_t stream)
 {
 	return cg_rng_mix(cg_rng_mix(seed) ^ stream);

@@ -86,9 +86,18 @@ uint64_t	cg_rng_u64(uint64_t seed, uint64_t stream, uint64_t counter);
 /* A uniform integer in [0, bound), bound >= 1, from (seed, stream, counter), unbiased (Lemire). */
 uint64_t	cg_rng_below(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t bound);
 
+/* SplitMix64's finalizer, inline for the permutation loops. */
+static inline uint64_t
+cg_rng_mix(uint64_t z)
+{
+	z += UINT64_C(0x9E3779B97F4A7C15);
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
 /* The key of replicate (or unit) 'stream': cg_rng_u64(seed, stream, c) = cg_rng_mix(cg_rng_key(seed, stream) ^ c). */
 uint64_t	cg_rng_key(uint64_t seed, uint64_t stream);
-uint64_t	cg_rng_mix(uint64_t z);
 
 typedef enum cg_alternative
 {

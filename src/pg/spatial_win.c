@@ -285,7 +285,7 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(2 * u * sizeof(double), MCXT_ALLOC_HUGE);
+			scratch = palloc_extended(4 * u * sizeof(double), MCXT_ALLOC_HUGE);
 			us = palloc_extended(3 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
 			local_buffers(&out, u, true);
 			perm.seed = (uint64) seed;
@@ -416,7 +416,7 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(2 * u * sizeof(double), MCXT_ALLOC_HUGE);
+			scratch = palloc_extended(4 * u * sizeof(double), MCXT_ALLOC_HUGE);
 			us = palloc_extended(3 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
 			local_buffers(&out, u, false);
 			perm.seed = (uint64) seed;

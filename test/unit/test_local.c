@@ -54,7 +54,7 @@ CG_TEST(test_local_moran_chain)
 				us[64];
 	double		lw[6] = {1, 1, 1, 1, 1, 1},
 				x[4] = {1, 2, 3, 4},
-				scratch[64];
+				scratch[128];
 	uint64_t	keys[4] = {10, 20, 30, 40};
 	cg_weights	wt;
 	cg_perm		none = {0, 0, CG_ALT_FOLDED, NULL},
@@ -110,7 +110,7 @@ CG_TEST(test_local_g)
 				us[64];
 	double		lw[10] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 				x[5] = {1, 2, 3, 4, 1000},
-				scratch[64];
+				scratch[128];
 	uint64_t	keys[5] = {1, 2, 3, 4, 5};
 	cg_weights	wt;
 	cg_perm		perm = {11, 30000, CG_ALT_GREATER, keys},
@@ -180,7 +180,7 @@ CG_TEST(test_geary_and_g)
 				us[64];
 	double		lw[6] = {1, 1, 1, 1, 1, 1},
 				x[4] = {1, 2, 3, 4},
-				scratch[64],
+				scratch[128],
 				p,
 				mean;
 	cg_weights	wt;
