@@ -66,3 +66,31 @@ SELECT rank_by_recipients, rank_by_need, rank_change, code, name_ko, name_en,
 \echo 'have to move for every municipality to reach the province ratio (the Hoover index).'
 \echo 'Nursing hospitals (caregap.gyeonggi_nursing_hospital, 49,141 beds) are medical institutions'
 \echo 'and are not counted as long-term care supply here.'
+
+\echo
+\echo '6. Where do gaps cluster?  Global Moran''s I of relative coverage over the queen contiguity of'
+\echo '   the 31 si/gun (row-standardized, 999 permutations, seed 1; E[I] = -1/30 = -0.033)'
+SELECT domain, round(morans_i::numeric, 3) AS morans_i, round(z_random::numeric, 2) AS z,
+       round(p_random::numeric, 4) AS p_analytic, p_sim
+  FROM report.gap_autocorrelation ORDER BY domain DESC;
+\echo
+\echo '   Municipalities in a significant local cluster of coverage (pseudo p <= 0.05; p_fdr: BH-adjusted)'
+SELECT domain, code, name_ko, name_en, round(relative_coverage::numeric, 3) AS relative, cluster,
+       p_sim, round(p_fdr::numeric, 3) AS p_fdr
+  FROM report.gap_lisa WHERE cluster NOT IN ('Not significant', 'Isolated')
+ ORDER BY domain DESC, cluster, code;
+\echo
+\echo '   The ageing map below the municipal level: LISA of the share aged 65+ over Gyeonggi''s'
+\echo '   dongs (2026-06), clusters at pseudo p <= 0.05 and after Benjamini-Hochberg at 0.05'
+SELECT c AS cluster, count(*) FILTER (WHERE cluster_p05 = c) AS dongs_p05,
+       count(*) FILTER (WHERE cluster_fdr = c) AS dongs_fdr,
+       round(avg(share_65plus) FILTER (WHERE cluster_p05 = c)::numeric * 100, 1) AS mean_share_65plus_pct_p05
+  FROM report.dong_lisa,
+       unnest(ARRAY['High-High', 'Low-Low', 'High-Low', 'Low-High', 'Not significant', 'Isolated']) WITH ORDINALITY AS u(c, o)
+ GROUP BY c, o ORDER BY o;
+\echo
+\echo '   Where the High-High (old, among old) dongs are, by si/gun (top 8)'
+SELECT sigungu, sigungu_name, count(*) AS high_high_dongs,
+       count(*) FILTER (WHERE cluster_fdr = 'High-High') AS after_fdr
+  FROM report.dong_lisa WHERE cluster_p05 = 'High-High'
+ GROUP BY sigungu, sigungu_name ORDER BY high_high_dongs DESC, sigungu LIMIT 8;

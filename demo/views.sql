@@ -1,7 +1,7 @@
 -- demo/views.sql — the Gyeonggi long-term care report as views with plain
 -- columns (numbers, text, dates; no composites), one a section, so that a BI
 -- tool can chart each.  Every figure comes from caregap's reference tables
--- (caregap 0.4.0, data/gyeonggi/care/README.md):
+-- (caregap 0.5.0, data/gyeonggi/care/README.md; section 6 also data/korea_dong):
 --   supply     NHIS long-term care institutions, places and staff, 2026-06-10
 --   demand     NHIS recognised LTC recipients (인정자), 2025-12-31
 --   growth     the same recipients at the year ends 2022-2025
@@ -146,3 +146,41 @@ COMMENT ON VIEW report.need_weighted IS
 
 GRANT USAGE ON SCHEMA report TO PUBLIC;
 GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;
+
+-- section 6: where do gaps cluster?  Moran's I of relative coverage over the
+-- shipped queen contiguity of the 31 si/gun (999 permutations, seed 1), and a
+-- LISA of each municipality; then a LISA of the 2026 share of people aged
+-- 65+ over Gyeonggi's administrative dongs (data/korea_dong, loaded by
+-- scripts/demo.sh into schema korea_dong), with Benjamini-Hochberg adjusted
+-- pseudo p-values.
+CREATE VIEW report.gap_autocorrelation AS
+SELECT domain, (m).value AS morans_i, (m).expectation, (m).z_random, (m).p_random, (m).p_sim,
+       (m).permutations, (m).n, (m).links, (m).style, (m).alternative
+  FROM (SELECT domain, caregap.moran_i(code, relative_coverage, 'caregap.gyeonggi_links') AS m
+          FROM report.coverage GROUP BY domain) s;
+COMMENT ON VIEW report.gap_autocorrelation IS
+'global Moran''s I of relative coverage per domain over the queen contiguity of the 31 si/gun (style R, 999 permutations, seed 1)';
+
+CREATE VIEW report.gap_lisa AS
+SELECT domain, code, name_ko, name_en, relative_coverage, (l).ii, (l).p_sim, (l).quadrant, (l).cluster,
+       caregap.p_adjust((l).p_sim, 'BH') OVER (PARTITION BY domain) AS p_fdr
+  FROM (SELECT *, caregap.local_moran(code, relative_coverage, 'caregap.gyeonggi_links') OVER (PARTITION BY domain) AS l
+          FROM report.coverage) s;
+COMMENT ON VIEW report.gap_lisa IS
+'local Moran of relative coverage per municipality (GeoDa scaling, conditional permutations, folded pseudo p) and its BH-adjusted p';
+
+CREATE VIEW report.dong_lisa AS
+SELECT adm_code, name_ko, sigungu, sigungu_name, share_65plus, (l).ii, (l).p_sim, (l).quadrant,
+       (l).cluster AS cluster_p05,
+       p_fdr,
+       CASE WHEN (l).cluster = 'Isolated' THEN 'Isolated'
+            WHEN p_fdr OPERATOR(pg_catalog.<=) 0.05 THEN (l).cluster ELSE 'Not significant' END AS cluster_fdr
+  FROM (SELECT *, caregap.p_adjust((l).p_sim, 'BH') OVER () AS p_fdr
+          FROM (SELECT d.adm_code, d.name_ko, d.sigungu, d.sigungu_name,
+                       d.pop_65plus::float8 / d.pop_total AS share_65plus,
+                       caregap.local_moran(d.adm_code, d.pop_65plus::float8 / d.pop_total, 'korea_dong.dong_links',
+                                           unmatched => 'drop') OVER () AS l
+                  FROM korea_dong.dong d
+                 WHERE d.sido = '41' AND d.pop_total > 0) s) t;
+COMMENT ON VIEW report.dong_lisa IS
+'LISA of the 2026-06 share of people aged 65+ over Gyeonggi''s dongs (queen contiguity of the 2018 census boundaries; dongs without a polygon or a neighbour are Isolated), with pseudo p at 0.05 and BH-adjusted at 0.05';

@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' sh -c '
   psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION caregap" &&
+  psql -X -q -v ON_ERROR_STOP=1 -f data/korea_dong/load.sql &&
   psql -X -q -v ON_ERROR_STOP=1 -f demo/views.sql &&
   psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql'

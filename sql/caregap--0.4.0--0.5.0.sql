@@ -402,12 +402,12 @@ CREATE FUNCTION @extschema@.local_moran(id anyelement, value double precision, w
     alternative text DEFAULT 'folded'::text, style text DEFAULT 'R'::text,
     islands text DEFAULT 'exclude'::text, conditional boolean DEFAULT true,
     scaling text DEFAULT 'n-1'::text, significance double precision DEFAULT '0.05'::double precision,
-    unmatched text DEFAULT 'error'::text)
+    unmatched text DEFAULT 'error'::text, sampling text DEFAULT 'table'::text)
 RETURNS @extschema@.local_moran_result
 AS 'MODULE_PATHNAME', 'cg_local_moran_win'
 LANGUAGE C WINDOW STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.local_moran(anyelement, double precision, regclass, integer, bigint, text, text, text, boolean, text, double precision, text) IS
-'local Moran (LISA) of each row against its partition: I_i = (n-1) z_i sum_j w_ij z_j / sum z^2 (GeoDa, esda; scaling => ''n'' for spdep), moments under conditional (default) or total randomization, conditional permutations on a counter-based stream keyed by (seed, id, replicate), cluster labels at the significance level';
+COMMENT ON FUNCTION @extschema@.local_moran(anyelement, double precision, regclass, integer, bigint, text, text, text, boolean, text, double precision, text, text) IS
+'local Moran (LISA) of each row against its partition: I_i = (n-1) z_i sum_j w_ij z_j / sum z^2 (GeoDa, esda; scaling => ''n'' for spdep), moments under conditional (default) or total randomization, conditional permutations on a counter-based stream keyed by seed, id and replicate (sampling => ''table'', the default, or ''complete''), cluster labels at the significance level';
 
 CREATE TYPE @extschema@.local_g_result AS (
     g            double precision,
@@ -427,11 +427,11 @@ CREATE FUNCTION @extschema@.local_g(id anyelement, value double precision, weigh
     alternative text DEFAULT 'two-sided'::text, style text DEFAULT 'B'::text,
     islands text DEFAULT 'exclude'::text,
     significance double precision DEFAULT '0.05'::double precision,
-    unmatched text DEFAULT 'error'::text)
+    unmatched text DEFAULT 'error'::text, sampling text DEFAULT 'table'::text)
 RETURNS @extschema@.local_g_result
 AS 'MODULE_PATHNAME', 'cg_local_g_win'
 LANGUAGE C WINDOW STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.local_g(anyelement, double precision, regclass, boolean, integer, bigint, text, text, text, double precision, text) IS
+COMMENT ON FUNCTION @extschema@.local_g(anyelement, double precision, regclass, boolean, integer, bigint, text, text, text, double precision, text, text) IS
 'Getis-Ord local G of each row against its partition: Gi* (star, the unit itself included, the default) or Gi; z as spdep localG; conditional permutations; hot and cold spots at the significance level';
 
 CREATE FUNCTION @extschema@.spatial_lag(id anyelement, value double precision, weights regclass,

@@ -3,13 +3,15 @@
 -- from the reference tables, the care-gap identities, plain columns for BI
 -- tools, and the printed report.
 \i sql/include/tap.sql
+\i data/korea_dong/load.sql
 \i demo/views.sql
 
 BEGIN;
-SELECT plan(18);
+SELECT plan(22);
 
 SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
-              ARRAY['header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted'],
+              ARRAY['header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted',
+                    'gap_autocorrelation', 'gap_lisa', 'dong_lisa'],
               'one view a section');
 SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
                    WHERE table_schema = 'report'
@@ -100,6 +102,25 @@ SELECT is_empty($$SELECT code FROM report.need_weighted WHERE rank_change <> ran
 SELECT is((SELECT count(DISTINCT rank_by_need) FROM report.need_weighted), 31::bigint, 'ranks are distinct');
 SELECT is((SELECT count(*) FROM report.header), 6::bigint, 'the header names six figures, each with source and date');
 SELECT is_empty($$SELECT item FROM report.header WHERE source IS NULL OR ref_date IS NULL$$, 'no figure without source or date');
+-- section 6: Moran's I of relative coverage by its definition in plain SQL (style R: S0 = n, w = 1/k)
+SELECT ok(pg_temp.close((SELECT morans_i FROM report.gap_autocorrelation WHERE domain = 'residential places'),
+          (WITH c AS (SELECT code, relative_coverage AS x FROM report.coverage WHERE domain = 'residential places'),
+                m AS (SELECT avg(x) AS mu FROM c),
+                k AS (SELECT i, count(*) AS k FROM caregap.gyeonggi_links GROUP BY i)
+           SELECT (SELECT sum((a.x - mu) * (b.x - mu) / k.k) FROM caregap.gyeonggi_links l
+                     JOIN c a ON a.code = l.i JOIN c b ON b.code = l.j JOIN k ON k.i = l.i, m)
+                  / (SELECT sum((x - mu) ^ 2) FROM c, m)), 1e-13),
+          'section 6: Moran''s I of residential coverage = (n/S0) sum w z z / sum z^2 in plain SQL');
+SELECT is((SELECT count(*) FROM report.dong_lisa),
+          (SELECT count(*) FROM korea_dong.dong WHERE sido = '41' AND pop_total > 0),
+          'section 6: a LISA row for every populated Gyeonggi dong');
+SELECT is((SELECT count(*) FROM report.dong_lisa WHERE cluster_p05 = 'Isolated'),
+          (SELECT count(*) FROM korea_dong.dong d WHERE sido = '41' AND pop_total > 0
+              AND NOT EXISTS (SELECT 1 FROM korea_dong.dong_links l JOIN korea_dong.dong e ON e.adm_code = l.j
+                               WHERE l.i = d.adm_code AND e.sido = '41' AND e.pop_total > 0)),
+          'section 6: Isolated = dongs with no populated Gyeonggi neighbour (no polygon, or links only outside)');
+SELECT is_empty($$SELECT adm_code FROM report.dong_lisa WHERE p_fdr < p_sim OR (cluster_fdr <> 'Not significant' AND cluster_fdr <> cluster_p05)$$,
+                'section 6: BH-adjusted p >= pseudo p, and an FDR cluster is a p <= 0.05 cluster');
 
 SELECT * FROM finish();
 ROLLBACK;
@@ -111,3 +132,4 @@ ROLLBACK;
 
 SET client_min_messages = warning;
 DROP SCHEMA report CASCADE;
+DROP SCHEMA korea_dong CASCADE;

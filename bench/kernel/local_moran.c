@@ -2,7 +2,7 @@
  * Kernel microbenchmark of local Moran with conditional permutations:
  * a side x side rook lattice, values from a fixed sine, R replicates.
  * cc -O2 -Isrc/kernel bench/kernel/local_moran.c src/kernel/cg_*.c -lm
- * ./a.out side R repeats
+ * ./a.out side R repeats [complete: 0 table sampler, 1 complete]
  */
 #include "cg_local.h"
 
@@ -33,16 +33,16 @@ main(int argc, char **argv)
 				rep;
 	uint32_t   *li = malloc(4 * n * sizeof(uint32_t)),
 			   *lj = malloc(4 * n * sizeof(uint32_t)),
-			   *us = malloc(3 * n * sizeof(uint32_t));
+			   *us = malloc(14 * n * sizeof(uint32_t));
 	double	   *lw = malloc(4 * n * sizeof(double)),
 			   *x = malloc(n * sizeof(double)),
-			   *scratch = malloc(4 * n * sizeof(double)),
+			   *scratch = malloc(16 * n * sizeof(double)),
 			   *buf = malloc(6 * n * sizeof(double));
 	uint64_t   *keys = malloc(n * sizeof(uint64_t));
 	uint8_t    *quad = malloc(n);
 	cg_weights	wt;
 	cg_local_out out = {buf, buf + n, buf + 2 * n, buf + 3 * n, buf + 4 * n, buf + 5 * n, quad};
-	cg_perm		perm = {1, R, CG_ALT_FOLDED, keys};
+	cg_perm		perm = {1, R, CG_ALT_FOLDED, keys, argc > 4 ? atoi(argv[4]) : 0};
 
 	for (i = 0; i < n; i++)
 	{

@@ -6,7 +6,9 @@
 -- Run from the repository root: psql -f data/korea_dong/load.sql
 -- A data set for the demo and the benchmarks, not part of CREATE EXTENSION.
 \set ON_ERROR_STOP on
+SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS korea_dong CASCADE;
+RESET client_min_messages;
 CREATE SCHEMA korea_dong;
 CREATE TABLE korea_dong.dong (
     adm_code          bigint PRIMARY KEY,

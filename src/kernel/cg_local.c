@@ -54,74 +54,351 @@ row_lag(const cg_weights *wt, size_t i, const double *v, size_t *k)
 	return s;
 }
 
+/* Lemire's draw below 'bound' from the next W-bit words of a stream of 64-bit values. */
+typedef struct wordstream
+{
+	uint64_t	key;			/* h_0 */
+	uint64_t	c;				/* index of the current value */
+	uint64_t	bits;			/* the current value */
+	int			left;			/* words left in it */
+} wordstream;
+
+static inline uint64_t
+next_word16(wordstream *ws)
+{
+	if (ws->left == 0)
+	{
+		ws->bits = cg_rng_mix(ws->key ^ ++ws->c);
+		ws->left = 4;
+	}
+	ws->left--;
+	return (ws->bits >> (16 * ws->left)) & UINT64_C(0xFFFF);
+}
+
+static inline uint64_t
+next_word32(wordstream *ws)
+{
+	if (ws->left == 0)
+	{
+		ws->bits = cg_rng_mix(ws->key ^ ++ws->c);
+		ws->left = 2;
+	}
+	ws->left--;
+	return (ws->bits >> (32 * ws->left)) & UINT64_C(0xFFFFFFFF);
+}
+
+/* The work areas of the permutations (cg_local.h gives the sizes). */
+typedef struct permwork
+{
+	double	   *pv,				/* values in pool order */
+			   *wrow,			/* a row's weights (complete) */
+			   *obs,			/* observed lag */
+			   *w0,				/* the common weight of an equal-weight row */
+			   *ukh,			/* unit keys, mixed with the seed (bits, by memcpy) */
+			   *tv;				/* tables: values */
+	unsigned char *eq;
+	uint32_t   *pos,
+			   *pool,
+			   *mark,
+			   *kcnt,
+			   *ge,
+			   *le,
+			   *tp;				/* tables: pool places */
+} permwork;
+
+/* The k-th draw loop of the complete method: see cg_local.h. */
+static void
+complete_unit(const cg_weights *wt, size_t i, const permwork *pw, const cg_perm *perm,
+			  uint64_t b, uint64_t threshold, int narrow, uint32_t *epoch)
+{
+	size_t		q,
+				q0 = wt->row[i],
+				q1 = wt->row[i + 1],
+				k = pw->kcnt[i];
+	uint32_t	pi = pw->pos[i];
+	uint64_t	r,
+				ukey;
+	int			eq = pw->eq[i];
+	double	   *wrow = pw->wrow,
+				w0 = pw->w0[i],
+				obs = pw->obs[i];
+	const double *pv = pw->pv;
+	uint32_t   *mark = pw->mark,
+				ge = 0,
+				le = 0;
+	signed char dir = 0;
+
+	memcpy(&ukey, &pw->ukh[i], sizeof(ukey));
+	if (!eq)
+		for (q = q0, k = 0; q < q1; q++)
+			if (wt->col[q] != i)
+				wrow[k++] = wt->w[q];
+	(void) dir;
+	for (r = 0; r < perm->replicates; r++)
+	{
+		uint64_t	base = cg_rng_mix(ukey ^ r),
+					c = 0;
+		size_t		t = 0;
+		double		lag = 0.0;
+		uint32_t	drawn[SHORT_ROW];
+
+#define TRY_WORD(u, SHIFT, MASK, SEEN) \
+		do { \
+			uint64_t	prod_ = (u) * b; \
+			if ((prod_ & (MASK)) >= threshold) \
+			{ \
+				uint64_t	d_ = prod_ >> (SHIFT); \
+				d_ += d_ >= pi; \
+				if (!SEEN(d_)) \
+				{ \
+					lag += eq ? pv[d_] : wrow[t] * pv[d_]; \
+					t++; \
+				} \
+			} \
+		} while (0)
+#define SEEN_SHORT(d) seen_short(drawn, t, (uint32_t) (d))
+#define SEEN_MARK(d) (mark[d] == *epoch ? 1 : (mark[d] = *epoch, 0))
+#define DRAW_LOOP(SEEN) \
+		do { \
+			uint64_t	bits = base; \
+			if (narrow) \
+				for (;;) \
+				{ \
+					TRY_WORD(bits >> 48, 16, UINT64_C(0xFFFF), SEEN); \
+					if (t == k) break; \
+					TRY_WORD((bits >> 32) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+					if (t == k) break; \
+					TRY_WORD((bits >> 16) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+					if (t == k) break; \
+					TRY_WORD(bits & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
+					if (t == k) break; \
+					bits = cg_rng_mix(base ^ ++c); \
+				} \
+			else \
+				for (;;) \
+				{ \
+					TRY_WORD(bits >> 32, 32, UINT64_C(0xFFFFFFFF), SEEN); \
+					if (t == k) break; \
+					TRY_WORD(bits & UINT64_C(0xFFFFFFFF), 32, UINT64_C(0xFFFFFFFF), SEEN); \
+					if (t == k) break; \
+					bits = cg_rng_mix(base ^ ++c); \
+				} \
+		} while (0)
+		if (k <= SHORT_ROW)
+			DRAW_LOOP(SEEN_SHORT);
+		else
+		{
+			if (++*epoch == 0)
+			{
+				memset(mark, 0, wt->n * sizeof(uint32_t));
+				*epoch = 1;
+			}
+			DRAW_LOOP(SEEN_MARK);
+		}
+#undef DRAW_LOOP
+#undef SEEN_SHORT
+#undef SEEN_MARK
+#undef TRY_WORD
+		if (eq)
+			lag *= w0;
+		ge += lag >= obs;
+		le += lag <= obs;
+	}
+	pw->ge[i] = ge;
+	pw->le[i] = le;
+}
+
+/*
+ * The table method (cg_local.h): replicates in blocks of 4; for each, a
+ * table of L distinct pool places drawn from the stream of (seed, r),
+ * stored twice over so that a window never wraps; each unit reads its k
+ * values from a window at an offset drawn from the stream of (seed, its key,
+ * block).
+ */
+static void
+table_block(const cg_weights *wt, const permwork *pw, const cg_perm *perm, uint64_t r0,
+			size_t npool, size_t L, uint32_t *epoch)
+{
+	size_t		n = wt->n,
+				i,
+				j,
+				l,
+				nb = perm->replicates - r0 < 4 ? (size_t) (perm->replicates - r0) : 4;
+	uint64_t	thr_pool = (UINT64_C(0x100000000) - npool) % npool,
+				thr_l = (UINT64_C(0x10000) - L) % L,
+				block = r0 / 4;
+
+	/* the tables */
+	for (j = 0; j < nb; j++)
+	{
+		wordstream	ws;
+		double	   *tv = pw->tv + j * 2 * L;
+		uint32_t   *tp = pw->tp + j * 2 * L;
+
+		ws.key = cg_rng_u64(perm->seed, r0 + j, 0);
+		ws.c = 0;
+		ws.bits = ws.key;
+		ws.left = 2;
+		if (++*epoch == 0)
+		{
+			memset(pw->mark, 0, n * sizeof(uint32_t));
+			*epoch = 1;
+		}
+		for (l = 0; l < L;)
+		{
+			uint64_t	prod = next_word32(&ws) * npool,
+						d;
+
+			if ((prod & UINT64_C(0xFFFFFFFF)) < thr_pool)
+				continue;
+			d = prod >> 32;
+			if (pw->mark[d] == *epoch)
+				continue;
+			pw->mark[d] = *epoch;
+			tp[l] = tp[l + L] = (uint32_t) d;
+			tv[l] = tv[l + L] = pw->pv[d];
+			l++;
+		}
+	}
+	for (i = 0; i < n; i++)
+	{
+		size_t		k = pw->kcnt[i];
+		uint32_t	pi = pw->pos[i];
+		uint64_t	ukey;
+		wordstream	ws;
+		double		obs = pw->obs[i],
+					w0 = pw->w0[i];
+		int			eq = pw->eq[i];
+		uint32_t	ge = 0,
+					le = 0;
+
+		if (k == 0)
+			continue;
+		memcpy(&ukey, &pw->ukh[i], sizeof(ukey));
+		ws.key = cg_rng_mix(ukey ^ block);
+		ws.c = 0;
+		ws.bits = ws.key;
+		ws.left = 4;
+		for (j = 0; j < nb; j++)
+		{
+			const double *tv = pw->tv + j * 2 * L;
+			const uint32_t *tp = pw->tp + j * 2 * L;
+			uint64_t	prod;
+			size_t		idx,
+						t = 0;
+			double		lag = 0.0;
+
+			do
+				prod = next_word16(&ws) * L;
+			while ((prod & UINT64_C(0xFFFF)) < thr_l);
+			idx = (size_t) (prod >> 16);
+			if (eq)
+			{
+				for (; t < k; idx++)
+					if (tp[idx] != pi)
+					{
+						lag += tv[idx];
+						t++;
+					}
+				lag *= w0;
+			}
+			else
+			{
+				size_t		q = wt->row[i];
+
+				for (; t < k; idx++)
+					if (tp[idx] != pi)
+					{
+						while (wt->col[q] == i)
+							q++;
+						lag += wt->w[q++] * tv[idx];
+						t++;
+					}
+			}
+			ge += lag >= obs;
+			le += lag <= obs;
+		}
+		pw->ge[i] += ge;
+		pw->le[i] += le;
+	}
+}
+
 /*
  * Conditional permutations of every unit with neighbours: p_sim[i] from the
  * counts of permuted lags of v at or beyond the observed one in the
  * direction dir[i] (+1: a larger lag is a larger statistic, -1: smaller, 0:
- * every replicate ties).  us: 3 n uint32_t; pv: n doubles (v in pool order);
- * wrow: n doubles (a row's weights).
- * A row whose weights are all equal (styles B and R on binary links) sums
- * the values and scales once, observed and permuted alike.
+ * every replicate ties).  A row whose weights are all equal (styles B and R
+ * on binary links) sums the values and scales once, observed and permuted
+ * alike.  work: 14 n doubles, uwork: 14 n uint32_t.
  */
 static cg_status
 permute_local(const cg_weights *wt, const double *v, const signed char *dir,
-			  const cg_perm *perm, uint32_t *us, double *pv, double *wrow, double *p_sim)
+			  const cg_perm *perm, double *work, uint32_t *uwork, double *p_sim)
 {
 	size_t		n = wt->n,
 				i,
 				q,
-				npool = 0;
-	uint32_t   *pos = us,
-			   *pool = us + n,
-			   *mark = us + 2 * n,
-				epoch = 0;
+				npool = 0,
+				kmax = 0,
+				L;
+	uint32_t	epoch = 0;
 	uint64_t	b,
 				threshold,
-				seedkey;
+				seedkey,
+				r;
 	int			narrow;
+	permwork	pw;
+
+	pw.pv = work;
+	pw.wrow = work + n;
+	pw.obs = work + 2 * n;
+	pw.w0 = work + 3 * n;
+	pw.ukh = work + 4 * n;
+	pw.eq = (unsigned char *) (work + 5 * n);
+	pw.tv = work + 6 * n;		/* 8 L <= 8 n */
+	pw.pos = uwork;
+	pw.pool = uwork + n;
+	pw.mark = uwork + 2 * n;
+	pw.kcnt = uwork + 3 * n;
+	pw.ge = uwork + 4 * n;
+	pw.le = uwork + 5 * n;
+	pw.tp = uwork + 6 * n;		/* 8 L <= 8 n */
 
 	/* the pool: units with a link out or in (self-links aside), in unit order */
-	memset(pos, 0, n * sizeof(uint32_t));
+	memset(pw.pos, 0, n * sizeof(uint32_t));
 	for (i = 0; i < n; i++)
 		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
 			if (wt->col[q] != i)
 			{
-				pos[i] = 1;
-				pos[wt->col[q]] = 1;
+				pw.pos[i] = 1;
+				pw.pos[wt->col[q]] = 1;
 			}
 	for (i = 0; i < n; i++)
 	{
-		int			in = pos[i] != 0;
+		int			in = pw.pos[i] != 0;
 
-		pos[i] = (uint32_t) npool;
+		pw.pos[i] = (uint32_t) npool;
 		if (in)
 		{
-			pv[npool] = v[i];
-			pool[npool++] = (uint32_t) i;
+			pw.pv[npool] = v[i];
+			pw.pool[npool++] = (uint32_t) i;
 		}
 	}
-	memset(mark, 0, n * sizeof(uint32_t));
+	memset(pw.mark, 0, n * sizeof(uint32_t));
 	if (npool < 2)
 		return CG_OK;
-	b = (uint64_t) npool - 1;
-	narrow = b < 4096;
-	threshold = ((narrow ? UINT64_C(0x10000) : UINT64_C(0x100000000)) - b) % b;
 	seedkey = cg_rng_mix(perm->seed);
+
+	/* per unit: neighbours, equal weights, the observed lag, the key */
 	for (i = 0; i < n; i++)
 	{
-		uint64_t	r,
-					ge = 0,
-					le = 0,
-					ukey;
-		size_t		k = 0,
-					q0 = wt->row[i],
-					q1 = wt->row[i + 1];
-		uint32_t	pi = pos[i];
+		size_t		k = 0;
 		double		w0 = 0.0,
 					obs = 0.0;
 		int			eq = 1;
+		uint64_t	ukh = cg_rng_mix(seedkey ^ perm->ukey[i]);
 
-		for (q = q0; q < q1; q++)
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
 			if (wt->col[q] != i)
 			{
 				if (k == 0)
@@ -130,112 +407,63 @@ permute_local(const cg_weights *wt, const double *v, const signed char *dir,
 					eq = 0;
 				k++;
 			}
-		if (k == 0)
-			continue;
-		if (k > b)
+		if (k > npool - 1)
 			return CG_E_CORRUPT;
-		if (cg_cancel_hook != NULL && cg_cancel_hook())
-			return CG_E_CANCELED;
-		/* the observed lag, taken as the permuted ones are */
-		for (q = q0; q < q1; q++)
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
 			if (wt->col[q] != i)
 				obs += eq ? v[wt->col[q]] : wt->w[q] * v[wt->col[q]];
-		if (eq)
-			obs *= w0;
-		ukey = cg_rng_mix(seedkey ^ perm->ukey[i]);
-		if (!eq)
-			for (q = q0, k = 0; q < q1; q++)
-				if (wt->col[q] != i)
-					wrow[k++] = wt->w[q];
-		for (r = 0; r < perm->replicates; r++)
-		{
-			uint64_t	base = cg_rng_mix(ukey ^ r),
-						c = 0;
-			size_t		t = 0;
-			double		lag = 0.0;
-			uint32_t	drawn[SHORT_ROW];
+		pw.kcnt[i] = (uint32_t) k;
+		pw.eq[i] = (unsigned char) eq;
+		pw.w0[i] = w0;
+		pw.obs[i] = eq ? obs * w0 : obs;
+		memcpy(&pw.ukh[i], &ukh, sizeof(ukh));
+		pw.ge[i] = pw.le[i] = 0;
+		kmax = k > kmax ? k : kmax;
+	}
 
-			/*
-			 * the words in order: the high half of each mix, then its low
-			 * half; a rejected word (Lemire, or a unit drawn already) passes
-			 * to the next
-			 */
-#define TRY_WORD(u, SHIFT, MASK, SEEN) \
-			do { \
-				uint64_t	prod_ = (u) * b; \
-				if ((prod_ & (MASK)) >= threshold) \
-				{ \
-					uint64_t	d_ = prod_ >> (SHIFT); \
-					d_ += d_ >= pi; \
-					if (!SEEN(d_)) \
-					{ \
-						lag += eq ? pv[d_] : wrow[t] * pv[d_]; \
-						t++; \
-					} \
-				} \
-			} while (0)
-			/* short rows: look back over the units drawn; long rows: stamp them */
-#define SEEN_SHORT(d) seen_short(drawn, t, (uint32_t) (d))
-#define SEEN_MARK(d) (mark[d] == epoch ? 1 : (mark[d] = epoch, 0))
-#define DRAW_LOOP(SEEN) \
-			do { \
-				uint64_t	bits = base; \
-				if (narrow) \
-					for (;;) \
-					{ \
-						TRY_WORD(bits >> 48, 16, UINT64_C(0xFFFF), SEEN); \
-						if (t == k) break; \
-						TRY_WORD((bits >> 32) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
-						if (t == k) break; \
-						TRY_WORD((bits >> 16) & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
-						if (t == k) break; \
-						TRY_WORD(bits & UINT64_C(0xFFFF), 16, UINT64_C(0xFFFF), SEEN); \
-						if (t == k) break; \
-						bits = cg_rng_mix(base ^ ++c); \
-					} \
-				else \
-					for (;;) \
-					{ \
-						TRY_WORD(bits >> 32, 32, UINT64_C(0xFFFFFFFF), SEEN); \
-						if (t == k) break; \
-						TRY_WORD(bits & UINT64_C(0xFFFFFFFF), 32, UINT64_C(0xFFFFFFFF), SEEN); \
-						if (t == k) break; \
-						bits = cg_rng_mix(base ^ ++c); \
-					} \
-			} while (0)
-			if (k <= SHORT_ROW)
-				DRAW_LOOP(SEEN_SHORT);
-			else
-			{
-				if (++epoch == 0)
-				{
-					memset(mark, 0, n * sizeof(uint32_t));
-					epoch = 1;
-				}
-				DRAW_LOOP(SEEN_MARK);
-			}
-#undef DRAW_LOOP
-#undef SEEN_SHORT
-#undef SEEN_MARK
-#undef TRY_WORD
-			if (eq)
-				lag *= w0;
-			if (dir[i] > 0)
-			{
-				ge += lag >= obs;
-				le += lag <= obs;
-			}
-			else if (dir[i] < 0)
-			{
-				ge += lag <= obs;
-				le += lag >= obs;
-			}
-			else
-			{
-				ge++;
-				le++;
-			}
+	if (perm->complete)
+	{
+		b = (uint64_t) npool - 1;
+		narrow = b < 4096;
+		threshold = ((narrow ? UINT64_C(0x10000) : UINT64_C(0x100000000)) - b) % b;
+		for (i = 0; i < n; i++)
+		{
+			if (pw.kcnt[i] == 0)
+				continue;
+			if (cg_cancel_hook != NULL && cg_cancel_hook())
+				return CG_E_CANCELED;
+			complete_unit(wt, i, &pw, perm, b, threshold, narrow, &epoch);
 		}
+	}
+	else
+	{
+		L = 2 * (kmax + 1) > 256 ? 2 * (kmax + 1) : 256;
+		L = L < npool ? L : npool;
+		if (L > 65535)
+			return CG_E_TOO_LARGE;
+		for (r = 0; r < perm->replicates; r += 4)
+		{
+			if ((r & 255) == 0 && cg_cancel_hook != NULL && cg_cancel_hook())
+				return CG_E_CANCELED;
+			table_block(wt, &pw, perm, r, npool, L, &epoch);
+		}
+	}
+	for (i = 0; i < n; i++)
+	{
+		uint64_t	ge = pw.ge[i],
+					le = pw.le[i];
+
+		if (pw.kcnt[i] == 0)
+			continue;
+		if (dir[i] < 0)
+		{
+			uint64_t	t = ge;
+
+			ge = le;
+			le = t;
+		}
+		else if (dir[i] == 0)
+			ge = le = perm->replicates;
 		p_sim[i] = cg_pseudo_p(ge, le, perm->replicates, perm->alternative);
 	}
 	return CG_OK;
@@ -246,7 +474,7 @@ perm_ok(const cg_perm *perm)
 {
 	return perm->replicates == 0 ||
 		(perm->ukey != NULL && perm->alternative >= CG_ALT_GREATER &&
-		 perm->alternative <= CG_ALT_FOLDED && perm->replicates < (UINT64_C(1) << 40));
+		 perm->alternative <= CG_ALT_FOLDED && perm->replicates < (UINT64_C(1) << 32));
 }
 
 cg_status
@@ -344,11 +572,11 @@ cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditi
 	if (perm->replicates == 0)
 		return CG_OK;
 	{
-		signed char *dir = (signed char *) (scratch + 2 * n);
+		signed char *dir = (signed char *) (scratch + n);
 
 		for (i = 0; i < n; i++)
 			dir[i] = z[i] > 0.0 ? 1 : (z[i] < 0.0 ? -1 : 0);
-		st = permute_local(wt, z, dir, perm, uscratch, scratch + n, scratch + 3 * n, out->p_sim);
+		st = permute_local(wt, z, dir, perm, scratch + 2 * n, uscratch, out->p_sim);
 	}
 	return st;
 }
@@ -367,7 +595,7 @@ cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 				dl = 0.0,
 				dev2,
 				nd = (double) n;
-	signed char *dir = (signed char *) (scratch + 2 * n);
+	signed char *dir = (signed char *) (scratch + n);
 
 	if (!perm_ok(perm))
 		return CG_E_CORRUPT;
@@ -446,7 +674,7 @@ cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 	}
 	if (perm->replicates == 0)
 		return CG_OK;
-	return permute_local(wt, x, dir, perm, uscratch, scratch + n, scratch + 3 * n, out->p_sim);
+	return permute_local(wt, x, dir, perm, scratch + 2 * n, uscratch, out->p_sim);
 }
 
 cg_status

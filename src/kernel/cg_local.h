@@ -20,31 +20,47 @@
 #include "cg_spatial.h"
 
 /*
- * Conditional permutation inference.  For unit i with k neighbours (self
- * excluded) and replicate r = 0..R-1, k distinct units are drawn from the
- * pool (every unit that is not an island, in unit order) other than i:
- *   base = cg_rng_u64(seed, ukey[i], r); h_0 = base, h_c = cg_rng_mix(base ^ c)
- *   for c = 1, 2, ...
- *   words, most significant first: with b = (pool size - 1) < 4096, the four
- *     16-bit quarters of h_0, then of h_1, ...; otherwise the two 32-bit
- *     halves of h_0, then of h_1, ... (width W = 16 or 32)
- *   a draw takes the next word u: prod = u * b; if (prod mod 2^W) <
- *     (2^W - b) mod b the word is rejected (Lemire), else d = prod >> W,
- *     and d += 1 when d >= (i's place in the pool); a unit already drawn in
- *     this replicate is rejected too.
- *   The t-th accepted unit takes the weight of i's t-th neighbour (in unit
- *   order); when all of i's weights are equal (styles B and R on binary
- *   links) the drawn values are summed and scaled once, as the observed lag.
- * ukey[i] is the unit's id key (the glue: an integer id's value; a text
- * id's 64-bit FNV-1a hash of its bytes).  The permuted lag is compared with
- * the observed one; cg_pseudo_p gives p.
+ * Conditional permutation inference: for unit i with k neighbours (self
+ * excluded), each replicate r = 0..R-1 draws k distinct units from the pool
+ * (every unit that is not an island, in unit order) other than i; the
+ * permuted lag is compared with the observed one and cg_pseudo_p gives p.
+ * ukey[i] is the unit's id key (the glue: an integer id's value; a text id's
+ * 64-bit FNV-1a hash of its bytes); K_i = cg_rng_mix(cg_rng_mix(seed) ^ ukey[i]).
+ * The t-th unit drawn takes the weight of i's t-th neighbour (in unit
+ * order); when all of i's weights are equal (styles B and R on binary links)
+ * the drawn values are summed and scaled once, as the observed lag.
+ *
+ * Two samplers.  Words: a stream of 64-bit values h_0 = key, h_c =
+ * cg_rng_mix(key ^ c) (c = 1, 2, ...), cut into W-bit words, most significant
+ * first; a draw below B from a word u is (u B) >> W, the word rejected when
+ * (u B) mod 2^W < (2^W - B) mod B (Lemire).
+ *
+ * 'table' (complete = 0, the default, as esda's and GeoDa's lookup tables
+ * but keyed by unit): replicates go in blocks of 4.  Replicate r draws a
+ * table of L = min(pool size, max(256, 2 (kmax + 1))) distinct pool places,
+ * in draw order, from key cg_rng_u64(seed, r, 0) with 32-bit words below the
+ * pool size (a place drawn already is rejected).  Unit i reads, for the j-th
+ * replicate of block q = r / 4, an offset o below L from key
+ * cg_rng_mix(K_i ^ q) with 16-bit words (the j-th accepted), and takes the
+ * first k places of the table from o on, cyclically, passing over its own.
+ * Each replicate of a unit is an independent uniform k-subset of the pool
+ * without i (the table is a uniform random ordered subset, the offset
+ * uniform); the units of one replicate share its table, as esda's draws are
+ * shared by all units, so their p-values are dependent to that extent.
+ *
+ * 'complete' (complete = 1, GeoDa's default method): every (unit,
+ * replicate) draws on its own, key cg_rng_u64(seed, ukey[i], r) =
+ * cg_rng_mix(K_i ^ r), with 16-bit words when the pool has at most 4096
+ * units, else 32-bit, below (pool size - 1), shifted past i's own place,
+ * a unit drawn already in this replicate rejected.
  */
 typedef struct cg_perm
 {
 	uint64_t	seed;
-	uint64_t	replicates;		/* 0: no permutations, p_sim NaN */
+	uint64_t	replicates;		/* 0: no permutations, p_sim NaN; below 2^32 */
 	cg_alternative alternative;
 	const uint64_t *ukey;		/* n keys; may be NULL when replicates == 0 */
+	int			complete;		/* 0: table sampler, 1: complete */
 } cg_perm;
 
 typedef struct cg_local_out
@@ -69,7 +85,7 @@ typedef struct cg_local_out
  * I_i = n z_i lag_i / sum z^2 (mlvar = TRUE).  conditional selects spdep's
  * conditional = TRUE moments (its default); 0 total randomization.  The
  * moments are scaled with I_i, so z does not depend on the scaling.
- * scratch: 4 n doubles; uscratch: 3 n uint32_t.  Undefined (NaN) everything
+ * scratch: 16 n doubles; uscratch: 14 n uint32_t.  Undefined (NaN) everything
  * when sum z^2 = 0 or n < 3.
  */
 cg_status	cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, int conditional,
@@ -86,7 +102,7 @@ cg_status	cg_local_moran(const cg_weights *wt, const double *x, int n_minus_1, i
  * n-1 in place of n.  Permutations draw the neighbours' values; the self
  * term stays.  The variance returned is that of G_i under the same
  * assumptions (z = (G - E) / sqrt(variance)).
- * scratch: 4 n doubles; uscratch: 3 n uint32_t.
+ * scratch: 16 n doubles; uscratch: 14 n uint32_t.
  */
 cg_status	cg_local_g(const cg_weights *wt, const double *x, int star, const cg_perm *perm,
 					   double *scratch, uint32_t *uscratch, cg_local_out *out);

@@ -380,33 +380,54 @@ cg_normal_p(double z, cg_alternative alt)
  * The part of a global statistic that permutations change, summed plainly
  * in row order (the observed value is taken the same way, so that a
  * permutation giving the same terms ties with it exactly): Moran and G
- * sum_ij w_ij v_i v_j, Geary sum_ij w_ij (v_i - v_j)^2.
+ * sum_ij w_ij v_i v_j, Geary sum_ij w_ij (v_i - v_j)^2.  A row whose weights
+ * are all equal (rw0[i] = that weight, else NaN) sums first and scales once.
  */
 static double
-permuted_part(cg_global_kind kind, const cg_weights *wt, const double *v)
+permuted_part(cg_global_kind kind, const cg_weights *wt, const double *v, const double *rw0)
 {
 	double		s = 0.0;
 	size_t		i,
 				q;
 
-	if (kind == CG_GLOBAL_GEARY)
-	{
-		for (i = 0; i < wt->n; i++)
-			for (q = wt->row[i]; q < wt->row[i + 1]; q++)
-			{
-				double		d = v[i] - v[wt->col[q]];
-
-				s += wt->w[q] * (d * d);
-			}
-		return s;
-	}
 	for (i = 0; i < wt->n; i++)
 	{
-		double		a = 0.0;
+		double		a = 0.0,
+					vi = v[i];
+		size_t		q0 = wt->row[i],
+					q1 = wt->row[i + 1];
 
-		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
-			a += wt->w[q] * v[wt->col[q]];
-		s += v[i] * a;
+		if (kind == CG_GLOBAL_GEARY)
+		{
+			if (!isnan(rw0[i]))
+			{
+				for (q = q0; q < q1; q++)
+				{
+					double		d = vi - v[wt->col[q]];
+
+					a += d * d;
+				}
+				s += rw0[i] * a;
+			}
+			else
+				for (q = q0; q < q1; q++)
+				{
+					double		d = vi - v[wt->col[q]];
+
+					s += wt->w[q] * (d * d);
+				}
+			continue;
+		}
+		if (!isnan(rw0[i]))
+		{
+			for (q = q0; q < q1; q++)
+				a += v[wt->col[q]];
+			a *= rw0[i];
+		}
+		else
+			for (q = q0; q < q1; q++)
+				a += wt->w[q] * v[wt->col[q]];
+		s += vi * a;
 	}
 	return s;
 }
@@ -423,6 +444,7 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 				le = 0;
 	double	   *z = scratch + 2 * n,
 			   *perm = scratch + 3 * n,
+			   *rw0 = scratch + 4 * n,
 				obs,
 				f,
 				s_hi = 0.0,
@@ -488,10 +510,23 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 		else
 			f = ((double) n - 1.0) / (2.0 * mo.s0 * cg_nsum_value(h, l));
 	}
-	obs = permuted_part(kind, wt, z);
+	for (i = 0; i < n; i++)
+	{
+		size_t		q;
+
+		rw0[i] = wt->row[i + 1] > wt->row[i] ? wt->w[wt->row[i]] : 0.0;
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
+			if (wt->w[q] != rw0[i])
+				rw0[i] = NAN;
+	}
+	obs = permuted_part(kind, wt, z, rw0);
 	for (r = 0; r < replicates; r++)
 	{
-		uint64_t	key = cg_rng_key(seed, r);
+		/* 32-bit words of h_0 = cg_rng_u64(seed, r, 0), h_c = mix(h_0 ^ c) */
+		uint64_t	key = cg_rng_u64(seed, r, 0),
+					bits = key,
+					c = 0;
+		int			left = 2;
 		double		part;
 
 		if (cg_cancel_due((size_t) r + 1) || (n > 4096 && cg_cancel_hook != NULL && cg_cancel_hook()))
@@ -499,13 +534,31 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 		memcpy(perm, z, n * sizeof(double));
 		for (i = n - 1; i > 0; i--)
 		{
-			size_t		k = (size_t) below_keyed(key, i, (uint64_t) i + 1);
-			double		t = perm[i];
+			uint64_t	bound = (uint64_t) i + 1,
+						prod,
+						low;
+			size_t		k;
+			double		t;
 
+			for (;;)
+			{
+				if (left == 0)
+				{
+					bits = cg_rng_mix(key ^ ++c);
+					left = 2;
+				}
+				left--;
+				prod = ((bits >> (32 * left)) & UINT64_C(0xFFFFFFFF)) * bound;
+				low = prod & UINT64_C(0xFFFFFFFF);
+				if (low >= bound || low >= (UINT64_C(0x100000000) - bound) % bound)
+					break;
+			}
+			k = (size_t) (prod >> 32);
+			t = perm[i];
 			perm[i] = perm[k];
 			perm[k] = t;
 		}
-		part = permuted_part(kind, wt, perm);
+		part = permuted_part(kind, wt, perm, rw0);
 		cg_nsum_add(&s_hi, &s_lo, f * part);
 		if (kind == CG_GLOBAL_GEARY)
 		{

@@ -82,6 +82,7 @@ extern char cg_parse_style(text *t);
 extern cg_alternative cg_parse_alternative(text *t);
 extern cg_islands cg_parse_islands(text *t);
 extern bool cg_parse_unmatched(text *t);
+extern int	cg_parse_sampling(text *t);	/* 0 table, 1 complete */
 extern const char *cg_alternative_name(cg_alternative a);
 extern const char *cg_islands_name(cg_islands i);
 

@@ -431,7 +431,7 @@ global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 	opts.self = false;
 	alt = s->alternative ? (cg_alternative) s->alternative : CG_ALT_GREATER;
 	cg_group_build(wr, &ids, s->x, s->n, &opts, name, &g);
-	scratch = palloc_extended(Max(4 * g.nunits, 4) * sizeof(double), MCXT_ALLOC_HUGE);
+	scratch = palloc_extended(Max(5 * g.nunits, 5) * sizeof(double), MCXT_ALLOC_HUGE);
 	us = palloc_extended(Max(g.nunits, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	switch (kind)
 	{

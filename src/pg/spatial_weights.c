@@ -85,9 +85,64 @@ cmp_index(const void *a, const void *b)
 	return c != 0 ? c : (i < j ? -1 : (i > j));
 }
 
+/*
+ * Integer ids: a stable LSD radix sort of the indices by key, 16 bits a
+ * pass over the key with its sign bit flipped (4 passes; a pass whose digit
+ * is the same for every key is skipped).  Ties keep index order, as the
+ * comparison sort does.
+ */
+static void
+radix_sort_index(const int64 *key, int64 *idx, int64 n)
+{
+	int64	   *tmp = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
+			   *src = idx,
+			   *dst = tmp,
+				k;
+	int64	   *count = palloc(65537 * sizeof(int64));
+	int			pass;
+
+	for (pass = 0; pass < 4; pass++)
+	{
+		int			shift = 16 * pass,
+					d;
+		int64		run = 0;
+
+		memset(count, 0, 65537 * sizeof(int64));
+		for (k = 0; k < n; k++)
+			count[(((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFFFF) + 1]++;
+		for (d = 0; d < 65536; d++)
+			if (count[d + 1] == n)
+				break;
+		if (d < 65536)
+			continue;			/* one digit for all: nothing to do */
+		for (d = 0; d < 65536; d++)
+		{
+			run += count[d + 1];
+			count[d + 1] = run;
+		}
+		for (k = 0; k < n; k++)
+			dst[count[((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFFFF]++] = src[k];
+		{
+			int64	   *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != idx)
+		memcpy(idx, src, n * sizeof(int64));
+	pfree(tmp);
+	pfree(count);
+}
+
 static void
 sort_index(const cg_ids *ids, int64 *idx, int64 n)
 {
+	if (ids->kind == CG_ID_INT)
+	{
+		radix_sort_index(ids->ik, idx, n);
+		return;
+	}
 	sort_ids = ids;
 	qsort(idx, (size_t) n, sizeof(int64), cmp_index);
 	sort_ids = NULL;
@@ -99,6 +154,22 @@ find_key(const cg_ids *keys, int64 nkeys, const cg_ids *ids, int64 k)
 {
 	int64		lo = 0,
 				hi = nkeys;
+
+	if (keys->kind == CG_ID_INT)
+	{
+		int64		v = ids->ik[k];
+
+		while (lo < hi)
+		{
+			int64		mid = lo + (hi - lo) / 2;
+
+			if (keys->ik[mid] < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo < nkeys && keys->ik[lo] == v ? lo : -1;
+	}
 
 	while (lo < hi)
 	{
@@ -232,7 +303,8 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 			   *order;
 	double	   *lw;
 	uint32	   *ui,
-			   *uj;
+			   *uj,
+			   *keyidx;
 	cg_wrel    *wr;
 	MemoryContext old,
 				work;
@@ -314,9 +386,17 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	wr->has_w = has_w;
 	alloc_ids(&wr->keys, kind, npts);
 	nkeys = 0;
+	MemoryContextSwitchTo(work);
+	keyidx = palloc_extended(Max(npts, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	MemoryContextSwitchTo(target);
 	for (k = 0; k < npts; k++)
+	{
 		if (nkeys == 0 || id_cmp(&wr->keys, nkeys - 1, &pts, order[k]) != 0)
 		{
+			if (nkeys >= ((int64) 1 << 31))
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("weights relation %s has more than 2^31 distinct ids", relname)));
 			if (kind == CG_ID_TEXT)
 			{
 				wr->keys.sk[nkeys] = pnstrdup(pts.sk[order[k]], pts.sl[order[k]]);
@@ -326,18 +406,16 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				wr->keys.ik[nkeys] = pts.ik[order[k]];
 			nkeys++;
 		}
-	if (nkeys >= ((int64) 1 << 31))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("weights relation %s has more than 2^31 distinct ids", relname)));
+		keyidx[order[k]] = (uint32) (nkeys - 1);
+	}
 	wr->nkeys = nkeys;
 	MemoryContextSwitchTo(work);
 	ui = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	uj = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	for (k = 0; k < m; k++)
 	{
-		ui[k] = (uint32) find_key(&wr->keys, nkeys, &pts, li[k]);
-		uj[k] = (uint32) find_key(&wr->keys, nkeys, &pts, lj[k]);
+		ui[k] = keyidx[li[k]];
+		uj[k] = keyidx[lj[k]];
 	}
 	MemoryContextSwitchTo(target);
 	wr->wt.row = palloc_extended((nkeys + 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
@@ -472,6 +550,22 @@ const char *
 cg_islands_name(cg_islands i)
 {
 	return i == CG_ISLANDS_KEEP ? "keep" : "exclude";
+}
+
+int
+cg_parse_sampling(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (is(s, "table"))
+		return 0;
+	if (is(s, "complete"))
+		return 1;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown sampling \"%s\"", s),
+			 errhint("Use 'table' (a table of draws per replicate, each unit at its own offset) or 'complete' (every unit draws on its own).")));
+	return 0;
 }
 
 bool

@@ -261,6 +261,7 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 		scaling = TextDatumGetCString(stable_arg(winobj, fcinfo, 9, fname, "scaling"));
 		signif = DatumGetFloat8(stable_arg(winobj, fcinfo, 10, fname, "significance"));
 		opts.drop_unmatched = cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "unmatched")));
+		perm.complete = cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 12, fname, "sampling")));
 		opts.self = false;
 		if (strcmp(scaling, "n-1") != 0 && strcmp(scaling, "n") != 0)
 			ereport(ERROR,
@@ -285,8 +286,8 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(4 * u * sizeof(double), MCXT_ALLOC_HUGE);
-			us = palloc_extended(3 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
+			scratch = palloc_extended(16 * u * sizeof(double), MCXT_ALLOC_HUGE);
+			us = palloc_extended(14 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
 			local_buffers(&out, u, true);
 			perm.seed = (uint64) seed;
 			perm.replicates = (uint64) perms;
@@ -397,6 +398,7 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 		opts.islands = cg_parse_islands(DatumGetTextPP(stable_arg(winobj, fcinfo, 8, fname, "islands")));
 		signif = DatumGetFloat8(stable_arg(winobj, fcinfo, 9, fname, "significance"));
 		opts.drop_unmatched = cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 10, fname, "unmatched")));
+		perm.complete = cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "sampling")));
 		opts.self = star;
 		if (perms < 0 || perms > 10000000)
 			ereport(ERROR,
@@ -416,8 +418,8 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(4 * u * sizeof(double), MCXT_ALLOC_HUGE);
-			us = palloc_extended(3 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
+			scratch = palloc_extended(16 * u * sizeof(double), MCXT_ALLOC_HUGE);
+			us = palloc_extended(14 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
 			local_buffers(&out, u, false);
 			perm.seed = (uint64) seed;
 			perm.replicates = (uint64) perms;

@@ -51,14 +51,14 @@ CG_TEST(test_local_moran_chain)
 {
 	uint32_t	li[6] = {0, 1, 1, 2, 2, 3},
 				lj[6] = {1, 0, 2, 1, 3, 2},
-				us[64];
+				us[512];
 	double		lw[6] = {1, 1, 1, 1, 1, 1},
 				x[4] = {1, 2, 3, 4},
-				scratch[128];
+				scratch[512];
 	uint64_t	keys[4] = {10, 20, 30, 40};
 	cg_weights	wt;
-	cg_perm		none = {0, 0, CG_ALT_FOLDED, NULL},
-				perm = {7, 999, CG_ALT_FOLDED, keys};
+	cg_perm		none = {0, 0, CG_ALT_FOLDED, NULL, 0},
+				perm = {7, 999, CG_ALT_FOLDED, keys, 0};
 	cg_local_out o = outs();
 	double		p1[4];
 
@@ -85,6 +85,10 @@ CG_TEST(test_local_moran_chain)
 	CHECK(p1[0] >= 0.001 && p1[0] <= 0.5);
 	CHECK(cg_local_moran(&wt, x, 1, 1, &perm, scratch, us, &o) == CG_OK);
 	CHECK(memcmp(p1, s_p, sizeof(p1)) == 0);
+	perm.complete = 1;
+	CHECK(cg_local_moran(&wt, x, 1, 1, &perm, scratch, us, &o) == CG_OK);
+	CHECK(s_p[0] >= 0.001 && s_p[0] <= 0.5);
+	perm.complete = 0;
 	/* all equal: no statistic, never 0/0 */
 	x[0] = x[1] = x[2] = x[3] = 5;
 	CHECK(cg_local_moran(&wt, x, 1, 1, &perm, scratch, us, &o) == CG_OK);
@@ -107,20 +111,23 @@ CG_TEST(test_local_g)
 				lj[6] = {1, 0, 2, 1, 3, 2},
 				si[10] = {0, 1, 1, 2, 2, 3, 0, 1, 2, 3},
 				sj[10] = {1, 0, 2, 1, 3, 2, 0, 1, 2, 3},
-				us[64];
+				us[512];
 	double		lw[10] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 				x[5] = {1, 2, 3, 4, 1000},
-				scratch[128];
+				scratch[512];
 	uint64_t	keys[5] = {1, 2, 3, 4, 5};
 	cg_weights	wt;
-	cg_perm		perm = {11, 30000, CG_ALT_GREATER, keys},
-				none = {0, 0, CG_ALT_FOLDED, NULL};
+	cg_perm		perm = {11, 30000, CG_ALT_GREATER, keys, 0},
+				none = {0, 0, CG_ALT_FOLDED, NULL, 0};
 	cg_local_out o = outs();
 
 	CHECK(mk(5, 6, li, lj, lw, 0, &wt) == CG_OK);
 	CHECK(cg_local_g(&wt, x, 0, &perm, scratch, us, &o) == CG_OK);
 	CHECK(fabs(s_p[3] - 1.0 / 3.0) < 0.015);
 	CHECK(isnan(s_stat[4]) && isnan(s_p[4]));
+	perm.complete = 1;			/* the other sampler: the same law */
+	CHECK(cg_local_g(&wt, x, 0, &perm, scratch, us, &o) == CG_OK);
+	CHECK(fabs(s_p[3] - 1.0 / 3.0) < 0.015);
 	CHECK(mk(4, 10, si, sj, lw, 1, &wt) == CG_OK);
 	CHECK(cg_local_g(&wt, x, 1, &none, scratch, us, &o) == CG_OK);
 	CHECK_NEAR(s_stat[0], 0.3, 1e-15);
@@ -177,10 +184,10 @@ CG_TEST(test_geary_and_g)
 {
 	uint32_t	li[6] = {0, 1, 1, 2, 2, 3},
 				lj[6] = {1, 0, 2, 1, 3, 2},
-				us[64];
+				us[512];
 	double		lw[6] = {1, 1, 1, 1, 1, 1},
 				x[4] = {1, 2, 3, 4},
-				scratch[128],
+				scratch[512],
 				p,
 				mean;
 	cg_weights	wt;
