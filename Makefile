@@ -1,8 +1,8 @@
 # caregap — PGXS build.  `make`, `make install`, `make installcheck`,
 # `make unit` (C kernel tests under ASan/UBSan), `make fuzz` (libFuzzer).
 
-EXTENSION   = caregap
-EXTVERSION  = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+EXTENSION   = caregap caregap_postgis
+EXTVERSION  = $(shell grep default_version caregap.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 MODULE_big  = caregap
 
 KERNEL_SRCS = $(wildcard src/kernel/*.c)
@@ -15,14 +15,15 @@ OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # hand-written upgrade scripts are sql/caregap--*.sql.  Every other sql/*.sql
 # is a test.
 MASTER      = $(sort $(wildcard sql/master/*.sql))
-INSTALL_SQL = sql/$(EXTENSION)--$(EXTVERSION).sql
+INSTALL_SQL = sql/caregap--$(EXTVERSION).sql
 DATA_built  = $(INSTALL_SQL)
 # the full install script of the first release, and every upgrade script
-DATA        = sql/$(EXTENSION)--0.1.0.sql $(wildcard sql/$(EXTENSION)--*--*.sql)
-TESTS       = $(filter-out sql/$(EXTENSION)--%,$(wildcard sql/*.sql))
+DATA        = sql/caregap--0.1.0.sql $(wildcard sql/caregap--*--*.sql) \
+              sql/caregap_postgis--0.5.0.sql
+TESTS       = $(filter-out sql/caregap--% sql/caregap_postgis--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
-REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=$(EXTENSION)
+REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=caregap
 
 PG_CONFIG  ?= pg_config
 PG_CFLAGS  += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
@@ -36,7 +37,7 @@ PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(INSTALL_SQL): $(MASTER) $(EXTENSION).control
+$(INSTALL_SQL): $(MASTER) caregap.control
 	cat $(MASTER) > $@
 
 # The kernel's symbols stay inside caregap.so: the glue calls them directly

@@ -1,5 +1,6 @@
 -- caregap 0.4.0 -> 0.5.0: the spatial family (issue 10): weights relations, Moran's I, Geary's C,
--- general G, local Moran, Gi / Gi*, spatial lag, p-value adjustment, weights summary.
+-- general G, local Moran, Gi / Gi*, spatial lag, p-value adjustment, weights summary, kNN and
+-- distance-band weights.
 -- Only new objects: the same text as sql/master/40_spatial.sql.
 \echo Use "ALTER EXTENSION caregap UPDATE TO '0.5.0'" to load this file. \quit
 
@@ -473,3 +474,79 @@ AS 'MODULE_PATHNAME', 'cg_weights_summary_fn'
 LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.weights_summary(regclass, text) IS
 'reads a weights relation (i, j [, w]; a row (i, NULL) declares a unit without links) with the caller''s privileges, checks it (duplicate links, self-links, NaN, infinite or negative weights are errors) and summarizes it';
+
+CREATE TYPE @extschema@.gini_spatial AS (
+    gini                    double precision,
+    total                   double precision,
+    neighbour               double precision,
+    non_neighbour           double precision,
+    neighbour_share         double precision,
+    mean_non_neighbour_sim  double precision,
+    p_sim                   double precision,
+    permutations            integer,
+    seed                    bigint,
+    n                       bigint,
+    links                   bigint,
+    links_dropped           bigint,
+    nulls                   bigint
+);
+COMMENT ON TYPE @extschema@.gini_spatial IS
+'result of gini_spatial: the Gini, the sum of |x_i - x_j| over ordered pairs split into neighbour pairs (links of the weights) and the rest, the mean non-neighbour part over the permutations and the pseudo p-value of the observed one';
+
+CREATE FUNCTION @extschema@.gini_spatial_final(internal)
+RETURNS @extschema@.gini_spatial
+AS 'MODULE_PATHNAME', 'cg_gini_spatial_final'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gini_spatial_final(internal) IS
+'aggregate support: computes gini_spatial from the collected rows';
+
+CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    SERIALFUNC = @extschema@.spatial_serialize,
+    DESERIALFUNC = @extschema@.spatial_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass) IS
+'Spatial decomposition of the Gini (Rey and Smith 2013, PySAL Gini_Spatial): G = sum_ij |x_i - x_j| / (2 n^2 mean) over x >= 0, the pairs split into neighbours (links of the weights, weights ignored) and non-neighbours; pseudo p = share of permutations whose non-neighbour part is at least the observed (999, seed 1 by default); every unit counts, islands included';
+
+CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass, permutations integer) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    SERIALFUNC = @extschema@.spatial_serialize,
+    DESERIALFUNC = @extschema@.spatial_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass, integer) IS
+'gini_spatial with the options given; see gini_spatial(anyelement, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass, permutations integer, seed bigint) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    SERIALFUNC = @extschema@.spatial_serialize,
+    DESERIALFUNC = @extschema@.spatial_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass, integer, bigint) IS
+'gini_spatial with the options given; see gini_spatial(anyelement, double precision, regclass)';
+
+CREATE FUNCTION @extschema@.knn_weights(points text, k integer)
+RETURNS TABLE (i text, j text, w double precision, km double precision)
+AS 'MODULE_PATHNAME', 'cg_knn_weights'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.knn_weights(text, integer) IS
+'weights rows: each point (query with columns id, lon, lat in degrees, run read-only as the caller) to its k nearest others by great-circle distance (haversine, R = 6371.0088 km), w = 1, nearest first, through a k-d tree; ties to the lower id text';
+
+CREATE FUNCTION @extschema@.distance_weights(points text, max_km double precision,
+    power double precision DEFAULT '0'::double precision)
+RETURNS TABLE (i text, j text, w double precision, km double precision)
+AS 'MODULE_PATHNAME', 'cg_distance_weights'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.distance_weights(text, double precision, double precision) IS
+'weights rows: each pair of points (query with columns id, lon, lat) within max_km by great-circle distance, w = 1 (power 0) or km^-power (inverse distance), through a k-d tree';

@@ -30,7 +30,8 @@ SELECT is_empty($$
        AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'caregap')
        AND (p.proparallel <> 's' OR p.provolatile <> CASE WHEN p.proname IN
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
-                 'local_moran', 'local_g', 'spatial_lag', 'weights_summary') THEN 's' ELSE 'i' END) $$,
+                 'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
+                 'knn_weights', 'distance_weights') THEN 's' ELSE 'i' END) $$,
     'every routine is PARALLEL SAFE; IMMUTABLE, or STABLE when it reads a weights relation');
 
 -- every aggregate has a combine function (parallel query, Citus)

@@ -5,7 +5,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(73);
+SELECT plan(87);
 \i sql/include/columbus.sql
 
 -- Gyeonggi's share of people aged 65+ in 2010 (the shipped census columns)
@@ -262,6 +262,56 @@ SELECT is((SELECT (s.links, s.islands, s.components, s.asymmetric_links, s.min_n
           (130::bigint, 0::bigint, 1::bigint, 0::bigint, 2, 8, 130::float8), 'weights_summary of the Gyeonggi links (65 pairs both ways)');
 SELECT is((SELECT (s.units, s.islands, s.components) FROM caregap.weights_summary('nb_isl'::regclass) s),
           (50::bigint, 1::bigint, 2::bigint), 'weights_summary counts a declared island as a unit and a component');
+
+-- spatial Gini (Rey and Smith 2013) against its definition in plain SQL
+CREATE TEMP TABLE gini_sp AS SELECT (caregap.gini_spatial(code, share65, 'caregap.gyeonggi_links')).* FROM gg;
+SELECT ok(pg_temp.close(gini, (SELECT sum(abs(a.share65 - b.share65)) / (2 * 31 * 31 * avg(a.share65)) FROM gg a, gg b), 1e-13)
+          AND pg_temp.close(neighbour, (SELECT sum(abs(a.share65 - b.share65)) FROM caregap.gyeonggi_links l
+                                          JOIN gg a ON a.code = l.i JOIN gg b ON b.code = l.j), 1e-13)
+          AND pg_temp.close(neighbour + non_neighbour, total, 1e-15),
+          'gini_spatial: the Gini and its neighbour part = sums over pairs and over links in plain SQL') FROM gini_sp;
+SELECT ok(p_sim = 0.001 AND non_neighbour > mean_non_neighbour_sim,
+          'gini_spatial: Gyeonggi''s ageing is spatially clustered (neighbours more alike than in every permutation)') FROM gini_sp;
+SELECT is((SELECT (g.n, g.links) FROM (SELECT (caregap.gini_spatial(id, crime, 'nb_isl'::regclass, 0)).* FROM col_isl) g),
+          (50::bigint, 232::bigint), 'gini_spatial keeps islands: the Gini is of every unit');
+
+-- constructors: k nearest neighbours and distance bands by great-circle distance, against all pairs in plain SQL
+CREATE FUNCTION pg_temp.hav(lon1 float8, lat1 float8, lon2 float8, lat2 float8) RETURNS float8 LANGUAGE sql AS $$
+  SELECT 2 * 6371.0088 * asin(sqrt(sin(radians(lat2 - lat1) / 2) ^ 2
+                                   + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ^ 2)) $$;
+CREATE TEMP VIEW gg_knn4 AS SELECT * FROM caregap.knn_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 4);
+CREATE TEMP TABLE gg_pairs AS
+SELECT a.code AS i, b.code AS j, pg_temp.hav(a.lon, a.lat, b.lon, b.lat) AS km
+  FROM caregap.gyeonggi_municipality a JOIN caregap.gyeonggi_municipality b ON a.code <> b.code;
+SELECT set_eq($$SELECT i, j FROM caregap.knn_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 3)$$,
+              $$SELECT i, j FROM (SELECT i, j, rank() OVER (PARTITION BY i ORDER BY km) AS r FROM gg_pairs) s WHERE r <= 3$$,
+              'knn_weights(k = 3) = the 3 nearest of all pairs by haversine in plain SQL');
+SELECT ok((SELECT bool_and(pg_temp.close(k.km, p.km, 1e-12))
+             FROM caregap.knn_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 3) k
+             JOIN gg_pairs p USING (i, j)), 'knn_weights: distances = haversine in plain SQL');
+SELECT set_eq($$SELECT i, j FROM caregap.distance_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 20)$$,
+              $$SELECT i, j FROM gg_pairs WHERE km <= 20$$,
+              'distance_weights(20 km) = the pairs within 20 km in plain SQL');
+SELECT ok((SELECT bool_and(pg_temp.close(w, km ^ -2, 1e-12))
+             FROM caregap.distance_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 30, 2)),
+          'distance_weights(power 2): w = km^-2');
+SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 31)$$, '22023',
+                 NULL, 'knn_weights: k must be below the number of points');
+SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, 0::float8 AS lon, 91::float8 AS lat UNION ALL SELECT 2, 0, 0', 1)$$, '22023',
+                 'knn_weights: point 1 has lon 0, lat 91: coordinates must be finite degrees, lon in [-180, 180], lat in [-90, 90]',
+                 'a latitude beyond the pole is refused, naming the point');
+SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, NULL::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 2, 0, 0', 1)$$, '22004',
+                 NULL, 'a point without coordinates is refused');
+SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, 0::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 1, 1, 1', 1)$$, '22023',
+                 'knn_weights: id 1 appears more than once among the points', 'duplicate point ids are refused');
+SELECT throws_ok($$SELECT * FROM caregap.distance_weights('SELECT 1 AS id, 0::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 2, 0, 0', 1, 1)$$, '22023',
+                 NULL, 'two points at distance 0 have no inverse-distance weight');
+SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS code', 1)$$, '42703', NULL, 'the points query needs id, lon, lat');
+SELECT ok(pg_temp.close((SELECT (caregap.moran_i(code, share65, 'gg_knn4')).value FROM gg),
+                        (WITH c AS (SELECT code, share65 AS x FROM gg), m AS (SELECT avg(x) AS mu FROM c)
+                         SELECT (SELECT sum((a.x - mu) * (b.x - mu)) / 4 FROM gg_knn4 l JOIN c a ON a.code = l.i JOIN c b ON b.code = l.j, m)
+                                / (SELECT sum((x - mu) ^ 2) FROM c, m)), 1e-13),
+          'Moran''s I over kNN weights (k = 4, text ids from the constructor) = its definition in plain SQL');
 
 -- cancel: statement_timeout stops a long permutation run (a plpgsql handler: pgTAP cannot catch 57014)
 \i sql/include/canceled.sql

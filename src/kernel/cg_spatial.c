@@ -334,6 +334,44 @@ cg_rng_below(uint64_t seed, uint64_t stream, uint64_t counter, uint64_t bound)
 	return below_keyed(cg_rng_key(seed, stream), counter, bound);
 }
 
+void
+cg_shuffle(double *a, size_t n, uint64_t seed, uint64_t r)
+{
+	/* 32-bit words of h_0 = cg_rng_u64(seed, r, 0), h_c = mix(h_0 ^ c), high half first */
+	uint64_t	key = cg_rng_u64(seed, r, 0),
+				bits = key,
+				c = 0;
+	int			left = 2;
+	size_t		i;
+
+	for (i = n - 1; i > 0; i--)
+	{
+		uint64_t	bound = (uint64_t) i + 1,
+					prod,
+					low;
+		size_t		k;
+		double		t;
+
+		for (;;)
+		{
+			if (left == 0)
+			{
+				bits = cg_rng_mix(key ^ ++c);
+				left = 2;
+			}
+			left--;
+			prod = ((bits >> (32 * left)) & UINT64_C(0xFFFFFFFF)) * bound;
+			low = prod & UINT64_C(0xFFFFFFFF);
+			if (low >= bound || low >= (UINT64_C(0x100000000) - bound) % bound)
+				break;
+		}
+		k = (size_t) (prod >> 32);
+		t = a[i];
+		a[i] = a[k];
+		a[k] = t;
+	}
+}
+
 double
 cg_pseudo_p(uint64_t ge, uint64_t le, uint64_t replicates, cg_alternative alt)
 {
@@ -520,44 +558,15 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 				rw0[i] = NAN;
 	}
 	obs = permuted_part(kind, wt, z, rw0);
+	memcpy(perm, z, n * sizeof(double));
 	for (r = 0; r < replicates; r++)
 	{
-		/* 32-bit words of h_0 = cg_rng_u64(seed, r, 0), h_c = mix(h_0 ^ c) */
-		uint64_t	key = cg_rng_u64(seed, r, 0),
-					bits = key,
-					c = 0;
-		int			left = 2;
 		double		part;
 
 		if (cg_cancel_due((size_t) r + 1) || (n > 4096 && cg_cancel_hook != NULL && cg_cancel_hook()))
 			return CG_E_CANCELED;
-		memcpy(perm, z, n * sizeof(double));
-		for (i = n - 1; i > 0; i--)
-		{
-			uint64_t	bound = (uint64_t) i + 1,
-						prod,
-						low;
-			size_t		k;
-			double		t;
-
-			for (;;)
-			{
-				if (left == 0)
-				{
-					bits = cg_rng_mix(key ^ ++c);
-					left = 2;
-				}
-				left--;
-				prod = ((bits >> (32 * left)) & UINT64_C(0xFFFFFFFF)) * bound;
-				low = prod & UINT64_C(0xFFFFFFFF);
-				if (low >= bound || low >= (UINT64_C(0x100000000) - bound) % bound)
-					break;
-			}
-			k = (size_t) (prod >> 32);
-			t = perm[i];
-			perm[i] = perm[k];
-			perm[k] = t;
-		}
+		/* each replicate shuffles the previous arrangement (the first: z): uniform all the same */
+		cg_shuffle(perm, n, seed, r);
 		part = permuted_part(kind, wt, perm, rw0);
 		cg_nsum_add(&s_hi, &s_lo, f * part);
 		if (kind == CG_GLOBAL_GEARY)

@@ -99,6 +99,14 @@ cg_rng_mix(uint64_t z)
 /* The key of replicate (or unit) 'stream': cg_rng_u64(seed, stream, c) = cg_rng_mix(cg_rng_key(seed, stream) ^ c). */
 uint64_t	cg_rng_key(uint64_t seed, uint64_t stream);
 
+/*
+ * Replicate r of the global permutations: a Fisher-Yates shuffle of a[0..n),
+ * k = n - 1 .. 1 swapping k with a draw below B = k + 1 (Lemire, a rejected
+ * word passing to the next) from the 32-bit words, most significant first,
+ * of h_0 = cg_rng_u64(seed, r, 0), h_c = cg_rng_mix(h_0 ^ c), c = 1, 2, ...
+ */
+void		cg_shuffle(double *a, size_t n, uint64_t seed, uint64_t r);
+
 typedef enum cg_alternative
 {
 	CG_ALT_GREATER = 1,			/* (#{I_r >= I} + 1) / (R + 1) */
@@ -129,8 +137,9 @@ cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, cons
 
 /*
  * Pseudo p-value of the observed Moran's I of x over wt from R full
- * permutations of x: replicate r shuffles the values by Fisher-Yates, k =
- * n - 1 .. 1 swapping k with a draw below k + 1 (Lemire, a rejected word
+ * permutations of x: replicate r shuffles the previous replicate's
+ * arrangement (the first: x in unit order) by Fisher-Yates, k = n - 1 .. 1
+ * swapping k with a draw below k + 1 (Lemire, a rejected word
  * passing to the next) from the 32-bit words, most significant first, of
  * h_0 = cg_rng_u64(seed, r, 0), h_c = cg_rng_mix(h_0 ^ c), c = 1, 2, ...  scratch: 5 n
  * doubles; CG_E_CANCELED when the cancel
@@ -139,5 +148,27 @@ cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, cons
 cg_status	cg_moran_permutations(const cg_weights *wt, const double *x, uint64_t seed,
 								  uint64_t replicates, cg_alternative alt, double *scratch,
 								  uint32_t *uscratch, double *p, double *mean_i);
+
+typedef struct cg_gini_spatial_result
+{
+	int			defined;		/* 0 when the mean is 0 or n < 2 */
+	size_t		n;
+	double		gini;			/* sum_ij |x_i - x_j| / (2 n^2 mean) */
+	double		total;			/* sum over ordered pairs of |x_i - x_j| */
+	double		neighbour;		/* over the links (i, j) of the weights */
+	double		non_neighbour;	/* total - neighbour */
+	double		mean_non_neighbour_sim;	/* its mean over the permutations */
+	double		p_sim;			/* (#{non_neighbour_r >= non_neighbour} + 1) / (R + 1) */
+} cg_gini_spatial_result;
+
+/*
+ * Spatial decomposition of the Gini (Rey and Smith 2013, PySAL's
+ * Gini_Spatial) of x >= 0 over the links of wt (weights ignored: a link is a
+ * neighbour pair); R permutations on the stream of cg_global_permutations.
+ * A large non-neighbour part (neighbours alike) is positive spatial
+ * association.  scratch: 2 n doubles.
+ */
+cg_status	cg_gini_spatial(const cg_weights *wt, const double *x, uint64_t seed,
+							uint64_t replicates, double *scratch, cg_gini_spatial_result *out);
 
 #endif							/* CG_SPATIAL_H */

@@ -22,6 +22,7 @@ PG_FUNCTION_INFO_V1(cg_spatial_deserialize);
 PG_FUNCTION_INFO_V1(cg_moran_i_final);
 PG_FUNCTION_INFO_V1(cg_geary_c_final);
 PG_FUNCTION_INFO_V1(cg_getis_ord_g_final);
+PG_FUNCTION_INFO_V1(cg_gini_spatial_final);
 
 #define SP_MAGIC 0x43475350		/* "CGSP" */
 #define SP_VERSION 1
@@ -431,7 +432,7 @@ global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 	opts.self = false;
 	alt = s->alternative ? (cg_alternative) s->alternative : CG_ALT_GREATER;
 	cg_group_build(wr, &ids, s->x, s->n, &opts, name, &g);
-	scratch = palloc_extended(Max(5 * g.nunits, 5) * sizeof(double), MCXT_ALLOC_HUGE);
+	scratch = palloc_extended(Max(8 * g.nunits, 8) * sizeof(double), MCXT_ALLOC_HUGE);
 	us = palloc_extended(Max(g.nunits, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	switch (kind)
 	{
@@ -516,4 +517,63 @@ Datum
 cg_getis_ord_g_final(PG_FUNCTION_ARGS)
 {
 	return global_final(fcinfo, CG_GLOBAL_G, "getis_ord_g");
+}
+
+/*
+ * gini_spatial: every unit of the group counts (islands are kept: they have
+ * no neighbour pairs, and the Gini is of the whole distribution)
+ */
+Datum
+cg_gini_spatial_final(PG_FUNCTION_ARGS)
+{
+	sp_state   *s = PG_ARGISNULL(0) ? NULL : (sp_state *) PG_GETARG_POINTER(0);
+	TupleDesc	td;
+	cg_ids		ids;
+	cg_group	g;
+	cg_spatial_opts opts;
+	cg_gini_spatial_result gs;
+	cg_status	st;
+	Datum		v[13];
+	bool		nl[13];
+	int			k;
+
+	if (s == NULL || s->n == 0)
+		PG_RETURN_NULL();
+	td = cg_spatial_result_desc(fcinfo);
+	state_ids(s, &ids);
+	opts.style = 'B';
+	opts.islands = CG_ISLANDS_KEEP;
+	opts.drop_unmatched = s->drop_unmatched;
+	opts.self = false;
+	cg_group_build(cg_wrel_get(fcinfo, s->relid, (cg_idkind) s->kind), &ids, s->x, s->n, &opts,
+				   "gini_spatial", &g);
+	CG_RUN_KERNEL(st, cg_gini_spatial(&g.wt, g.x, (uint64) s->seed, (uint64) s->permutations,
+									  palloc_extended(Max(2 * g.nunits, 2) * sizeof(double), MCXT_ALLOC_HUGE),
+									  &gs));
+	if (st == CG_E_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("gini_spatial: values must not be negative")));
+	if (st != CG_OK)
+		cg_report(st, "gini_spatial", NAN, NULL);
+	for (k = 0; k < 13; k++)
+		nl[k] = false;
+	v[0] = Float8GetDatum(gs.gini);
+	nl[0] = !gs.defined;
+	v[1] = Float8GetDatum(gs.total);
+	v[2] = Float8GetDatum(gs.neighbour);
+	v[3] = Float8GetDatum(gs.non_neighbour);
+	v[4] = Float8GetDatum(gs.total > 0.0 ? gs.neighbour / gs.total : NAN);
+	nl[4] = !(gs.total > 0.0);
+	v[5] = Float8GetDatum(gs.mean_non_neighbour_sim);
+	nl[5] = isnan(gs.mean_non_neighbour_sim);
+	v[6] = Float8GetDatum(gs.p_sim);
+	nl[6] = isnan(gs.p_sim);
+	v[7] = Int32GetDatum(s->permutations);
+	v[8] = Int64GetDatum(s->seed);
+	v[9] = Int64GetDatum(g.nunits);
+	v[10] = Int64GetDatum((int64) g.wt.m);
+	v[11] = Int64GetDatum(g.links_dropped);
+	v[12] = Int64GetDatum(s->nulls);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, v, nl)));
 }

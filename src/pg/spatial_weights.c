@@ -86,10 +86,9 @@ cmp_index(const void *a, const void *b)
 }
 
 /*
- * Integer ids: a stable LSD radix sort of the indices by key, 16 bits a
- * pass over the key with its sign bit flipped (4 passes; a pass whose digit
- * is the same for every key is skipped).  Ties keep index order, as the
- * comparison sort does.
+ * Integer ids: a stable LSD radix sort of the indices by key, a byte a pass
+ * over the key with its sign bit flipped (a pass whose byte is the same for
+ * every key is skipped).  Ties keep index order, as the comparison sort does.
  */
 static void
 radix_sort_index(const int64 *key, int64 *idx, int64 n)
@@ -97,31 +96,31 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 	int64	   *tmp = palloc_extended(Max(n, 1) * sizeof(int64), MCXT_ALLOC_HUGE),
 			   *src = idx,
 			   *dst = tmp,
-				k;
-	int64	   *count = palloc(65537 * sizeof(int64));
+				k,
+				count[257];
 	int			pass;
 
-	for (pass = 0; pass < 4; pass++)
+	for (pass = 0; pass < 8; pass++)
 	{
-		int			shift = 16 * pass,
+		int			shift = 8 * pass,
 					d;
 		int64		run = 0;
 
-		memset(count, 0, 65537 * sizeof(int64));
+		memset(count, 0, sizeof(count));
 		for (k = 0; k < n; k++)
-			count[(((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFFFF) + 1]++;
-		for (d = 0; d < 65536; d++)
+			count[(((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFF) + 1]++;
+		for (d = 0; d < 256; d++)
 			if (count[d + 1] == n)
 				break;
-		if (d < 65536)
-			continue;			/* one digit for all: nothing to do */
-		for (d = 0; d < 65536; d++)
+		if (d < 256)
+			continue;			/* one byte for all: nothing to do */
+		for (d = 0; d < 256; d++)
 		{
 			run += count[d + 1];
 			count[d + 1] = run;
 		}
 		for (k = 0; k < n; k++)
-			dst[count[((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFFFF]++] = src[k];
+			dst[count[((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFF]++] = src[k];
 		{
 			int64	   *t = src;
 
@@ -132,7 +131,6 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 	if (src != idx)
 		memcpy(idx, src, n * sizeof(int64));
 	pfree(tmp);
-	pfree(count);
 }
 
 static void

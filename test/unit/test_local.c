@@ -223,3 +223,33 @@ CG_TEST(test_spatial_lag)
 	CHECK(cg_spatial_lag(&wt, x, lag) == CG_OK);
 	CHECK(lag[0] == 2.0 && lag[1] == 2.0 && lag[2] == 2.0 && isnan(lag[3]));
 }
+
+/*
+ * Spatial Gini on the chain 0-1-2-3 with x = 1..4: the ordered pairs sum
+ * 2 (1 + 2 + 3 + 1 + 2 + 1) = 20, Gini = 20 / (2 * 16 * 2.5) = 0.25; the 6
+ * links each differ by 1: neighbour part 6, the rest 14.  Of the 24
+ * orderings only 1234 and 4321 give a neighbour part as small: p ~ 1/12.
+ */
+CG_TEST(test_gini_spatial)
+{
+	uint32_t	li[6] = {0, 1, 1, 2, 2, 3},
+				lj[6] = {1, 0, 2, 1, 3, 2};
+	double		lw[6] = {1, 1, 1, 1, 1, 1},
+				x[4] = {1, 2, 3, 4},
+				scratch[16];
+	cg_weights	wt;
+	cg_gini_spatial_result g;
+
+	CHECK(mk(4, 6, li, lj, lw, 0, &wt) == CG_OK);
+	CHECK(cg_gini_spatial(&wt, x, 5, 24000, scratch, &g) == CG_OK);
+	CHECK(g.defined);
+	CHECK_NEAR(g.gini, 0.25, 1e-15);
+	CHECK_NEAR(g.total, 20.0, 1e-15);
+	CHECK_NEAR(g.neighbour, 6.0, 1e-15);
+	CHECK_NEAR(g.non_neighbour, 14.0, 1e-15);
+	CHECK(fabs(g.p_sim - 1.0 / 12.0) < 0.01);
+	x[0] = x[1] = x[2] = x[3] = 0;
+	CHECK(cg_gini_spatial(&wt, x, 5, 10, scratch, &g) == CG_OK && !g.defined);
+	x[0] = -1;
+	CHECK(cg_gini_spatial(&wt, x, 5, 10, scratch, &g) == CG_E_NEGATIVE);
+}

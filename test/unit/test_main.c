@@ -22,7 +22,8 @@ int			cg_test_failures = 0;
 	X(test_ineq_merge) X(test_ineq_scale_invariance) X(test_ineq_bad_input) X(test_ineq_batch_same_value) X(test_ineq_singular_params) X(test_ineq_order) X(test_ineq_magnitudes) X(test_ineq_pending_rows) \
 	X(test_gini_pairwise_random) X(test_gini_extreme_magnitudes) X(test_sort_pairs) X(test_gini_correction) X(test_lorenz) X(test_theil_decomposition) X(test_concentration) X(test_cancel) \
 	X(test_weights_chain) X(test_weights_islands) X(test_weights_bad_links) X(test_weights_long_row) X(test_moran_chain) X(test_rng) X(test_moran_permutations) \
-	X(test_local_moran_chain) X(test_local_g) X(test_p_adjust) X(test_geary_and_g) X(test_spatial_lag)
+	X(test_local_moran_chain) X(test_local_g) X(test_p_adjust) X(test_geary_and_g) X(test_spatial_lag) \
+	X(test_haversine) X(test_knn_brute_force) X(test_within_brute_force) X(test_gini_spatial)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)

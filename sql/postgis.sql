@@ -1,0 +1,47 @@
+-- postgis (0.5.0): the companion extension caregap_postgis builds contiguity
+-- weights from geometries with a real PostGIS.  References: the queen pairs
+-- shipped with caregap (computed from the full-resolution KOSTAT boundaries,
+-- data/gyeonggi/README.md) and, for the 563 dong polygons of Gyeonggi, the
+-- 1,572 touching pairs that data/korea_dong/README.md reports for the same
+-- simplified polygons (GEOS intersects).
+\i sql/include/tap.sql
+\set dongs `cat data/korea_dong/dong_gyeonggi.geojson`
+
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE EXTENSION caregap_postgis;
+RESET client_min_messages;
+
+BEGIN;
+SELECT plan(9);
+
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.5.0', 'caregap_postgis 0.5.0 installed');
+SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                       WHERE e.extname = 'caregap' AND d.objid IN (SELECT oid FROM pg_extension WHERE extname = 'postgis')),
+          'caregap itself does not depend on PostGIS');
+
+CREATE TEMP VIEW gg_geom AS
+SELECT code AS id, ST_GeomFromGeoJSON(geojson::text) AS geom FROM caregap.gyeonggi_boundary;
+CREATE TEMP TABLE gg_queen AS SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom');
+SELECT set_eq('SELECT i, j FROM gg_queen', 'SELECT i, j FROM caregap.gyeonggi_links',
+              'queen contiguity of the 31 simplified boundaries = the 130 shipped links');
+SELECT set_eq($$SELECT i, j FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom', 'rook')$$,
+              'SELECT i, j FROM caregap.gyeonggi_links', 'rook: the same (the README: every pair shares a border)');
+SELECT ok((SELECT bool_and(abs(q.border_km - l.border_km) <= 0.05 * l.border_km + 0.5)
+             FROM gg_queen q JOIN caregap.gyeonggi_links l USING (i, j)),
+          'border lengths of the simplified boundaries within 5 % + 0.5 km of the full-resolution ones');
+SELECT is((SELECT (s.links, s.components, s.asymmetric_links) FROM caregap.weights_summary('gg_queen') s),
+          (130::bigint, 1::bigint, 0::bigint), 'the rows are a weights relation: symmetric, one component');
+
+CREATE TEMP TABLE dong_geom AS
+SELECT f -> 'properties' ->> 'kostat_code_2018' AS id, ST_GeomFromGeoJSON((f -> 'geometry')::text) AS geom
+  FROM jsonb_array_elements((:'dongs')::jsonb -> 'features') f;
+SELECT is((SELECT count(*) FROM dong_geom), 563::bigint, '563 dong polygons of Gyeonggi');
+SELECT is((SELECT count(*) FROM caregap_postgis.contiguity_weights('SELECT * FROM dong_geom')), 2 * 1572::bigint,
+          'queen contiguity of the dongs: 1,572 touching pairs, as data/korea_dong/README.md');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom', 'bishop')$$, '22023', NULL,
+                 'an unknown rule is refused');
+
+SELECT * FROM finish();
+ROLLBACK;
+DROP EXTENSION caregap_postgis;

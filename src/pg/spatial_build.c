@@ -1,0 +1,288 @@
+/*
+ * spatial_build.c — weights constructors from points: k nearest neighbours
+ * and distance bands by great-circle distance (cg_neighbors.h), reading an
+ * inner query with the caller's privileges and returning weights rows
+ * (i, j, w, km) ready for a view.
+ */
+#include "cg_spatial_pg.h"
+#include "../kernel/cg_neighbors.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
+
+#include <math.h>
+
+PG_FUNCTION_INFO_V1(cg_knn_weights);
+PG_FUNCTION_INFO_V1(cg_distance_weights);
+
+typedef struct points
+{
+	int64		n;
+	char	  **id;				/* text of each id, sorted bytewise */
+	double	   *lon,
+			   *lat;
+} points;
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+typedef struct ptrow
+{
+	char	   *id;
+	double		lon,
+				lat;
+} ptrow;
+
+static int
+cmp_ptrow(const void *a, const void *b)
+{
+	return cmp_str(&((const ptrow *) a)->id, &((const ptrow *) b)->id);
+}
+
+/*
+ * Run the points query (columns id, lon, lat), read-only with the caller's
+ * privileges; the points sorted by id text so that ties break the same way
+ * whatever the order of the rows.
+ */
+static void
+read_points(text *query, const char *fname, points *pts)
+{
+	char	   *q = text_to_cstring(query);
+	uint64		r,
+				n;
+	int			cid,
+				clon,
+				clat;
+	TupleDesc	td;
+	ptrow	   *rows;
+	MemoryContext outer = CurrentMemoryContext;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the points query must be a SELECT", fname)));
+	td = SPI_tuptable->tupdesc;
+	cid = SPI_fnumber(td, "id");
+	clon = SPI_fnumber(td, "lon");
+	clat = SPI_fnumber(td, "lat");
+	if (cid <= 0 || clon <= 0 || clat <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: the points query must return columns id, lon and lat", fname)));
+	if (SPI_gettypeid(td, clon) != FLOAT8OID || SPI_gettypeid(td, clat) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s: lon and lat must be double precision", fname),
+				 errhint("Cast them: lon::float8, lat::float8.")));
+	n = SPI_processed;
+	if (n >= ((uint64) 1 << 31))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: more than 2^31 points", fname)));
+	rows = MemoryContextAllocExtended(outer, Max(n, 1) * sizeof(ptrow), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		bool		nid,
+					nlon,
+					nlat;
+		char	   *id;
+		Datum		dlon = SPI_getbinval(tup, td, clon, &nlon),
+					dlat = SPI_getbinval(tup, td, clat, &nlat);
+
+		(void) SPI_getbinval(tup, td, cid, &nid);
+		if (nid || nlon || nlat)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: a point has a null id, lon or lat", fname),
+					 errhint("Leave points without coordinates out of the query.")));
+		id = SPI_getvalue(tup, td, cid);
+		rows[r].id = MemoryContextStrdup(outer, id);
+		rows[r].lon = DatumGetFloat8(dlon);
+		rows[r].lat = DatumGetFloat8(dlat);
+	}
+	SPI_finish();
+	qsort(rows, (size_t) n, sizeof(ptrow), cmp_ptrow);
+	pts->n = (int64) n;
+	pts->id = palloc_extended(Max(n, 1) * sizeof(char *), MCXT_ALLOC_HUGE);
+	pts->lon = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	pts->lat = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		if (r > 0 && strcmp(rows[r].id, rows[r - 1].id) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: id %s appears more than once among the points", fname, rows[r].id)));
+		pts->id[r] = rows[r].id;
+		pts->lon[r] = rows[r].lon;
+		pts->lat[r] = rows[r].lat;
+	}
+}
+
+static void
+build_tree(points *pts, const char *fname, cg_kdtree *t)
+{
+	size_t		bad = 0;
+	cg_status	st = cg_kdtree_build(t, (size_t) pts->n, pts->lon, pts->lat,
+									 palloc_extended(Max(3 * pts->n, 3) * sizeof(double), MCXT_ALLOC_HUGE),
+									 palloc_extended(Max(pts->n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE), &bad);
+
+	if (st != CG_OK)
+		ereport(ERROR,
+				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: point %s has lon %g, lat %g: coordinates must be finite degrees, lon in [-180, 180], lat in [-90, 90]",
+						fname, pts->id[bad], pts->lon[bad], pts->lat[bad])));
+}
+
+static Tuplestorestate *
+begin_srf(FunctionCallInfo fcinfo, TupleDesc *td)
+{
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext old;
+	Tuplestorestate *ts;
+
+	if (rsi == NULL || !IsA(rsi, ReturnSetInfo) || !(rsi->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(rsi->econtext->ecxt_per_query_memory);
+	*td = CreateTupleDescCopy(*td);
+	ts = tuplestore_begin_heap(true, false, work_mem);
+	rsi->returnMode = SFRM_Materialize;
+	rsi->setResult = ts;
+	rsi->setDesc = *td;
+	MemoryContextSwitchTo(old);
+	return ts;
+}
+
+static void
+put_link(Tuplestorestate *ts, TupleDesc td, const char *i, const char *j, double w, double km)
+{
+	Datum		v[4];
+	bool		nl[4] = {false, false, false, false};
+
+	v[0] = CStringGetTextDatum(i);
+	v[1] = CStringGetTextDatum(j);
+	v[2] = Float8GetDatum(w);
+	v[3] = Float8GetDatum(km);
+	tuplestore_putvalues(ts, td, v, nl);
+	pfree(DatumGetPointer(v[0]));
+	pfree(DatumGetPointer(v[1]));
+}
+
+/* knn_weights(points text, k int): i -> its k nearest, w = 1 */
+Datum
+cg_knn_weights(PG_FUNCTION_ARGS)
+{
+	const char *fname = "knn_weights";
+	int32		k = PG_GETARG_INT32(1);
+	points		pts;
+	cg_kdtree	t;
+	TupleDesc	td;
+	Tuplestorestate *ts;
+	uint32	   *j;
+	double	   *km;
+	int64		q;
+	int			a;
+
+	if (k < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: k must be at least 1", fname),
+				 errdetail("The value was %d.", k)));
+	read_points(PG_GETARG_TEXT_PP(0), fname, &pts);
+	if ((int64) k >= pts.n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: k must be below the number of points", fname),
+				 errdetail("k was %d and there are " INT64_FORMAT " points.", k, pts.n)));
+	build_tree(&pts, fname, &t);
+	ts = begin_srf(fcinfo, &td);
+	j = palloc(k * sizeof(uint32));
+	km = palloc(k * sizeof(double));
+	for (q = 0; q < pts.n; q++)
+	{
+		if ((q & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		cg_kdtree_knn(&t, (size_t) q, (size_t) k, j, km);
+		for (a = 0; a < k; a++)
+			put_link(ts, td, pts.id[q], pts.id[j[a]], 1.0, km[a]);
+	}
+	return (Datum) 0;
+}
+
+/* distance_weights(points text, max_km float8, power float8): within max_km, w = 1 or km^-power */
+Datum
+cg_distance_weights(PG_FUNCTION_ARGS)
+{
+	const char *fname = "distance_weights";
+	double		max_km = PG_GETARG_FLOAT8(1),
+				power = PG_GETARG_FLOAT8(2);
+	points		pts;
+	cg_kdtree	t;
+	TupleDesc	td;
+	Tuplestorestate *ts;
+	size_t		cap = 64,
+				cnt,
+				a;
+	uint32	   *j;
+	double	   *km;
+	int64		q;
+
+	if (!(max_km > 0.0) || !isfinite(max_km))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: max_km must be positive and finite", fname),
+				 errdetail("The value was %g.", max_km)));
+	if (!(power >= 0.0) || !isfinite(power))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: power must be finite and not negative (0: binary weights)", fname),
+				 errdetail("The value was %g.", power)));
+	read_points(PG_GETARG_TEXT_PP(0), fname, &pts);
+	build_tree(&pts, fname, &t);
+	ts = begin_srf(fcinfo, &td);
+	j = palloc(cap * sizeof(uint32));
+	km = palloc(cap * sizeof(double));
+	for (q = 0; q < pts.n; q++)
+	{
+		if ((q & 255) == 0)
+			CHECK_FOR_INTERRUPTS();
+		cnt = cg_kdtree_within(&t, (size_t) q, max_km, j, km, cap);
+		if (cnt > cap)
+		{
+			while (cap < cnt)
+				cap *= 2;
+			j = repalloc_huge(j, cap * sizeof(uint32));
+			km = repalloc_huge(km, cap * sizeof(double));
+			cnt = cg_kdtree_within(&t, (size_t) q, max_km, j, km, cap);
+		}
+		for (a = 0; a < cnt; a++)
+		{
+			double		w = 1.0;
+
+			if (power > 0.0)
+			{
+				if (!(km[a] > 0.0))
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("%s: points %s and %s are at distance 0, which has no inverse-distance weight",
+									fname, pts.id[q], pts.id[j[a]])));
+				w = pow(km[a], -power);
+			}
+			put_link(ts, td, pts.id[q], pts.id[j[a]], w, km[a]);
+		}
+	}
+	return (Datum) 0;
+}
