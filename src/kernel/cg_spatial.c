@@ -414,60 +414,96 @@ cg_normal_p(double z, cg_alternative alt)
 	return NAN;
 }
 
-/*
- * The part of a global statistic that permutations change, summed plainly
- * in row order (the observed value is taken the same way, so that a
- * permutation giving the same terms ties with it exactly): Moran and G
- * sum_ij w_ij v_i v_j, Geary sum_ij w_ij (v_i - v_j)^2.  A row whose weights
- * are all equal (rw0[i] = that weight, else NaN) sums first and scales once.
- */
+/* w_ji, 0 when (j, i) is no link (binary search in row j) */
 static double
-permuted_part(cg_global_kind kind, const cg_weights *wt, const double *v, const double *rw0)
+reverse_weight(const cg_weights *wt, uint32_t i, uint32_t j, int *present)
 {
-	double		s = 0.0;
+	size_t		lo = wt->row[j],
+				hi = wt->row[j + 1];
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (wt->col[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*present = lo < wt->row[j + 1] && wt->col[lo] == i;
+	return *present ? wt->w[lo] : 0.0;
+}
+
+/*
+ * The unordered pairs {i, j} with a link either way, and c = w_ij + w_ji:
+ * sum_ij w_ij v_i v_j = sum_pairs c v_i v_j (no self-links), and the same
+ * for (v_i - v_j)^2.  Returns their number (at most m).
+ */
+static size_t
+pair_list(const cg_weights *wt, uint32_t *ea, uint32_t *eb, double *ec)
+{
 	size_t		i,
-				q;
+				q,
+				e = 0;
 
 	for (i = 0; i < wt->n; i++)
-	{
-		double		a = 0.0,
-					vi = v[i];
-		size_t		q0 = wt->row[i],
-					q1 = wt->row[i + 1];
-
-		if (kind == CG_GLOBAL_GEARY)
+		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
 		{
-			if (!isnan(rw0[i]))
+			uint32_t	j = wt->col[q];
+			int			present;
+			double		back = reverse_weight(wt, (uint32_t) i, j, &present);
+
+			if (j > i || !present)
 			{
-				for (q = q0; q < q1; q++)
-				{
-					double		d = vi - v[wt->col[q]];
-
-					a += d * d;
-				}
-				s += rw0[i] * a;
+				ea[e] = j > i ? (uint32_t) i : j;
+				eb[e] = j > i ? j : (uint32_t) i;
+				ec[e] = wt->w[q] + (j > i ? back : 0.0);
+				e++;
 			}
-			else
-				for (q = q0; q < q1; q++)
-				{
-					double		d = vi - v[wt->col[q]];
+		}
+	return e;
+}
 
-					s += wt->w[q] * (d * d);
-				}
-			continue;
-		}
-		if (!isnan(rw0[i]))
+/*
+ * The part of a global statistic that permutations change, summed plainly
+ * over the pairs in their order (the observed value is taken the same way,
+ * so that a permutation giving the same terms ties with it exactly): Moran
+ * and G sum c v_i v_j, Geary sum c (v_i - v_j)^2.
+ */
+static double
+permuted_part(cg_global_kind kind, size_t npairs, const uint32_t *ea, const uint32_t *eb,
+			  const double *ec, const double *v)
+{
+	double		s0 = 0.0,
+				s1 = 0.0;
+	size_t		e;
+
+	if (kind == CG_GLOBAL_GEARY)
+	{
+		for (e = 0; e + 1 < npairs; e += 2)
 		{
-			for (q = q0; q < q1; q++)
-				a += v[wt->col[q]];
-			a *= rw0[i];
+			double		d0 = v[ea[e]] - v[eb[e]],
+						d1 = v[ea[e + 1]] - v[eb[e + 1]];
+
+			s0 += ec[e] * (d0 * d0);
+			s1 += ec[e + 1] * (d1 * d1);
 		}
-		else
-			for (q = q0; q < q1; q++)
-				a += wt->w[q] * v[wt->col[q]];
-		s += vi * a;
+		if (e < npairs)
+		{
+			double		d = v[ea[e]] - v[eb[e]];
+
+			s0 += ec[e] * (d * d);
+		}
+		return s0 + s1;
 	}
-	return s;
+	for (e = 0; e + 1 < npairs; e += 2)
+	{
+		s0 += ec[e] * (v[ea[e]] * v[eb[e]]);
+		s1 += ec[e + 1] * (v[ea[e + 1]] * v[eb[e + 1]]);
+	}
+	if (e < npairs)
+		s0 += ec[e] * (v[ea[e]] * v[eb[e]]);
+	return s0 + s1;
 }
 
 cg_status
@@ -476,13 +512,14 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 					   double *scratch, uint32_t *uscratch, double *p, double *mean)
 {
 	size_t		n = wt->n,
-				i;
+				i,
+				npairs;
 	uint64_t	r,
 				ge = 0,
 				le = 0;
 	double	   *z = scratch + 2 * n,
 			   *perm = scratch + 3 * n,
-			   *rw0 = scratch + 4 * n,
+			   *ec = scratch + 4 * n,
 				obs,
 				f,
 				s_hi = 0.0,
@@ -548,16 +585,8 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 		else
 			f = ((double) n - 1.0) / (2.0 * mo.s0 * cg_nsum_value(h, l));
 	}
-	for (i = 0; i < n; i++)
-	{
-		size_t		q;
-
-		rw0[i] = wt->row[i + 1] > wt->row[i] ? wt->w[wt->row[i]] : 0.0;
-		for (q = wt->row[i]; q < wt->row[i + 1]; q++)
-			if (wt->w[q] != rw0[i])
-				rw0[i] = NAN;
-	}
-	obs = permuted_part(kind, wt, z, rw0);
+	npairs = pair_list(wt, uscratch + n, uscratch + n + wt->m, ec);
+	obs = permuted_part(kind, npairs, uscratch + n, uscratch + n + wt->m, ec, z);
 	memcpy(perm, z, n * sizeof(double));
 	for (r = 0; r < replicates; r++)
 	{
@@ -567,7 +596,7 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 			return CG_E_CANCELED;
 		/* each replicate shuffles the previous arrangement (the first: z): uniform all the same */
 		cg_shuffle(perm, n, seed, r);
-		part = permuted_part(kind, wt, perm, rw0);
+		part = permuted_part(kind, npairs, uscratch + n, uscratch + n + wt->m, ec, perm);
 		cg_nsum_add(&s_hi, &s_lo, f * part);
 		if (kind == CG_GLOBAL_GEARY)
 		{

@@ -129,7 +129,8 @@ double		cg_normal_p(double z, cg_alternative alt);
  * (Fisher-Yates as cg_moran_permutations); counts in the direction of
  * positive association (Moran I_r >= I, Geary C_r <= C, G_r >= G).  *p is
  * NaN when the statistic is undefined or R = 0; *mean is the mean of the
- * replicates' statistic.  scratch: 5 n doubles; uscratch: n uint32_t.
+ * replicates' statistic.  scratch: 4 n + m doubles; uscratch: n + 2 m uint32_t
+ * (m = wt->m).
  */
 cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *x,
 								   uint64_t seed, uint64_t replicates, cg_alternative alt,
@@ -141,9 +142,9 @@ cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, cons
  * arrangement (the first: x in unit order) by Fisher-Yates, k = n - 1 .. 1
  * swapping k with a draw below k + 1 (Lemire, a rejected word
  * passing to the next) from the 32-bit words, most significant first, of
- * h_0 = cg_rng_u64(seed, r, 0), h_c = cg_rng_mix(h_0 ^ c), c = 1, 2, ...  scratch: 5 n
- * doubles; CG_E_CANCELED when the cancel
- * hook asked to stop.  *p is NaN when I is undefined.
+ * h_0 = cg_rng_u64(seed, r, 0), h_c = cg_rng_mix(h_0 ^ c), c = 1, 2, ...
+ * (cg_shuffle).  scratch and uscratch as cg_global_permutations;
+ * CG_E_CANCELED when the cancel hook asked to stop.  *p is NaN when I is undefined.
  */
 cg_status	cg_moran_permutations(const cg_weights *wt, const double *x, uint64_t seed,
 								  uint64_t replicates, cg_alternative alt, double *scratch,

@@ -432,8 +432,8 @@ global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 	opts.self = false;
 	alt = s->alternative ? (cg_alternative) s->alternative : CG_ALT_GREATER;
 	cg_group_build(wr, &ids, s->x, s->n, &opts, name, &g);
-	scratch = palloc_extended(Max(8 * g.nunits, 8) * sizeof(double), MCXT_ALLOC_HUGE);
-	us = palloc_extended(Max(g.nunits, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	scratch = palloc_extended((4 * g.nunits + g.wt.m + 4) * sizeof(double), MCXT_ALLOC_HUGE);
+	us = palloc_extended((g.nunits + 2 * g.wt.m + 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	switch (kind)
 	{
 		case CG_GLOBAL_MORAN:
