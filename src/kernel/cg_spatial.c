@@ -474,42 +474,52 @@ static double
 permuted_part(cg_global_kind kind, size_t npairs, const uint32_t *ea, const uint32_t *eb,
 			  const double *ec, const double *v)
 {
+	/* four running sums: the additions of one pair do not wait for the last pair's */
 	double		s0 = 0.0,
-				s1 = 0.0;
+				s1 = 0.0,
+				s2 = 0.0,
+				s3 = 0.0;
 	size_t		e;
 
 	if (kind == CG_GLOBAL_GEARY)
 	{
-		for (e = 0; e + 1 < npairs; e += 2)
+		for (e = 0; e + 3 < npairs; e += 4)
 		{
 			double		d0 = v[ea[e]] - v[eb[e]],
-						d1 = v[ea[e + 1]] - v[eb[e + 1]];
+						d1 = v[ea[e + 1]] - v[eb[e + 1]],
+						d2 = v[ea[e + 2]] - v[eb[e + 2]],
+						d3 = v[ea[e + 3]] - v[eb[e + 3]];
 
 			s0 += ec[e] * (d0 * d0);
 			s1 += ec[e + 1] * (d1 * d1);
+			s2 += ec[e + 2] * (d2 * d2);
+			s3 += ec[e + 3] * (d3 * d3);
 		}
-		if (e < npairs)
+		for (; e < npairs; e++)
 		{
 			double		d = v[ea[e]] - v[eb[e]];
 
 			s0 += ec[e] * (d * d);
 		}
-		return s0 + s1;
+		return (s0 + s1) + (s2 + s3);
 	}
-	for (e = 0; e + 1 < npairs; e += 2)
+	for (e = 0; e + 3 < npairs; e += 4)
 	{
 		s0 += ec[e] * (v[ea[e]] * v[eb[e]]);
 		s1 += ec[e + 1] * (v[ea[e + 1]] * v[eb[e + 1]]);
+		s2 += ec[e + 2] * (v[ea[e + 2]] * v[eb[e + 2]]);
+		s3 += ec[e + 3] * (v[ea[e + 3]] * v[eb[e + 3]]);
 	}
-	if (e < npairs)
+	for (; e < npairs; e++)
 		s0 += ec[e] * (v[ea[e]] * v[eb[e]]);
-	return s0 + s1;
+	return (s0 + s1) + (s2 + s3);
 }
 
 cg_status
 cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *x,
 					   uint64_t seed, uint64_t replicates, cg_alternative alt,
-					   double *scratch, uint32_t *uscratch, double *p, double *mean)
+					   double *scratch, uint32_t *uscratch, double *p, double *mean,
+					   cg_moran *stat)
 {
 	size_t		n = wt->n,
 				i,
@@ -547,6 +557,8 @@ cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *
 		default:
 			return CG_E_CORRUPT;
 	}
+	if (stat != NULL)
+		*stat = mo;
 	if (st != CG_OK)
 		return st;
 	if (!(mo.defined & CG_MORAN_HAS_I) || replicates == 0)
@@ -621,5 +633,5 @@ cg_moran_permutations(const cg_weights *wt, const double *x, uint64_t seed,
 					  uint32_t *uscratch, double *p, double *mean_i)
 {
 	return cg_global_permutations(CG_GLOBAL_MORAN, wt, x, seed, replicates, alt,
-								  scratch, uscratch, p, mean_i);
+								  scratch, uscratch, p, mean_i, NULL);
 }

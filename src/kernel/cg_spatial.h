@@ -129,12 +129,14 @@ double		cg_normal_p(double z, cg_alternative alt);
  * (Fisher-Yates as cg_moran_permutations); counts in the direction of
  * positive association (Moran I_r >= I, Geary C_r <= C, G_r >= G).  *p is
  * NaN when the statistic is undefined or R = 0; *mean is the mean of the
- * replicates' statistic.  scratch: 4 n + m doubles; uscratch: n + 2 m uint32_t
+ * replicates' statistic; *stat (when not NULL) the statistic and its
+ * moments, as the kind's own function gives them.  scratch: 4 n + m doubles; uscratch: n + 2 m uint32_t
  * (m = wt->m).
  */
 cg_status	cg_global_permutations(cg_global_kind kind, const cg_weights *wt, const double *x,
 								   uint64_t seed, uint64_t replicates, cg_alternative alt,
-								   double *scratch, uint32_t *uscratch, double *p, double *mean);
+								   double *scratch, uint32_t *uscratch, double *p, double *mean,
+								   cg_moran *stat);
 
 /*
  * Pseudo p-value of the observed Moran's I of x over wt from R full

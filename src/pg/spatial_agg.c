@@ -119,6 +119,23 @@ options_differ(void)
 			 errmsg("spatial statistic: the weights relation and the options must be the same in every row of a group")));
 }
 
+/* Are the weights and every option constants or parameters (the same on every row)?  Cached per call site. */
+static bool
+options_stable(FunctionCallInfo fcinfo, int nargs)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		bool		stable = true;
+		int			a;
+
+		for (a = 3; a < nargs; a++)
+			stable = stable && get_fn_expr_arg_stable(fcinfo->flinfo, a);
+		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 1);
+		*(char *) fcinfo->flinfo->fn_extra = stable ? 's' : 'v';
+	}
+	return *(char *) fcinfo->flinfo->fn_extra == 's';
+}
+
 /*
  * (state, id, value, weights [, permutations [, seed [, style [, alternative
  * [, islands [, unmatched]]]]]]): one transition function for every arity
@@ -135,39 +152,48 @@ cg_spatial_trans(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "cg_spatial_trans called in non-aggregate context");
-	for (a = 3; a < nargs; a++)
-		if (PG_ARGISNULL(a))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("spatial statistic: the weights relation and the options must not be null")));
-	memset(&o, 0, sizeof(o));
-	o.kind = s ? s->kind : (int32) cg_id_kind(get_fn_expr_argtype(fcinfo->flinfo, 1), "spatial statistic");
-	o.relid = PG_GETARG_OID(3);
-	o.permutations = nargs > 4 ? PG_GETARG_INT32(4) : 999;
-	o.seed = nargs > 5 ? PG_GETARG_INT64(5) : 1;
-	o.style = nargs > 6 ? cg_parse_style(PG_GETARG_TEXT_PP(6)) : 0;
-	o.alternative = nargs > 7 ? (int32) cg_parse_alternative(PG_GETARG_TEXT_PP(7)) : 0;
-	o.islands = nargs > 8 ? (int32) cg_parse_islands(PG_GETARG_TEXT_PP(8)) : CG_ISLANDS_EXCLUDE;
-	o.drop_unmatched = nargs > 9 ? cg_parse_unmatched(PG_GETARG_TEXT_PP(9)) : false;
-	if (o.permutations < 0 || o.permutations > 10000000)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("spatial statistic: permutations must be between 0 and 10000000"),
-				 errdetail("The value was %d.", o.permutations)));
-	old = MemoryContextSwitchTo(aggctx);
-	if (s == NULL)
+	/*
+	 * The options: read on a group's first row; on the others only when some
+	 * option is not a constant or a parameter (then checked to be the same)
+	 */
+	if (s == NULL || !options_stable(fcinfo, nargs))
 	{
-		s = new_state(o.kind);
-		s->relid = o.relid;
-		s->permutations = o.permutations;
-		s->seed = o.seed;
-		s->style = o.style;
-		s->alternative = o.alternative;
-		s->islands = o.islands;
-		s->drop_unmatched = o.drop_unmatched;
+		for (a = 3; a < nargs; a++)
+			if (PG_ARGISNULL(a))
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("spatial statistic: the weights relation and the options must not be null")));
+		memset(&o, 0, sizeof(o));
+		o.kind = s ? s->kind : (int32) cg_id_kind(get_fn_expr_argtype(fcinfo->flinfo, 1), "spatial statistic");
+		o.relid = PG_GETARG_OID(3);
+		o.permutations = nargs > 4 ? PG_GETARG_INT32(4) : 999;
+		o.seed = nargs > 5 ? PG_GETARG_INT64(5) : 1;
+		o.style = nargs > 6 ? cg_parse_style(PG_GETARG_TEXT_PP(6)) : 0;
+		o.alternative = nargs > 7 ? (int32) cg_parse_alternative(PG_GETARG_TEXT_PP(7)) : 0;
+		o.islands = nargs > 8 ? (int32) cg_parse_islands(PG_GETARG_TEXT_PP(8)) : CG_ISLANDS_EXCLUDE;
+		o.drop_unmatched = nargs > 9 ? cg_parse_unmatched(PG_GETARG_TEXT_PP(9)) : false;
+		if (o.permutations < 0 || o.permutations > 10000000)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("spatial statistic: permutations must be between 0 and 10000000"),
+					 errdetail("The value was %d.", o.permutations)));
+		old = MemoryContextSwitchTo(aggctx);
+		if (s == NULL)
+		{
+			s = new_state(o.kind);
+			s->relid = o.relid;
+			s->permutations = o.permutations;
+			s->seed = o.seed;
+			s->style = o.style;
+			s->alternative = o.alternative;
+			s->islands = o.islands;
+			s->drop_unmatched = o.drop_unmatched;
+		}
+		else if (!same_options(s, &o))
+			options_differ();
 	}
-	else if (!same_options(s, &o))
-		options_differ();
+	else
+		old = MemoryContextSwitchTo(aggctx);
 	if (PG_ARGISNULL(2))
 		s->nulls++;
 	else
@@ -434,32 +460,16 @@ global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 	cg_group_build(wr, &ids, s->x, s->n, &opts, name, &g);
 	scratch = palloc_extended((4 * g.nunits + g.wt.m + 4) * sizeof(double), MCXT_ALLOC_HUGE);
 	us = palloc_extended((g.nunits + 2 * g.wt.m + 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
-	switch (kind)
-	{
-		case CG_GLOBAL_MORAN:
-			CG_RUN_KERNEL(st, cg_moran_global(&g.wt, g.x, scratch, us, &mo));
-			break;
-		case CG_GLOBAL_GEARY:
-			CG_RUN_KERNEL(st, cg_geary_global(&g.wt, g.x, scratch, us, &mo));
-			break;
-		default:
-			CG_RUN_KERNEL(st, cg_getis_g_global(&g.wt, g.x, scratch, us, &mo));
-			break;
-	}
+	/* the statistic, its moments and (with permutations) the pseudo p in one call */
+	CG_RUN_KERNEL(st, cg_global_permutations(kind, &g.wt, g.x, (uint64) s->seed,
+											 (uint64) s->permutations, alt, scratch, us,
+											 &p_sim, &mean_sim, &mo));
 	if (st == CG_E_NEGATIVE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: values must not be negative", name)));
 	if (st != CG_OK)
 		cg_report(st, name, NAN, NULL);
-	if (s->permutations > 0 && (mo.defined & CG_MORAN_HAS_I))
-	{
-		CG_RUN_KERNEL(st, cg_global_permutations(kind, &g.wt, g.x, (uint64) s->seed,
-												 (uint64) s->permutations, alt, scratch, us,
-												 &p_sim, &mean_sim));
-		if (st != CG_OK)
-			cg_report(st, name, NAN, NULL);
-	}
 	for (k = 0; k < R_NCOLS; k++)
 		isnull[k] = false;
 	v[R_STATISTIC] = CStringGetTextDatum(name);

@@ -203,7 +203,8 @@ CG_TEST(test_geary_and_g)
 	CHECK_NEAR(mo.expectation, 0.5, 1e-15);
 	CHECK(!(mo.defined & CG_MORAN_HAS_VAR_N));
 	/* 24 orderings of 1..4 on the chain: C <= .3 only for 1234 and 4321 */
-	CHECK(cg_global_permutations(CG_GLOBAL_GEARY, &wt, x, 3, 24000, CG_ALT_GREATER, scratch, us, &p, &mean) == CG_OK);
+	CHECK(cg_global_permutations(CG_GLOBAL_GEARY, &wt, x, 3, 24000, CG_ALT_GREATER, scratch, us, &p, &mean, &mo) == CG_OK);
+	CHECK_NEAR(mo.i, 0.3, 1e-15);
 	CHECK(fabs(p - 2.0 / 24.0) < 0.01);
 	x[0] = -1;
 	CHECK(cg_getis_g_global(&wt, x, scratch, us, &mo) == CG_E_NEGATIVE);
