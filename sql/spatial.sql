@@ -5,7 +5,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(87);
+SELECT plan(89);
 \i sql/include/columbus.sql
 
 -- Gyeonggi's share of people aged 65+ in 2010 (the shipped census columns)
@@ -140,12 +140,20 @@ CREATE TABLE big AS SELECT g AS id, sin(g)::float8 AS x FROM generate_series(1, 
 CREATE TEMP TABLE big_nb AS SELECT g AS i, g + 1 AS j FROM generate_series(1, 1999) g UNION ALL SELECT g + 1, g FROM generate_series(1, 1999) g;
 ANALYZE big;
 CREATE TEMP TABLE serial_mc AS SELECT (caregap.moran_i(id, x, 'big_nb'::regclass, 99, 5)).* FROM big;
+CREATE TEMP TABLE serial_local AS
+SELECT id, (caregap.local_moran(id, x, 'big_nb'::regclass, permutations => 99) OVER ()).p_sim AS p FROM big WHERE x > -2;
 SAVEPOINT par;
 \i sql/include/force_parallel.sql
 SELECT ok(pg_temp.plan('SELECT caregap.moran_i(id, x, ''big_nb''::regclass, 99, 5) FROM big') ~ 'Partial Aggregate',
           'moran_i runs as a partial aggregate under a forced parallel plan');
 SELECT is((SELECT (m.value, m.p_sim, m.mean_sim) FROM (SELECT (caregap.moran_i(id, x, 'big_nb'::regclass, 99, 5)).* FROM big) m),
           (SELECT (value, p_sim, mean_sim) FROM serial_mc), 'moran_i: the same I, pseudo p and mean under a parallel plan');
+SELECT ok(pg_temp.plan('SELECT caregap.local_moran(id, x, ''big_nb''::regclass, permutations => 99) OVER () FROM big WHERE x > -2')
+          ~ 'WindowAgg.*Gather.*Parallel Seq Scan', 'local_moran reads its partition from a parallel scan under a forced parallel plan');
+SELECT is((SELECT array_agg(p ORDER BY id) FROM (SELECT id, (caregap.local_moran(id, x, 'big_nb'::regclass, permutations => 99) OVER ()).p_sim AS p
+                                                  FROM big WHERE x > -2) s),
+          (SELECT array_agg(p ORDER BY id) FROM serial_local),
+          'local_moran over a parallel scan (rows arriving from workers in any order): the same pseudo p as serial');
 ROLLBACK TO SAVEPOINT par;
 
 -- conditional permutations converge to the analytic p for a normal variable:

@@ -98,14 +98,24 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 			   *dst = tmp,
 				k,
 				count[257];
+	uint64		all_or = 0,
+				all_and = ~UINT64CONST(0);
 	int			pass;
 
+	/* the bytes in which the keys differ: the others need no pass */
+	for (k = 0; k < n; k++)
+	{
+		all_or |= (uint64) key[idx[k]];
+		all_and &= (uint64) key[idx[k]];
+	}
 	for (pass = 0; pass < 8; pass++)
 	{
 		int			shift = 8 * pass,
 					d;
 		int64		run = 0;
 
+		if ((((all_or ^ all_and) >> shift) & 0xFF) == 0)
+			continue;
 		memset(count, 0, sizeof(count));
 		for (k = 0; k < n; k++)
 			count[(((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFF) + 1]++;
@@ -276,6 +286,124 @@ check_id_column(Oid relid, const char *relname, const char *col, AttrNumber *att
 						col, relname, format_type_be(*type))));
 }
 
+/* The rows of a weights relation as they are read: ids (two a row), links. */
+typedef struct wreader
+{
+	MemoryContext work;
+	cg_idkind	kind;
+	Oid			ti,
+				tj;
+	bool		has_w;
+	const char *relname;
+	cg_ids		pts;
+	int64	   *li,
+			   *lj;
+	double	   *lw;
+	int64		rows,
+				cap,			/* rows the arrays hold */
+				m,
+				npts;
+} wreader;
+
+static void
+reader_grow(wreader *rd)
+{
+	int64		cap = rd->cap == 0 ? 1024 : 2 * rd->cap;
+
+	if (cap >= ((int64) 1 << 31))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("weights relation %s has more than 2^31 rows", rd->relname)));
+	if (rd->cap == 0)
+	{
+		alloc_ids(&rd->pts, rd->kind, 2 * cap);
+		rd->li = palloc_extended(cap * sizeof(int64), MCXT_ALLOC_HUGE);
+		rd->lj = palloc_extended(cap * sizeof(int64), MCXT_ALLOC_HUGE);
+		rd->lw = palloc_extended(cap * sizeof(double), MCXT_ALLOC_HUGE);
+	}
+	else
+	{
+		if (rd->kind == CG_ID_INT)
+			rd->pts.ik = repalloc_huge(rd->pts.ik, 2 * cap * sizeof(int64));
+		else
+		{
+			rd->pts.sk = repalloc_huge(rd->pts.sk, 2 * cap * sizeof(char *));
+			rd->pts.sl = repalloc_huge(rd->pts.sl, 2 * cap * sizeof(int));
+		}
+		rd->li = repalloc_huge(rd->li, cap * sizeof(int64));
+		rd->lj = repalloc_huge(rd->lj, cap * sizeof(int64));
+		rd->lw = repalloc_huge(rd->lw, cap * sizeof(double));
+	}
+	rd->cap = cap;
+}
+
+/* One row (i, j [, w]) of the weights relation, in the reader's memory. */
+static void
+reader_row(wreader *rd, Datum di, bool ni, Datum dj, bool nj, Datum dw, bool nw)
+{
+	MemoryContext old = MemoryContextSwitchTo(rd->work);
+
+	if ((rd->rows & 4095) == 0)
+		CHECK_FOR_INTERRUPTS();
+	if (rd->rows == rd->cap)
+		reader_grow(rd);
+	rd->rows++;
+	if (ni)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("weights relation %s has a row with a null i", rd->relname)));
+	put_id(&rd->pts, rd->npts, di, rd->ti, rd->relname, "i");
+	rd->li[rd->m] = rd->npts++;
+	if (!nj)					/* (i, NULL): unit i, declared without a link */
+	{
+		if (rd->has_w && nw)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("weights relation %s has a link from %s with a null w", rd->relname,
+							cg_id_string(&rd->pts, rd->li[rd->m]))));
+		put_id(&rd->pts, rd->npts, dj, rd->tj, rd->relname, "j");
+		rd->lj[rd->m] = rd->npts++;
+		rd->lw[rd->m] = rd->has_w ? DatumGetFloat8(dw) : 1.0;
+		rd->m++;
+	}
+	MemoryContextSwitchTo(old);
+}
+
+#if PG_VERSION_NUM >= 140000
+typedef struct reader_dest
+{
+	DestReceiver pub;
+	wreader    *rd;
+} reader_dest;
+
+static bool
+reader_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	reader_dest *d = (reader_dest *) self;
+
+	slot_getallattrs(slot);
+	reader_row(d->rd, slot->tts_values[0], slot->tts_isnull[0], slot->tts_values[1], slot->tts_isnull[1],
+			   d->rd->has_w ? slot->tts_values[2] : Float8GetDatum(1.0),
+			   d->rd->has_w ? slot->tts_isnull[2] : false);
+	return true;
+}
+
+static void
+reader_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+reader_shutdown(DestReceiver *self)
+{
+}
+
+static void
+reader_destroy(DestReceiver *self)
+{
+}
+#endif
+
 static cg_wrel *
 load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 {
@@ -289,12 +417,14 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				tj,
 				tw = InvalidOid;
 	bool		has_w;
-	uint64		nrows,
-				r;
 	int64		m = 0,
 				npts = 0,
 				nkeys,
 				k;
+	wreader		rd;
+#if PG_VERSION_NUM < 140000
+	uint64		r;
+#endif
 	cg_ids		pts;
 	int64	   *li,
 			   *lj,
@@ -305,7 +435,8 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 			   *keyidx;
 	cg_wrel    *wr;
 	MemoryContext old,
-				work;
+				work,
+				caller;
 	size_t		bad;
 	cg_status	st;
 
@@ -324,23 +455,47 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	(void) tw;
 	query = psprintf("SELECT i, j%s FROM %s", has_w ? ", w::pg_catalog.float8" : "", relname);
 
-	work = AllocSetContextCreate(CurrentMemoryContext, "caregap weights", ALLOCSET_DEFAULT_SIZES);
+	caller = CurrentMemoryContext;
+	work = AllocSetContextCreate(caller, "caregap weights", ALLOCSET_DEFAULT_SIZES);
+	memset(&rd, 0, sizeof(rd));
+	rd.work = work;
+	rd.kind = kind;
+	rd.ti = ti;
+	rd.tj = tj;
+	rd.has_w = has_w;
+	rd.relname = relname;
+	old = MemoryContextSwitchTo(work);
+	reader_grow(&rd);
+	MemoryContextSwitchTo(old);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	/* read-only, with the caller's privileges: a permission error when the caller cannot SELECT */
+#if PG_VERSION_NUM >= 140000
+	{
+		/* rows straight from the executor's slots: no copy of the result */
+		SPIExecuteOptions opt;
+		reader_dest dest;
+		int			ret;
+
+		memset(&opt, 0, sizeof(opt));
+		memset(&dest, 0, sizeof(dest));
+		dest.pub.receiveSlot = reader_receive;
+		dest.pub.rStartup = reader_startup;
+		dest.pub.rShutdown = reader_shutdown;
+		dest.pub.rDestroy = reader_destroy;
+		dest.pub.mydest = DestNone;
+		dest.rd = &rd;
+		opt.read_only = true;
+		opt.dest = &dest.pub;
+		/* SPI says SPI_OK_UTILITY when the rows go to a DestNone receiver */
+		ret = SPI_execute_extended(query, &opt);
+		if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
+			elog(ERROR, "could not read weights relation %s", relname);
+	}
+#else
 	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read weights relation %s", relname);
-	nrows = SPI_processed;
-	if (nrows >= (uint64) 1 << 31)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("weights relation %s has more than 2^31 rows", relname)));
-	old = MemoryContextSwitchTo(work);
-	alloc_ids(&pts, kind, 2 * (int64) nrows);
-	li = palloc_extended(Max(nrows, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
-	lj = palloc_extended(Max(nrows, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
-	lw = palloc_extended(Max(nrows, 1) * sizeof(double), MCXT_ALLOC_HUGE);
-	for (r = 0; r < nrows; r++)
+	for (r = 0; r < SPI_processed; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];
 		TupleDesc	td = SPI_tuptable->tupdesc;
@@ -351,26 +506,16 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 					dj = SPI_getbinval(tup, td, 2, &nj),
 					dw = has_w ? SPI_getbinval(tup, td, 3, &nw) : Float8GetDatum(1.0);
 
-		if ((r & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (ni)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("weights relation %s has a row with a null i", relname)));
-		put_id(&pts, npts, di, ti, relname, "i");
-		li[m] = npts++;
-		if (nj)
-			continue;			/* (i, NULL): unit i, declared without a link */
-		if (nw)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("weights relation %s has a link from %s with a null w", relname,
-							cg_id_string(&pts, li[m]))));
-		put_id(&pts, npts, dj, tj, relname, "j");
-		lj[m] = npts++;
-		lw[m] = DatumGetFloat8(dw);
-		m++;
+		reader_row(&rd, di, ni, dj, nj, dw, nw);
 	}
+#endif
+	old = MemoryContextSwitchTo(work);
+	pts = rd.pts;
+	li = rd.li;
+	lj = rd.lj;
+	lw = rd.lw;
+	m = rd.m;
+	npts = rd.npts;
 
 	/* the distinct ids, sorted */
 	order = palloc_extended(Max(npts, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
@@ -451,8 +596,9 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				cg_report(st, "weights", NAN, NULL);
 		}
 	}
+	/* SPI_finish frees SPI's context and returns to the caller's, where we stay */
 	SPI_finish();
-	MemoryContextSwitchTo(old);
+	MemoryContextSwitchTo(caller);
 	MemoryContextDelete(work);
 	return wr;
 }
