@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 psql -X -q -v ON_ERROR_STOP=1 -c 'DROP EXTENSION IF EXISTS caregap CASCADE' -c 'CREATE EXTENSION caregap' >/dev/null &&
+  psql -X -q -v ON_ERROR_STOP=1 -f data/korea_dong/load.sql >/dev/null &&
   psql -X -q -v ON_ERROR_STOP=1 -f demo/views.sql >/dev/null || { echo "clients: 0 passed, 1 failed"; exit 1; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
