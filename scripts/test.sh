@@ -51,7 +51,7 @@ regress_rc=$?
 cat /tmp/caregap-regress.log
 r_ok=$(grep -cE '\.\.\. ok' /tmp/caregap-regress.log || true)
 r_fail=$(grep -cE '\.\.\. FAILED' /tmp/caregap-regress.log || true)
-n_files=$(ls sql/*.sql | grep -vc 'sql/caregap--' || true)
+n_files=$(ls sql/*.sql | grep -vcE 'sql/caregap(_postgis)?--' || true)
 if [ $((r_ok + r_fail)) -ne "$n_files" ]; then
   echo "pg_regress ran $((r_ok + r_fail)) of $n_files test files"
   r_fail=$((n_files - r_ok))
