@@ -94,3 +94,21 @@ SELECT sigungu, sigungu_name, count(*) AS high_high_dongs,
        count(*) FILTER (WHERE cluster_fdr = 'High-High') AS after_fdr
   FROM report.dong_lisa WHERE cluster_p05 = 'High-High'
  GROUP BY sigungu, sigungu_name ORDER BY high_high_dongs DESC, sigungu LIMIT 8;
+
+\echo
+\echo '7. Who can reach care?  Access of each dong''s people aged 65+ to nursing-hospital beds'
+\echo '   (2SFCA, 10 km great-circle catchment; beds per 1,000 aged 65+).  Supply: the beds of'
+\echo '   Gyeonggi''s 267 nursing hospitals only (long-term care facilities have no coordinates in the'
+\echo '   data; hospitals in Seoul and Incheon are not counted, so border dongs look worse).'
+\echo '   Municipalities with the most people aged 65+ in dongs below half the mean access:'
+SELECT sigungu, sigungu_name, round(pop_65plus_low_access) AS pop_65plus_low_access,
+       dongs_low_access, dongs,
+       round((100 * pop_65plus_low_access / pop_65plus)::numeric, 1) AS pct_of_65plus
+  FROM report.access_low WHERE pop_65plus_low_access > 0
+ ORDER BY pop_65plus_low_access DESC, sigungu LIMIT 10;
+\echo
+\echo '   Disparity of access across dongs, weighted by people aged 65+ (Theil T split by region)'
+SELECT round(mean_beds_per_1000_65plus::numeric, 1) AS mean_beds_per_1000, round(gini::numeric, 3) AS gini,
+       round(theil_t::numeric, 3) AS theil_t, round(theil_t_between_regions::numeric, 4) AS between_north_south,
+       round(theil_t_within_regions::numeric, 3) AS within_regions, dongs
+  FROM report.access_disparity;

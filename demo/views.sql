@@ -184,3 +184,52 @@ SELECT adm_code, name_ko, sigungu, sigungu_name, share_65plus, (l).ii, (l).p_sim
                  WHERE d.sido = '41' AND d.pop_total > 0) s) t;
 COMMENT ON VIEW report.dong_lisa IS
 'LISA of the 2026-06 share of people aged 65+ over Gyeonggi''s dongs (queen contiguity of the 2018 census boundaries; dongs without a polygon or a neighbour are Isolated), with pseudo p at 0.05 and BH-adjusted at 0.05';
+
+-- section 7: who can reach care?  Each dong's access (2SFCA, 10 km great-circle
+-- catchment, an assumption of this demo) to the beds of Gyeonggi's nursing
+-- hospitals (요양병원, caregap.gyeonggi_nursing_hospital) for its people aged
+-- 65+.  Supply covers nursing-hospital beds only: long-term care facilities
+-- have no coordinates in the data (their places are per municipality), and
+-- hospitals outside Gyeonggi (Seoul, Incheon) are not counted, so dongs on
+-- the border look worse than they are.  Dongs without a point (no 2018
+-- polygon) are left out.
+CREATE VIEW report.dong_access AS
+SELECT d.adm_code, d.name_ko, d.sigungu, m.name_ko AS sigungu_name, m.region, m.region_en,
+       a.population AS pop_65plus, 1000 * a.access AS beds_per_1000_65plus, a.access_norm,
+       a.sites AS hospitals_in_reach, a.supply_in_reach AS beds_in_reach
+  FROM caregap.fca('SELECT adm_code AS id, lon, lat, pop_65plus::float8 AS population
+                      FROM korea_dong.dong WHERE sido = ''41'' AND lon IS NOT NULL',
+                   'SELECT id, lon, lat, beds::float8 AS capacity FROM caregap.gyeonggi_nursing_hospital',
+                   '10'::double precision) a
+  JOIN korea_dong.dong d ON d.adm_code = a.id::bigint
+  JOIN caregap.gyeonggi_municipality m ON m.code = d.sigungu;
+COMMENT ON VIEW report.dong_access IS
+'per Gyeonggi dong: 2SFCA access of its people aged 65+ (2026-06) to nursing-hospital beds within 10 km, per 1,000 aged 65+, and relative to the demand-weighted mean';
+
+CREATE VIEW report.access_low AS
+SELECT sigungu, sigungu_name, region_en,
+       sum(pop_65plus) FILTER (WHERE access_norm OPERATOR(pg_catalog.<) 0.5) AS pop_65plus_low_access,
+       count(*) FILTER (WHERE access_norm OPERATOR(pg_catalog.<) 0.5) AS dongs_low_access,
+       count(*) AS dongs, sum(pop_65plus) AS pop_65plus
+  FROM report.dong_access GROUP BY sigungu, sigungu_name, region_en;
+COMMENT ON VIEW report.access_low IS
+'per municipality: people aged 65+ living in dongs whose access is below half the demand-weighted mean';
+
+CREATE VIEW report.access_disparity AS
+-- theil_decomposition also gives Theil L, undefined where a dong reaches no bed (access 0), so the
+-- T split is written here from its definition: between = sum_g s_g ln(mu_g / mu), s_g = W_g mu_g / (W mu),
+-- within = sum_g s_g T_g
+WITH g AS (
+    SELECT region_en, sum(pop_65plus) AS w, sum(pop_65plus * beds_per_1000_65plus) AS wx,
+           caregap.theil_t(beds_per_1000_65plus, pop_65plus) AS t
+      FROM report.dong_access GROUP BY region_en),
+     a AS (SELECT sum(w) AS w, sum(wx) AS wx FROM g)
+SELECT (SELECT caregap.gini(beds_per_1000_65plus, pop_65plus) FROM report.dong_access) AS gini,
+       (SELECT caregap.theil_t(beds_per_1000_65plus, pop_65plus) FROM report.dong_access) AS theil_t,
+       sum((g.wx / a.wx) * ln((g.wx / g.w) / (a.wx / a.w))) AS theil_t_between_regions,
+       sum((g.wx / a.wx) * g.t) AS theil_t_within_regions,
+       min(a.wx / a.w) AS mean_beds_per_1000_65plus,
+       (SELECT count(*) FROM report.dong_access) AS dongs
+  FROM g, a;
+COMMENT ON VIEW report.access_disparity IS
+'the 65+-weighted Gini and Theil T of access across Gyeonggi''s dongs, and the Theil split between and within north and south';

@@ -7,11 +7,11 @@
 \i demo/views.sql
 
 BEGIN;
-SELECT plan(22);
+SELECT plan(26);
 
 SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
               ARRAY['header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted',
-                    'gap_autocorrelation', 'gap_lisa', 'dong_lisa'],
+                    'gap_autocorrelation', 'gap_lisa', 'dong_lisa', 'dong_access', 'access_low', 'access_disparity'],
               'one view a section');
 SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
                    WHERE table_schema = 'report'
@@ -121,6 +121,22 @@ SELECT is((SELECT count(*) FROM report.dong_lisa WHERE cluster_p05 = 'Isolated')
           'section 6: Isolated = dongs with no populated Gyeonggi neighbour (no polygon, or links only outside)');
 SELECT is_empty($$SELECT adm_code FROM report.dong_lisa WHERE p_fdr < p_sim OR (cluster_fdr <> 'Not significant' AND cluster_fdr <> cluster_p05)$$,
                 'section 6: BH-adjusted p >= pseudo p, and an FDR cluster is a p <= 0.05 cluster');
+-- section 7: access to nursing-hospital beds
+SELECT is((SELECT count(*) FROM report.dong_access),
+          (SELECT count(*) FROM korea_dong.dong WHERE sido = '41' AND lon IS NOT NULL),
+          'section 7: an access row for every Gyeonggi dong with a point');
+SELECT ok(pg_temp.close((SELECT sum(pop_65plus * beds_per_1000_65plus) / 1000 FROM report.dong_access),
+          (SELECT sum(capacity) FROM caregap.fca_supply('SELECT adm_code AS id, lon, lat, pop_65plus::float8 AS population
+                      FROM korea_dong.dong WHERE sido = ''41'' AND lon IS NOT NULL',
+                   'SELECT id, lon, lat, beds::float8 AS capacity FROM caregap.gyeonggi_nursing_hospital', 10) WHERE reached), 1e-12),
+          'section 7: sum P A = the beds of the hospitals that reach demand (FORMULAS.md section 6)');
+SELECT ok(pg_temp.close((SELECT gini FROM report.access_disparity),
+          (SELECT (sum(a.pop_65plus::numeric * b.pop_65plus::numeric * abs(a.beds_per_1000_65plus::numeric - b.beds_per_1000_65plus::numeric))
+                   / (2 * sum(a.pop_65plus::numeric * b.pop_65plus::numeric * a.beds_per_1000_65plus::numeric)))::float8
+             FROM report.dong_access a, report.dong_access b), 1e-12),
+          'section 7: Gini of access = the weighted all-pairs definition in numeric SQL');
+SELECT ok((SELECT pg_temp.close(theil_t_between_regions + theil_t_within_regions, theil_t, 1e-12) FROM report.access_disparity),
+          'section 7: Theil T between + within the regions = total');
 
 SELECT * FROM finish();
 ROLLBACK;

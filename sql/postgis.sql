@@ -13,7 +13,7 @@ CREATE EXTENSION caregap_postgis;
 RESET client_min_messages;
 
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.5.0', 'caregap_postgis 0.5.0 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
@@ -32,6 +32,14 @@ SELECT ok((SELECT bool_and(abs(q.border_km - l.border_km) <= 0.05 * l.border_km 
           'border lengths of the simplified boundaries within 5 % + 0.5 km of the full-resolution ones');
 SELECT is((SELECT (s.links, s.components, s.asymmetric_links) FROM caregap.weights_summary('gg_queen') s),
           (130::bigint, 1::bigint, 0::bigint), 'the rows are a weights relation: symmetric, one component');
+
+-- great-circle distances (used by knn_weights, distance_weights and fca) against PostGIS on a sphere of
+-- radius 6371008.7714 m (its spheroid's mean radius; caregap's is 6371.0088 km: 5e-9 apart)
+SELECT ok((SELECT bool_and(abs(k.km - ST_Distance(ST_Point(a.lon, a.lat)::geography, ST_Point(b.lon, b.lat)::geography, false) / 1000)
+                           <= 1e-8 * k.km)
+             FROM caregap.knn_weights('SELECT code AS id, lon, lat FROM caregap.gyeonggi_municipality', 30) k
+             JOIN caregap.gyeonggi_municipality a ON a.code = k.i JOIN caregap.gyeonggi_municipality b ON b.code = k.j),
+          'haversine km of all 930 ordered pairs = PostGIS ST_Distance on the sphere within 1e-8');
 
 CREATE TEMP TABLE dong_geom AS
 SELECT f -> 'properties' ->> 'kostat_code_2018' AS id, ST_GeomFromGeoJSON((f -> 'geometry')::text) AS geom

@@ -311,7 +311,7 @@ SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, 0::float8 
 SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, NULL::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 2, 0, 0', 1)$$, '22004',
                  NULL, 'a point without coordinates is refused');
 SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS id, 0::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 1, 1, 1', 1)$$, '22023',
-                 'knn_weights: id 1 appears more than once among the points', 'duplicate point ids are refused');
+                 'knn_weights: id 1 appears more than once in the points query', 'duplicate point ids are refused');
 SELECT throws_ok($$SELECT * FROM caregap.distance_weights('SELECT 1 AS id, 0::float8 AS lon, 0::float8 AS lat UNION ALL SELECT 2, 0, 0', 1, 1)$$, '22023',
                  NULL, 'two points at distance 0 have no inverse-distance weight');
 SELECT throws_ok($$SELECT * FROM caregap.knn_weights('SELECT 1 AS code', 1)$$, '42703', NULL, 'the points query needs id, lon, lat');

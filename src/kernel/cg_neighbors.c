@@ -5,6 +5,7 @@
 #include "cg_neighbors.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #define DEG (3.14159265358979323846 / 180.0)
@@ -269,9 +270,12 @@ cg_kdtree_knn(const cg_kdtree *t, size_t q, size_t k, uint32_t *out_j, double *o
 typedef struct within_state
 {
 	const cg_kdtree *t;
-	size_t		q,
+	size_t		q,				/* the query point's index, or SIZE_MAX for an outside point */
 				count,
 				cap;
+	const double *qx;			/* its unit vector */
+	double		qlon,
+				qlat;
 	double		c2,				/* squared chord bound, with a margin */
 				max_km;
 	uint32_t   *out_j;
@@ -282,7 +286,7 @@ static void
 within_visit(within_state *s, size_t lo, size_t hi, int depth)
 {
 	const cg_kdtree *t = s->t;
-	const double *qx = t->xyz + 3 * s->q;
+	const double *qx = s->qx;
 	size_t		mid;
 	uint32_t	p;
 	double		diff;
@@ -293,7 +297,7 @@ within_visit(within_state *s, size_t lo, size_t hi, int depth)
 	p = t->idx[mid];
 	if (p != s->q && d2(qx, t->xyz + 3 * p) <= s->c2)
 	{
-		double		km = cg_haversine_km(t->lon[s->q], t->lat[s->q], t->lon[p], t->lat[p]);
+		double		km = cg_haversine_km(s->qlon, s->qlat, t->lon[p], t->lat[p]);
 
 		if (km <= s->max_km)
 		{
@@ -323,6 +327,35 @@ cg_kdtree_within(const cg_kdtree *t, size_t q, double max_km, uint32_t *out_j,
 
 	s.t = t;
 	s.q = q;
+	s.qx = t->xyz + 3 * q;
+	s.qlon = t->lon[q];
+	s.qlat = t->lat[q];
+	s.count = 0;
+	s.cap = cap;
+	s.c2 = c * c;
+	s.max_km = max_km;
+	s.out_j = out_j;
+	s.out_km = out_km;
+	within_visit(&s, 0, t->n, 0);
+	return s.count;
+}
+
+size_t
+cg_kdtree_within_point(const cg_kdtree *t, double lon, double lat, double max_km,
+					   uint32_t *out_j, double *out_km, size_t cap)
+{
+	within_state s;
+	double		c = isinf(max_km) ? 2.5 : chord_of_km(max_km) * (1.0 + 1e-9) + 1e-12,
+				q[3];
+
+	q[0] = cos(lat * DEG) * cos(lon * DEG);
+	q[1] = cos(lat * DEG) * sin(lon * DEG);
+	q[2] = sin(lat * DEG);
+	s.t = t;
+	s.q = SIZE_MAX;
+	s.qx = q;
+	s.qlon = lon;
+	s.qlat = lat;
 	s.count = 0;
 	s.cap = cap;
 	s.c2 = c * c;

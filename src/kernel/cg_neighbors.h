@@ -51,4 +51,11 @@ void		cg_kdtree_knn(const cg_kdtree *t, size_t q, size_t k, uint32_t *out_j, dou
 size_t		cg_kdtree_within(const cg_kdtree *t, size_t q, double max_km, uint32_t *out_j,
 							 double *out_km, size_t cap);
 
+/*
+ * The same from a point that need not be in the tree (degrees): every
+ * point within max_km (INFINITY: all of them), none excluded.
+ */
+size_t		cg_kdtree_within_point(const cg_kdtree *t, double lon, double lat, double max_km,
+								   uint32_t *out_j, double *out_km, size_t cap);
+
 #endif							/* CG_NEIGHBORS_H */

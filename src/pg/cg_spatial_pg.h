@@ -112,4 +112,31 @@ extern void cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int6
 /* 64-bit stream key of an id: an integer's value; FNV-1a of a text's bytes. */
 extern uint64 cg_id_stream_key(const cg_ids *ids, int64 k);
 
+/* Points of an inner query (columns id [, lon, lat] [, an amount]), sorted by id text. */
+typedef struct cg_points
+{
+	int64		n;
+	char	  **id;
+	double	   *lon,
+			   *lat,
+			   *amount;
+} cg_points;
+
+/*
+ * Run the query read-only with the caller's privileges; 'what' names it in
+ * messages ("demand", "supply", "points"); amount: the name of a double
+ * precision column to read, or NULL; coords: read lon and lat.  Errors name
+ * a missing or mistyped column, a null, a duplicate id.
+ */
+extern void cg_read_points(text *query, const char *fname, const char *what, const char *amount,
+						   bool coords, cg_points *pts);
+
+/* The place of an id among the sorted points, or -1. */
+extern int64 cg_points_find(const cg_points *pts, const char *id);
+
+struct cg_kdtree;
+
+/* The k-d tree of the points (coordinates checked: an error naming the point). */
+extern void cg_points_tree(cg_points *pts, const char *fname, struct cg_kdtree *t);
+
 #endif							/* CG_SPATIAL_PG_H */

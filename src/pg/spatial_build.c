@@ -19,14 +19,6 @@
 PG_FUNCTION_INFO_V1(cg_knn_weights);
 PG_FUNCTION_INFO_V1(cg_distance_weights);
 
-typedef struct points
-{
-	int64		n;
-	char	  **id;				/* text of each id, sorted bytewise */
-	double	   *lon,
-			   *lat;
-} points;
-
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -37,7 +29,8 @@ typedef struct ptrow
 {
 	char	   *id;
 	double		lon,
-				lat;
+				lat,
+				amount;
 } ptrow;
 
 static int
@@ -46,20 +39,35 @@ cmp_ptrow(const void *a, const void *b)
 	return cmp_str(&((const ptrow *) a)->id, &((const ptrow *) b)->id);
 }
 
-/*
- * Run the points query (columns id, lon, lat), read-only with the caller's
- * privileges; the points sorted by id text so that ties break the same way
- * whatever the order of the rows.
- */
-static void
-read_points(text *query, const char *fname, points *pts)
+static int
+float8_column(TupleDesc td, const char *fname, const char *what, const char *col)
+{
+	int			c = SPI_fnumber(td, col);
+
+	if (c <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: the %s query has no column \"%s\"", fname, what, col)));
+	if (SPI_gettypeid(td, c) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s: column \"%s\" of the %s query must be double precision, not %s",
+						fname, col, what, format_type_be(SPI_gettypeid(td, c))),
+				 errhint("Cast it: %s::float8.", col)));
+	return c;
+}
+
+void
+cg_read_points(text *query, const char *fname, const char *what, const char *amount,
+			   bool coords, cg_points *pts)
 {
 	char	   *q = text_to_cstring(query);
 	uint64		r,
 				n;
 	int			cid,
-				clon,
-				clat;
+				clon = 0,
+				clat = 0,
+				camt = 0;
 	TupleDesc	td;
 	ptrow	   *rows;
 	MemoryContext outer = CurrentMemoryContext;
@@ -69,46 +77,67 @@ read_points(text *query, const char *fname, points *pts)
 	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the points query must be a SELECT", fname)));
+				 errmsg("%s: the %s query must be a SELECT", fname, what)));
 	td = SPI_tuptable->tupdesc;
 	cid = SPI_fnumber(td, "id");
-	clon = SPI_fnumber(td, "lon");
-	clat = SPI_fnumber(td, "lat");
-	if (cid <= 0 || clon <= 0 || clat <= 0)
+	if (cid <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("%s: the points query must return columns id, lon and lat", fname)));
-	if (SPI_gettypeid(td, clon) != FLOAT8OID || SPI_gettypeid(td, clat) != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s: lon and lat must be double precision", fname),
-				 errhint("Cast them: lon::float8, lat::float8.")));
+				 errmsg("%s: the %s query has no column \"id\"", fname, what)));
+	if (coords)
+	{
+		clon = float8_column(td, fname, what, "lon");
+		clat = float8_column(td, fname, what, "lat");
+	}
+	if (amount)
+		camt = float8_column(td, fname, what, amount);
 	n = SPI_processed;
 	if (n >= ((uint64) 1 << 31))
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s: more than 2^31 points", fname)));
+				 errmsg("%s: more than 2^31 rows in the %s query", fname, what)));
 	rows = MemoryContextAllocExtended(outer, Max(n, 1) * sizeof(ptrow), MCXT_ALLOC_HUGE);
 	for (r = 0; r < n; r++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[r];
-		bool		nid,
-					nlon,
-					nlat;
+		bool		isnull;
 		char	   *id;
-		Datum		dlon = SPI_getbinval(tup, td, clon, &nlon),
-					dlat = SPI_getbinval(tup, td, clat, &nlat);
 
-		(void) SPI_getbinval(tup, td, cid, &nid);
-		if (nid || nlon || nlat)
+		if ((r & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		(void) SPI_getbinval(tup, td, cid, &isnull);
+		if (isnull)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: a point has a null id, lon or lat", fname),
-					 errhint("Leave points without coordinates out of the query.")));
+					 errmsg("%s: a row of the %s query has a null id", fname, what)));
 		id = SPI_getvalue(tup, td, cid);
 		rows[r].id = MemoryContextStrdup(outer, id);
-		rows[r].lon = DatumGetFloat8(dlon);
-		rows[r].lat = DatumGetFloat8(dlat);
+		rows[r].lon = rows[r].lat = rows[r].amount = 0.0;
+		if (coords)
+		{
+			bool		n1,
+						n2;
+			Datum		dlon = SPI_getbinval(tup, td, clon, &n1),
+						dlat = SPI_getbinval(tup, td, clat, &n2);
+
+			if (n1 || n2)
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("%s: %s point %s has a null lon or lat", fname, what, id),
+						 errhint("Leave points without coordinates out of the query.")));
+			rows[r].lon = DatumGetFloat8(dlon);
+			rows[r].lat = DatumGetFloat8(dlat);
+		}
+		if (amount)
+		{
+			Datum		d = SPI_getbinval(tup, td, camt, &isnull);
+
+			if (isnull)
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("%s: %s point %s has a null %s", fname, what, id, amount)));
+			rows[r].amount = DatumGetFloat8(d);
+		}
 	}
 	SPI_finish();
 	qsort(rows, (size_t) n, sizeof(ptrow), cmp_ptrow);
@@ -116,20 +145,49 @@ read_points(text *query, const char *fname, points *pts)
 	pts->id = palloc_extended(Max(n, 1) * sizeof(char *), MCXT_ALLOC_HUGE);
 	pts->lon = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	pts->lat = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	pts->amount = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	for (r = 0; r < n; r++)
 	{
 		if (r > 0 && strcmp(rows[r].id, rows[r - 1].id) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: id %s appears more than once among the points", fname, rows[r].id)));
+					 errmsg("%s: id %s appears more than once in the %s query", fname, rows[r].id, what)));
 		pts->id[r] = rows[r].id;
 		pts->lon[r] = rows[r].lon;
 		pts->lat[r] = rows[r].lat;
+		pts->amount[r] = rows[r].amount;
 	}
 }
 
+int64
+cg_points_find(const cg_points *pts, const char *id)
+{
+	int64		lo = 0,
+				hi = pts->n;
+
+	while (lo < hi)
+	{
+		int64		mid = lo + (hi - lo) / 2;
+		int			c = strcmp(pts->id[mid], id);
+
+		if (c < 0)
+			lo = mid + 1;
+		else if (c > 0)
+			hi = mid;
+		else
+			return mid;
+	}
+	return -1;
+}
+
 static void
-build_tree(points *pts, const char *fname, cg_kdtree *t)
+read_points(text *query, const char *fname, cg_points *pts)
+{
+	cg_read_points(query, fname, "points", NULL, true, pts);
+}
+
+void
+cg_points_tree(cg_points *pts, const char *fname, cg_kdtree *t)
 {
 	size_t		bad = 0;
 	cg_status	st = cg_kdtree_build(t, (size_t) pts->n, pts->lon, pts->lat,
@@ -187,7 +245,7 @@ cg_knn_weights(PG_FUNCTION_ARGS)
 {
 	const char *fname = "knn_weights";
 	int32		k = PG_GETARG_INT32(1);
-	points		pts;
+	cg_points	pts;
 	cg_kdtree	t;
 	TupleDesc	td;
 	Tuplestorestate *ts;
@@ -207,7 +265,7 @@ cg_knn_weights(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: k must be below the number of points", fname),
 				 errdetail("k was %d and there are " INT64_FORMAT " points.", k, pts.n)));
-	build_tree(&pts, fname, &t);
+	cg_points_tree(&pts, fname, &t);
 	ts = begin_srf(fcinfo, &td);
 	j = palloc(k * sizeof(uint32));
 	km = palloc(k * sizeof(double));
@@ -229,7 +287,7 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 	const char *fname = "distance_weights";
 	double		max_km = PG_GETARG_FLOAT8(1),
 				power = PG_GETARG_FLOAT8(2);
-	points		pts;
+	cg_points	pts;
 	cg_kdtree	t;
 	TupleDesc	td;
 	Tuplestorestate *ts;
@@ -251,7 +309,7 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 				 errmsg("%s: power must be finite and not negative (0: binary weights)", fname),
 				 errdetail("The value was %g.", power)));
 	read_points(PG_GETARG_TEXT_PP(0), fname, &pts);
-	build_tree(&pts, fname, &t);
+	cg_points_tree(&pts, fname, &t);
 	ts = begin_srf(fcinfo, &td);
 	j = palloc(cap * sizeof(uint32));
 	km = palloc(cap * sizeof(double));

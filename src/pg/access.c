@@ -1,0 +1,361 @@
+/*
+ * access.c — caregap.fca and caregap.fca_supply: the floating-catchment
+ * family (cg_access.h) on inner queries of demand and supply points, with
+ * great-circle distances or an origin-destination cost query.
+ */
+#include "cg_spatial_pg.h"
+#include "../kernel/cg_access.h"
+#include "../kernel/cg_neighbors.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include <math.h>
+
+PG_FUNCTION_INFO_V1(cg_fca);
+PG_FUNCTION_INFO_V1(cg_fca_supply);
+
+/* PySAL access's default zones for E2SFCA (minutes): (0, 10] 1.00, (10, 20] 0.68, (20, 30] 0.22 */
+static const double default_upper[3] = {10, 20, 30};
+static const double default_weight[3] = {1.0, 0.68, 0.22};
+
+static double *
+float8_array_arg(ArrayType *a, const char *fname, const char *what, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			k;
+	double	   *v;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: %s must be a one-dimensional array", fname, what)));
+	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, n);
+	v = palloc(Max(*n, 1) * sizeof(double));
+	for (k = 0; k < *n; k++)
+	{
+		if (nulls[k])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: %s must not contain nulls", fname, what)));
+		v[k] = DatumGetFloat8(elems[k]);
+	}
+	return v;
+}
+
+static cg_fca_method
+parse_method(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (pg_strcasecmp(s, "2sfca") == 0)
+		return CG_FCA_2SFCA;
+	if (pg_strcasecmp(s, "e2sfca") == 0)
+		return CG_FCA_E2SFCA;
+	if (pg_strcasecmp(s, "g2sfca") == 0)
+		return CG_FCA_G2SFCA;
+	if (pg_strcasecmp(s, "3sfca") == 0)
+		return CG_FCA_3SFCA;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("fca: unknown method \"%s\"", s),
+			 errhint("Use 2sfca, e2sfca, g2sfca or 3sfca.")));
+	return CG_FCA_2SFCA;
+}
+
+typedef struct cost_pair
+{
+	uint32		i,
+				j;
+	double		cost;
+} cost_pair;
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const cost_pair *x = a,
+			   *y = b;
+
+	if (x->i != y->i)
+		return x->i < y->i ? -1 : 1;
+	return x->j < y->j ? -1 : (x->j > y->j);
+}
+
+/* Read the cost query (demand_id, supply_id, cost) into compressed rows by demand point. */
+static void
+read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
+		   cg_fca_table *tab)
+{
+	char	   *q = text_to_cstring(query);
+	uint64		r,
+				n;
+	int			ci,
+				cj,
+				cc;
+	TupleDesc	td;
+	cost_pair  *pairs;
+	size_t	   *row;
+	uint32	   *col;
+	double	   *cost;
+	MemoryContext outer = CurrentMemoryContext;
+	int64		k;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query must be a SELECT", fname)));
+	td = SPI_tuptable->tupdesc;
+	ci = SPI_fnumber(td, "demand_id");
+	cj = SPI_fnumber(td, "supply_id");
+	cc = SPI_fnumber(td, "cost");
+	if (ci <= 0 || cj <= 0 || cc <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: the cost query must return columns demand_id, supply_id and cost", fname)));
+	if (SPI_gettypeid(td, cc) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s: column \"cost\" of the cost query must be double precision, not %s",
+						fname, format_type_be(SPI_gettypeid(td, cc)))));
+	n = SPI_processed;
+	pairs = MemoryContextAllocExtended(outer, Max(n, 1) * sizeof(cost_pair), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		bool		nc;
+		char	   *a = SPI_getvalue(tup, td, ci),
+				   *b = SPI_getvalue(tup, td, cj);
+		Datum		dc = SPI_getbinval(tup, td, cc, &nc);
+		int64		pi,
+					pj;
+		double		c;
+
+		if ((r & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (a == NULL || b == NULL || nc)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", fname)));
+		pi = cg_points_find(dem, a);
+		pj = cg_points_find(sup, b);
+		if (pi < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cost query names demand_id %s, which is not a demand point", fname, a)));
+		if (pj < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cost query names supply_id %s, which is not a supply site", fname, b)));
+		c = DatumGetFloat8(dc);
+		if (isnan(c) || c < 0.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cost from %s to %s must not be negative or NaN", fname, a, b),
+					 errdetail("The value was %g.", c)));
+		pairs[r].i = (uint32) pi;
+		pairs[r].j = (uint32) pj;
+		pairs[r].cost = c;
+	}
+	SPI_finish();
+	qsort(pairs, (size_t) n, sizeof(cost_pair), cmp_pair);
+	row = palloc_extended((dem->n + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	col = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		if (r > 0 && pairs[r].i == pairs[r - 1].i && pairs[r].j == pairs[r - 1].j)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname,
+							dem->id[pairs[r].i], sup->id[pairs[r].j])));
+		row[pairs[r].i + 1]++;
+		col[r] = pairs[r].j;
+		cost[r] = pairs[r].cost;
+	}
+	for (k = 0; k < dem->n; k++)
+		row[k + 1] += row[k];
+	tab->row = row;
+	tab->col = col;
+	tab->cost = cost;
+}
+
+static Datum
+run_fca(FunctionCallInfo fcinfo, bool supply_side)
+{
+	const char *fname = supply_side ? "fca_supply" : "fca";
+	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	cg_points	dem,
+				sup;
+	cg_fca_params p;
+	cg_fca_out	out;
+	cg_kdtree	tree;
+	cg_fca_coords cc;
+	cg_fca_table tab;
+	bool		use_costs = !PG_ARGISNULL(6);
+	double		catchment;
+	cg_status	st;
+	size_t		bad = 0;
+	TupleDesc	td;
+	Tuplestorestate *ts;
+	MemoryContext old;
+	int64		k;
+	double		sum_pa = 0.0,
+				sum_p = 0.0,
+				mean_a;
+	int			nz,
+				nw;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: the demand and supply queries, the catchment and the method must not be null", fname),
+				 errhint("An unbounded catchment is 'Infinity'.")));
+	catchment = PG_GETARG_FLOAT8(2);
+	memset(&p, 0, sizeof(p));
+	p.method = parse_method(PG_GETARG_TEXT_PP(3));
+	p.d0 = catchment;
+	if (p.method == CG_FCA_E2SFCA || p.method == CG_FCA_3SFCA)
+	{
+		if (PG_ARGISNULL(4) != PG_ARGISNULL(5))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: give both zones and zone_weights, or neither", fname)));
+		if (PG_ARGISNULL(4))
+		{
+			p.nzones = 3;
+			p.zone_upper = default_upper;
+			p.zone_weight = default_weight;
+		}
+		else
+		{
+			p.zone_upper = float8_array_arg(PG_GETARG_ARRAYTYPE_P(4), fname, "zones", &nz);
+			p.zone_weight = float8_array_arg(PG_GETARG_ARRAYTYPE_P(5), fname, "zone_weights", &nw);
+			if (nz != nw || nz == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+						 errmsg("%s: zones and zone_weights must have the same, positive, length", fname)));
+			p.nzones = (size_t) nz;
+		}
+	}
+	if (cg_fca_check(&p) != CG_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the catchment must be positive (Infinity: unbounded, not for g2sfca), the zones increasing and positive, their weights in [0, 1]", fname),
+				 errdetail("The catchment was %g.", catchment)));
+
+	cg_read_points(PG_GETARG_TEXT_PP(0), fname, "demand", "population", !use_costs, &dem);
+	cg_read_points(PG_GETARG_TEXT_PP(1), fname, "supply", "capacity", !use_costs, &sup);
+	if (use_costs)
+		read_costs(PG_GETARG_TEXT_PP(6), fname, &dem, &sup, &tab);
+	else
+	{
+		cg_points_tree(&sup, fname, &tree);
+		{
+			/* the demand points' coordinates, checked the same way */
+			cg_kdtree	dtree;
+
+			cg_points_tree(&dem, fname, &dtree);
+		}
+		cc.supply = &tree;
+		cc.dlon = dem.lon;
+		cc.dlat = dem.lat;
+		cc.max_km = catchment;
+		cc.buf_j = palloc_extended(Max(sup.n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+		cc.buf_d = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	}
+	out.access = palloc_extended(Max(dem.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	out.sites = palloc_extended(Max(dem.n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	out.supply_in_reach = palloc_extended(Max(dem.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	out.ratio = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	out.demand_seen = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	out.points = palloc_extended(Max(sup.n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	CG_RUN_KERNEL(st, cg_fca_run(&p, (size_t) dem.n, dem.amount, (size_t) sup.n, sup.amount,
+								 use_costs ? cg_fca_table_pairs : cg_fca_coords_pairs,
+								 use_costs ? (void *) &tab : (void *) &cc,
+								 palloc_extended(Max(dem.n, 1) * sizeof(double), MCXT_ALLOC_HUGE),
+								 &out, &bad));
+	if (st != CG_OK)
+	{
+		bool		is_sup = (int64) bad >= dem.n;
+		const char *id = is_sup ? sup.id[bad - dem.n] : dem.id[bad];
+
+		if (st == CG_E_NEGATIVE || st == CG_E_NAN || st == CG_E_INFINITE)
+			ereport(ERROR,
+					(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the %s of %s %s must be finite and not negative", fname,
+							is_sup ? "capacity" : "population", is_sup ? "supply site" : "demand point", id),
+					 errdetail("The value was %g.", is_sup ? sup.amount[bad - dem.n] : dem.amount[bad])));
+		cg_report(st, fname, NAN, NULL);
+	}
+
+	if (rsi == NULL || !IsA(rsi, ReturnSetInfo) || !(rsi->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	old = MemoryContextSwitchTo(rsi->econtext->ecxt_per_query_memory);
+	td = CreateTupleDescCopy(td);
+	ts = tuplestore_begin_heap(true, false, work_mem);
+	rsi->returnMode = SFRM_Materialize;
+	rsi->setResult = ts;
+	rsi->setDesc = td;
+	MemoryContextSwitchTo(old);
+
+	for (k = 0; k < dem.n; k++)
+	{
+		sum_pa += dem.amount[k] * out.access[k];
+		sum_p += dem.amount[k];
+	}
+	mean_a = sum_p > 0.0 ? sum_pa / sum_p : NAN;
+	if (!supply_side)
+		for (k = 0; k < dem.n; k++)
+		{
+			Datum		v[6];
+			bool		nl[6] = {false, false, false, false, false, false};
+
+			v[0] = CStringGetTextDatum(dem.id[k]);
+			v[1] = Float8GetDatum(dem.amount[k]);
+			v[2] = Float8GetDatum(out.access[k]);
+			v[3] = Float8GetDatum(mean_a > 0.0 ? out.access[k] / mean_a : NAN);
+			nl[3] = !(mean_a > 0.0);
+			v[4] = Int32GetDatum((int32) out.sites[k]);
+			v[5] = Float8GetDatum(out.supply_in_reach[k]);
+			tuplestore_putvalues(ts, td, v, nl);
+		}
+	else
+		for (k = 0; k < sup.n; k++)
+		{
+			Datum		v[6];
+			bool		nl[6] = {false, false, false, false, false, false};
+
+			v[0] = CStringGetTextDatum(sup.id[k]);
+			v[1] = Float8GetDatum(sup.amount[k]);
+			v[2] = Float8GetDatum(out.demand_seen[k]);
+			v[3] = Float8GetDatum(out.ratio[k]);
+			nl[3] = out.points[k] == 0;
+			v[4] = Int32GetDatum((int32) out.points[k]);
+			v[5] = BoolGetDatum(out.points[k] > 0);
+			tuplestore_putvalues(ts, td, v, nl);
+		}
+	return (Datum) 0;
+}
+
+Datum
+cg_fca(PG_FUNCTION_ARGS)
+{
+	return run_fca(fcinfo, false);
+}
+
+Datum
+cg_fca_supply(PG_FUNCTION_ARGS)
+{
+	return run_fca(fcinfo, true);
+}
