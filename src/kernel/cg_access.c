@@ -181,7 +181,7 @@ cg_fca_coords_pairs(void *ctx, size_t i, const uint32_t **j, const double **d)
 {
 	cg_fca_coords *c = (cg_fca_coords *) ctx;
 	size_t		k = cg_kdtree_within_point(c->supply, c->dlon[i], c->dlat[i], c->max_km,
-										   c->buf_j, c->buf_d, c->supply->n);
+										   c->membership_only ? 2 : 1, c->buf_j, c->buf_d, c->supply->n);
 
 	*j = c->buf_j;
 	*d = c->buf_d;

@@ -71,7 +71,8 @@ cg_status	cg_fca_run(const cg_fca_params *p, size_t nd, const double *P, size_t 
 /*
  * The pair iterator over coordinates: supply points in a k-d tree, each
  * demand point's sites within the catchment (all of them when it is
- * infinite), great-circle km.  buf_j, buf_d: ns entries each.
+ * infinite), great-circle km from the chord (cg_kdtree_within_point).
+ * buf_j, buf_d: ns entries each.
  */
 typedef struct cg_fca_coords
 {
@@ -81,6 +82,7 @@ typedef struct cg_fca_coords
 	double		max_km;
 	uint32_t   *buf_j;
 	double	   *buf_d;
+	int			membership_only;	/* 2SFCA: W = 1 inside, so no distance is computed (0 is written) */
 } cg_fca_coords;
 
 size_t		cg_fca_coords_pairs(void *ctx, size_t i, const uint32_t **j, const double **d);

@@ -276,6 +276,9 @@ typedef struct within_state
 	const double *qx;			/* its unit vector */
 	double		qlon,
 				qlat;
+	int			chord;			/* 1: distances from the chord (2 R asin(c / 2)), not by haversine;
+								 * 2: inside or not only (chord^2 against c2_exact), distance 0 */
+	double		c2_exact;
 	double		c2,				/* squared chord bound, with a margin */
 				max_km;
 	uint32_t   *out_j;
@@ -295,11 +298,20 @@ within_visit(within_state *s, size_t lo, size_t hi, int depth)
 		return;
 	mid = lo + (hi - lo) / 2;
 	p = t->idx[mid];
-	if (p != s->q && d2(qx, t->xyz + 3 * p) <= s->c2)
+	if (p != s->q)
 	{
-		double		km = cg_haversine_km(s->qlon, s->qlat, t->lon[p], t->lat[p]);
+		double		c2 = d2(qx, t->xyz + 3 * p),
+					km;
 
-		if (km <= s->max_km)
+		if (c2 > s->c2)
+			goto children;
+		if (s->chord == 2)
+			km = c2 <= s->c2_exact ? 0.0 : INFINITY;	/* inside or not: no distance wanted */
+		else
+			km = s->chord ? 2.0 * CG_EARTH_KM * asin(0.5 * sqrt(c2))
+				: cg_haversine_km(s->qlon, s->qlat, t->lon[p], t->lat[p]);
+
+		if (km <= s->max_km || (s->chord == 2 && km == 0.0))
 		{
 			if (s->count < s->cap)
 			{
@@ -309,6 +321,7 @@ within_visit(within_state *s, size_t lo, size_t hi, int depth)
 			s->count++;
 		}
 	}
+children:
 	if (hi - lo == 1)
 		return;
 	diff = qx[depth % 3] - t->xyz[3 * p + depth % 3];
@@ -327,6 +340,7 @@ cg_kdtree_within(const cg_kdtree *t, size_t q, double max_km, uint32_t *out_j,
 
 	s.t = t;
 	s.q = q;
+	s.chord = 0;
 	s.qx = t->xyz + 3 * q;
 	s.qlon = t->lon[q];
 	s.qlat = t->lat[q];
@@ -342,7 +356,7 @@ cg_kdtree_within(const cg_kdtree *t, size_t q, double max_km, uint32_t *out_j,
 
 size_t
 cg_kdtree_within_point(const cg_kdtree *t, double lon, double lat, double max_km,
-					   uint32_t *out_j, double *out_km, size_t cap)
+					   int chord, uint32_t *out_j, double *out_km, size_t cap)
 {
 	within_state s;
 	double		c = isinf(max_km) ? 2.5 : chord_of_km(max_km) * (1.0 + 1e-9) + 1e-12,
@@ -353,6 +367,8 @@ cg_kdtree_within_point(const cg_kdtree *t, double lon, double lat, double max_km
 	q[2] = sin(lat * DEG);
 	s.t = t;
 	s.q = SIZE_MAX;
+	s.chord = chord;
+	s.c2_exact = isinf(max_km) ? 5.0 : chord_of_km(max_km) * chord_of_km(max_km);
 	s.qx = q;
 	s.qlon = lon;
 	s.qlat = lat;

@@ -53,9 +53,14 @@ size_t		cg_kdtree_within(const cg_kdtree *t, size_t q, double max_km, uint32_t *
 
 /*
  * The same from a point that need not be in the tree (degrees): every
- * point within max_km (INFINITY: all of them), none excluded.
+ * point within max_km (INFINITY: all of them), none excluded.  chord: the
+ * distance from the unit vectors' chord c, 2 R asin(c / 2) (a square root and
+ * an arcsine, where haversine takes four trigonometric functions; the same
+ * great circle, to about 1e-12 relative above 10 m); else by haversine;
+ * chord = 2: membership only (the chord against the catchment's chord), every
+ * distance written as 0.
  */
 size_t		cg_kdtree_within_point(const cg_kdtree *t, double lon, double lat, double max_km,
-								   uint32_t *out_j, double *out_km, size_t cap);
+								   int chord, uint32_t *out_j, double *out_km, size_t cap);
 
 #endif							/* CG_NEIGHBORS_H */

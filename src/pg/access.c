@@ -267,6 +267,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 		cc.dlon = dem.lon;
 		cc.dlat = dem.lat;
 		cc.max_km = catchment;
+		cc.membership_only = p.method == CG_FCA_2SFCA;
 		cc.buf_j = palloc_extended(Max(sup.n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 		cc.buf_d = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	}
