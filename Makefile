@@ -19,7 +19,8 @@ INSTALL_SQL = sql/caregap--$(EXTVERSION).sql
 DATA_built  = $(INSTALL_SQL)
 # the full install script of the first release, and every upgrade script
 DATA        = sql/caregap--0.1.0.sql $(wildcard sql/caregap--*--*.sql) \
-              sql/caregap_postgis--0.5.0.sql
+              sql/caregap_postgis--0.5.0.sql sql/caregap_postgis--0.6.0.sql \
+              sql/caregap_postgis--0.5.0--0.6.0.sql
 TESTS       = $(filter-out sql/caregap--% sql/caregap_postgis--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))

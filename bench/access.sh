@@ -47,7 +47,6 @@ med() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (
 cg=$(echo "$t" | awk '$1 == "@cg" { print $2 }' | med)
 pg=$(echo "$t" | awk '$1 == "@pg" { print $2 }' | med)
 pairs=$(psql -X -q -At -c "$CG" | cut -d'|' -f2)
-check=$(psql -X -q -At -c "SELECT round(($CG)::numeric, 6)" 2>/dev/null || true)
 cc -O2 -o /tmp/caregap-haversine bench/kernel/haversine.c -lm
 floor=$(/tmp/caregap-haversine 50 | awk '{ print $2 }')
 echo "accessibility benchmark, $(date -u +%F), $(nproc) cores, PostgreSQL $(psql -X -At -c 'SHOW server_version'),"

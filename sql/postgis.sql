@@ -13,9 +13,9 @@ CREATE EXTENSION caregap_postgis;
 RESET client_min_messages;
 
 BEGIN;
-SELECT plan(10);
+SELECT plan(12);
 
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.5.0', 'caregap_postgis 0.5.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.0', 'caregap_postgis 0.6.0 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                        WHERE e.extname = 'caregap' AND d.objid IN (SELECT oid FROM pg_extension WHERE extname = 'postgis')),
           'caregap itself does not depend on PostGIS');
@@ -50,6 +50,30 @@ SELECT is((SELECT count(*) FROM caregap_postgis.contiguity_weights('SELECT * FRO
 SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom', 'bishop')$$, '22023', NULL,
                  'an unknown rule is refused');
 
+-- fca from geometry columns: polygons by their point on surface, points as they are, other SRIDs transformed
+CREATE TEMP VIEW hosp_geom AS SELECT id, ST_SetSRID(ST_Point(lon, lat), 4326) AS geom, beds::float8 AS capacity
+  FROM caregap.gyeonggi_nursing_hospital;
+CREATE TEMP TABLE fca_geom AS
+SELECT * FROM caregap_postgis.fca('SELECT id, geom, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20);
+SELECT ok((SELECT bool_and(pg_temp.close(g.access, l.access, 1e-14))
+             FROM fca_geom g
+             JOIN caregap.fca('SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat, 1000::float8 AS population FROM gg_geom',
+                              'SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, capacity FROM hosp_geom', 20) l USING (id)),
+          'caregap_postgis.fca on polygons and points = caregap.fca on their points on surface');
+SELECT ok((SELECT bool_and(pg_temp.close(g.access, t.access, 1e-9))
+             FROM fca_geom g
+             JOIN caregap_postgis.fca('SELECT id, geom, 1000::float8 AS population FROM gg_geom',
+                                      'SELECT id, ST_Transform(geom, 5179) AS geom, capacity FROM hosp_geom', 20) t USING (id)),
+          'supply given in EPSG:5179 is transformed to lon/lat: the same access');
+
 SELECT * FROM finish();
 ROLLBACK;
+DROP EXTENSION caregap_postgis;
+-- the companion's upgrade path
+SET client_min_messages = warning;
+CREATE EXTENSION caregap_postgis VERSION '0.5.0';
+ALTER EXTENSION caregap_postgis UPDATE;
+RESET client_min_messages;
+SELECT extversion, (SELECT count(*) FROM pg_proc WHERE pronamespace = 'caregap_postgis'::regnamespace) AS functions
+  FROM pg_extension WHERE extname = 'caregap_postgis';
 DROP EXTENSION caregap_postgis;
