@@ -26,7 +26,8 @@ int			cg_test_failures = 0;
 	X(test_haversine) X(test_knn_brute_force) X(test_within_brute_force) X(test_gini_spatial) \
 	X(test_fca_toy) X(test_fca_edges) \
 	X(test_breaks_calemp) X(test_breaks_fisher_optimal) X(test_breaks_fisher_exhaustive) X(test_breaks_methods) \
-	X(test_allocate_hand) X(test_allocate_brute_force)
+	X(test_allocate_hand) X(test_allocate_brute_force) \
+	X(test_composite_hand) X(test_composite_entropy_rank) X(test_composite_mc)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
