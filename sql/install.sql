@@ -7,7 +7,7 @@ BEGIN;
 SELECT plan(11);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.6.0', 'version 0.6.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.7.0', 'version 0.7.0 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -31,7 +31,7 @@ SELECT is_empty($$
        AND (p.proparallel <> 's' OR p.provolatile <> CASE WHEN p.proname IN
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
                  'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
-                 'knn_weights', 'distance_weights', 'fca', 'fca_supply') THEN 's' ELSE 'i' END) $$,
+                 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate') THEN 's' ELSE 'i' END) $$,
     'every routine is PARALLEL SAFE; IMMUTABLE, or STABLE when it reads a weights relation');
 
 -- every aggregate has a combine function (parallel query, Citus)
@@ -60,7 +60,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '0.6.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '0.7.0'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),

@@ -190,7 +190,6 @@ static Datum
 run_fca(FunctionCallInfo fcinfo, bool supply_side)
 {
 	const char *fname = supply_side ? "fca_supply" : "fca";
-	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	cg_points	dem,
 				sup;
 	cg_fca_params p;
@@ -204,7 +203,6 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	size_t		bad = 0;
 	TupleDesc	td;
 	Tuplestorestate *ts;
-	MemoryContext old;
 	int64		k;
 	double		sum_pa = 0.0,
 				sum_p = 0.0,
@@ -296,19 +294,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 		cg_report(st, fname, NAN, NULL);
 	}
 
-	if (rsi == NULL || !IsA(rsi, ReturnSetInfo) || !(rsi->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	old = MemoryContextSwitchTo(rsi->econtext->ecxt_per_query_memory);
-	td = CreateTupleDescCopy(td);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsi->returnMode = SFRM_Materialize;
-	rsi->setResult = ts;
-	rsi->setDesc = td;
-	MemoryContextSwitchTo(old);
+	ts = cg_srf_begin(fcinfo, &td);
 
 	for (k = 0; k < dem.n; k++)
 	{

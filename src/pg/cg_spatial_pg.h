@@ -8,6 +8,7 @@
 #define CG_SPATIAL_PG_H
 
 #include "cg_pg.h"
+#include "utils/tuplestore.h"
 #include "../kernel/cg_weights.h"
 #include "../kernel/cg_spatial.h"
 #include "../kernel/cg_local.h"
@@ -138,5 +139,8 @@ struct cg_kdtree;
 
 /* The k-d tree of the points (coordinates checked: an error naming the point). */
 extern void cg_points_tree(cg_points *pts, const char *fname, struct cg_kdtree *t);
+
+/* Materialize mode of a set-returning function: its tuplestore and (blessed copy of) its row type. */
+extern Tuplestorestate *cg_srf_begin(FunctionCallInfo fcinfo, TupleDesc *td);
 
 #endif							/* CG_SPATIAL_PG_H */

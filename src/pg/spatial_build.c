@@ -201,8 +201,8 @@ cg_points_tree(cg_points *pts, const char *fname, cg_kdtree *t)
 						fname, pts->id[bad], pts->lon[bad], pts->lat[bad])));
 }
 
-static Tuplestorestate *
-begin_srf(FunctionCallInfo fcinfo, TupleDesc *td)
+Tuplestorestate *
+cg_srf_begin(FunctionCallInfo fcinfo, TupleDesc *td)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext old;
@@ -266,7 +266,7 @@ cg_knn_weights(PG_FUNCTION_ARGS)
 				 errmsg("%s: k must be below the number of points", fname),
 				 errdetail("k was %d and there are " INT64_FORMAT " points.", k, pts.n)));
 	cg_points_tree(&pts, fname, &t);
-	ts = begin_srf(fcinfo, &td);
+	ts = cg_srf_begin(fcinfo, &td);
 	j = palloc(k * sizeof(uint32));
 	km = palloc(k * sizeof(double));
 	for (q = 0; q < pts.n; q++)
@@ -310,7 +310,7 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 				 errdetail("The value was %g.", power)));
 	read_points(PG_GETARG_TEXT_PP(0), fname, &pts);
 	cg_points_tree(&pts, fname, &t);
-	ts = begin_srf(fcinfo, &td);
+	ts = cg_srf_begin(fcinfo, &td);
 	j = palloc(cap * sizeof(uint32));
 	km = palloc(cap * sizeof(double));
 	for (q = 0; q < pts.n; q++)

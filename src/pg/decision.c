@@ -1,0 +1,758 @@
+/*
+ * decision.c — the decision family's SQL surface: class breaks (an
+ * aggregate), the class of a value, the composite index with rank
+ * uncertainty and the allocation planner (set-returning functions over an
+ * inner query run as the caller).
+ */
+#include "cg_spatial_pg.h"
+#include "../kernel/cg_allocate.h"
+#include "../kernel/cg_breaks.h"
+#include "../kernel/cg_composite.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
+
+#include <math.h>
+
+PG_FUNCTION_INFO_V1(cg_breaks_trans);
+PG_FUNCTION_INFO_V1(cg_breaks_trans_w);
+PG_FUNCTION_INFO_V1(cg_breaks_combine);
+PG_FUNCTION_INFO_V1(cg_breaks_serialize);
+PG_FUNCTION_INFO_V1(cg_breaks_deserialize);
+PG_FUNCTION_INFO_V1(cg_breaks_final);
+PG_FUNCTION_INFO_V1(cg_class_of_fn);
+PG_FUNCTION_INFO_V1(cg_composite_srf);
+PG_FUNCTION_INFO_V1(cg_allocate_srf);
+
+/* ---- class breaks: the state collects (x, w) ---- */
+
+typedef struct br_state
+{
+	int32		k;
+	int32		method;
+	bool		weighted;
+	int64		n,
+				cap;
+	double	   *x,
+			   *w;
+} br_state;
+
+static cg_breaks_method
+parse_breaks_method(text *t)
+{
+	char	   *s = text_to_cstring(t);
+
+	if (pg_strcasecmp(s, "quantile") == 0)
+		return CG_BREAKS_QUANTILE;
+	if (pg_strcasecmp(s, "equal_interval") == 0 || pg_strcasecmp(s, "equal") == 0)
+		return CG_BREAKS_EQUAL;
+	if (pg_strcasecmp(s, "fisher_jenks") == 0 || pg_strcasecmp(s, "jenks") == 0 || pg_strcasecmp(s, "fisher") == 0)
+		return CG_BREAKS_FISHER;
+	if (pg_strcasecmp(s, "head_tail") == 0)
+		return CG_BREAKS_HEADTAIL;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("breaks: unknown method \"%s\"", s),
+			 errhint("Use quantile, equal_interval, fisher_jenks or head_tail.")));
+	return CG_BREAKS_FISHER;
+}
+
+static const char *
+breaks_method_name(int m)
+{
+	switch (m)
+	{
+		case CG_BREAKS_QUANTILE:
+			return "quantile";
+		case CG_BREAKS_EQUAL:
+			return "equal_interval";
+		case CG_BREAKS_FISHER:
+			return "fisher_jenks";
+		default:
+			return "head_tail";
+	}
+}
+
+static br_state *
+br_new(int32 k, int32 method, bool weighted)
+{
+	br_state   *s = palloc0(sizeof(br_state));
+
+	s->k = k;
+	s->method = method;
+	s->weighted = weighted;
+	return s;
+}
+
+static void
+br_add(br_state *s, double x, double w)
+{
+	if (s->n == s->cap)
+	{
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->x = s->x ? repalloc_huge(s->x, s->cap * sizeof(double)) : palloc(s->cap * sizeof(double));
+		s->w = s->w ? repalloc_huge(s->w, s->cap * sizeof(double)) : palloc(s->cap * sizeof(double));
+	}
+	s->x[s->n] = x;
+	s->w[s->n++] = w;
+}
+
+static Datum
+breaks_trans(FunctionCallInfo fcinfo, bool weighted)
+{
+	MemoryContext aggctx,
+				old;
+	br_state   *s = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0);
+	int			ka = weighted ? 3 : 2;
+	int32		k;
+	int32		method;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "breaks transition called in non-aggregate context");
+	if (PG_ARGISNULL(ka) || PG_ARGISNULL(ka + 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("breaks: k and the method must not be null")));
+	k = PG_GETARG_INT32(ka);
+	if (s == NULL)
+	{
+		method = (int32) parse_breaks_method(PG_GETARG_TEXT_PP(ka + 1));
+		if (k < 1 || k > 64)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("breaks: k must be between 1 and 64"),
+					 errdetail("The value was %d.", k)));
+		old = MemoryContextSwitchTo(aggctx);
+		s = br_new(k, method, weighted);
+		MemoryContextSwitchTo(old);
+	}
+	else if (k != s->k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("breaks: k and the method must be the same in every row of a group")));
+	if (PG_ARGISNULL(1) || (weighted && PG_ARGISNULL(2)))
+		PG_RETURN_POINTER(s);	/* NULLs are skipped */
+	old = MemoryContextSwitchTo(aggctx);
+	br_add(s, PG_GETARG_FLOAT8(1), weighted ? PG_GETARG_FLOAT8(2) : 1.0);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+cg_breaks_trans(PG_FUNCTION_ARGS)
+{
+	return breaks_trans(fcinfo, false);
+}
+
+Datum
+cg_breaks_trans_w(PG_FUNCTION_ARGS)
+{
+	return breaks_trans(fcinfo, true);
+}
+
+Datum
+cg_breaks_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx,
+				old;
+	br_state   *a = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0),
+			   *b = PG_ARGISNULL(1) ? NULL : (br_state *) PG_GETARG_POINTER(1);
+	int64		i;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "cg_breaks_combine called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	old = MemoryContextSwitchTo(aggctx);
+	if (a == NULL)
+		a = br_new(b->k, b->method, b->weighted);
+	else if (a->k != b->k || a->method != b->method)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("breaks: k and the method must be the same in every row of a group")));
+	for (i = 0; i < b->n; i++)
+		br_add(a, b->x[i], b->w[i]);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+cg_breaks_serialize(PG_FUNCTION_ARGS)
+{
+	br_state   *s = (br_state *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+	int64		i;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, 0x43474252);	/* "CGBR" */
+	pq_sendint32(&buf, s->k);
+	pq_sendint32(&buf, s->method);
+	pq_sendint32(&buf, s->weighted);
+	pq_sendint64(&buf, s->n);
+	for (i = 0; i < s->n; i++)
+	{
+		pq_sendfloat8(&buf, s->x[i]);
+		pq_sendfloat8(&buf, s->w[i]);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+cg_breaks_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	MemoryContext aggctx,
+				old;
+	br_state   *s;
+	int32		k,
+				method,
+				weighted;
+	int64		n,
+				i;
+
+	if (!AggCheckCallContext(fcinfo, &aggctx))
+		elog(ERROR, "cg_breaks_deserialize called in non-aggregate context");
+	buf.data = VARDATA_ANY(b);
+	buf.len = VARSIZE_ANY_EXHDR(b);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	if (buf.len < 24 || pq_getmsgint(&buf, 4) != 0x43474252)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED), errmsg("invalid breaks state")));
+	k = pq_getmsgint(&buf, 4);
+	method = pq_getmsgint(&buf, 4);
+	weighted = pq_getmsgint(&buf, 4);
+	n = pq_getmsgint64(&buf);
+	if (k < 1 || k > 64 || method < CG_BREAKS_QUANTILE || method > CG_BREAKS_HEADTAIL || n < 0 ||
+		n != (buf.len - buf.cursor) / 16 || (buf.len - buf.cursor) % 16 != 0)
+		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED), errmsg("invalid breaks state")));
+	old = MemoryContextSwitchTo(aggctx);
+	s = br_new(k, method, weighted != 0);
+	for (i = 0; i < n; i++)
+	{
+		double		x = pq_getmsgfloat8(&buf),
+					w = pq_getmsgfloat8(&buf);
+
+		br_add(s, x, w);
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+cg_breaks_final(PG_FUNCTION_ARGS)
+{
+	br_state   *s = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0);
+	double		bounds[64],
+				gvf;
+	uint64_t	counts[64];
+	size_t		kk,
+				bad;
+	cg_status	st;
+	Datum		v[6],
+				bd[64],
+				cd[64];
+	bool		nl[6] = {false, false, false, false, false, false};
+	TupleDesc	td;
+	size_t		c;
+
+	if (s == NULL || s->n == 0)
+		PG_RETURN_NULL();
+	CG_RUN_KERNEL(st, cg_breaks(s->x, s->weighted ? s->w : NULL, (size_t) s->n, (size_t) s->k,
+								(cg_breaks_method) s->method,
+								palloc_extended(10 * s->n * sizeof(double), MCXT_ALLOC_HUGE),
+								palloc_extended((size_t) s->k * s->n * sizeof(uint32), MCXT_ALLOC_HUGE),
+								bounds, counts, &kk, &gvf, &bad));
+	if (st == CG_E_NAN || st == CG_E_INFINITE || st == CG_E_NEGATIVE)
+		ereport(ERROR,
+				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("breaks: values must be finite (and weights not negative)"),
+				 errdetail("The value was %g.", s->x[bad])));
+	if (st == CG_E_NONPOSITIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("breaks: the weights sum to 0")));
+	if (st != CG_OK)
+		cg_report(st, "breaks", NAN, NULL);
+	for (c = 0; c < kk; c++)
+	{
+		bd[c] = Float8GetDatum(bounds[c]);
+		cd[c] = Int64GetDatum((int64) counts[c]);
+	}
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	td = BlessTupleDesc(td);
+	v[0] = CStringGetTextDatum(breaks_method_name(s->method));
+	v[1] = Int32GetDatum(s->k);
+	v[2] = Int32GetDatum((int32) kk);
+	v[3] = PointerGetDatum(construct_array(bd, (int) kk, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	v[4] = PointerGetDatum(construct_array(cd, (int) kk, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	v[5] = Float8GetDatum(gvf);
+	nl[5] = isnan(gvf);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, v, nl)));
+}
+
+/* class_of(x, bounds): 1-based class, right-closed; NULL for a NULL x */
+Datum
+cg_class_of_fn(PG_FUNCTION_ARGS)
+{
+	double		x = PG_GETARG_FLOAT8(0);
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
+	Datum	   *el;
+	bool	   *nulls;
+	int			n,
+				i;
+	double	   *b;
+
+	if (isnan(x))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("class_of: x must not be NaN")));
+	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &el, &nulls, &n);
+	if (n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("class_of: bounds must not be empty")));
+	b = palloc(n * sizeof(double));
+	for (i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("class_of: bounds must not contain nulls")));
+		b[i] = DatumGetFloat8(el[i]);
+		if (isnan(b[i]) || (i > 0 && !(b[i] > b[i - 1])))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("class_of: bounds must increase")));
+	}
+	PG_RETURN_INT32((int32) cg_class_of(b, (size_t) n, x) + 1);
+}
+
+/* ---- helpers of the set-returning functions ---- */
+
+static double *
+f8_array(ArrayType *a, const char *fname, const char *what, int *n)
+{
+	Datum	   *el;
+	bool	   *nulls;
+	int			i;
+	double	   *v;
+
+	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &el, &nulls, n);
+	v = palloc(Max(*n, 1) * sizeof(double));
+	for (i = 0; i < *n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: %s must not contain nulls", fname, what)));
+		v[i] = DatumGetFloat8(el[i]);
+	}
+	return v;
+}
+
+typedef struct idrow
+{
+	char	   *id;
+	double	   *v;
+} idrow;
+
+static int
+cmp_idrow(const void *a, const void *b)
+{
+	return strcmp(((const idrow *) a)->id, ((const idrow *) b)->id);
+}
+
+/*
+ * Run the units query as the caller: column id and the double precision
+ * columns named in cols (or, with cols NULL, every other column: *p of
+ * them); rows sorted by id; NULLs in optional columns (opt[c]) become NaN.
+ */
+static idrow *
+read_units(text *query, const char *fname, const char *const *cols, const bool *opt, int ncols,
+		   int64 *n, int *p)
+{
+	char	   *q = text_to_cstring(query);
+	TupleDesc	td;
+	int			cid,
+				c,
+				np;
+	int		   *at;
+	uint64		r;
+	idrow	   *rows;
+	MemoryContext outer = CurrentMemoryContext;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the units query must be a SELECT", fname)));
+	td = SPI_tuptable->tupdesc;
+	cid = SPI_fnumber(td, "id");
+	if (cid <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: the units query has no column \"id\"", fname)));
+	np = cols ? ncols : td->natts - 1;
+	at = MemoryContextAlloc(outer, Max(np, 1) * sizeof(int));
+	if (cols)
+		for (c = 0; c < ncols; c++)
+		{
+			at[c] = SPI_fnumber(td, cols[c]);
+			if (at[c] <= 0 && !opt[c])
+				ereport(ERROR,
+						(errcode(ERRCODE_UNDEFINED_COLUMN),
+						 errmsg("%s: the units query has no column \"%s\"", fname, cols[c])));
+		}
+	else
+	{
+		int			a,
+					k = 0;
+
+		for (a = 1; a <= td->natts; a++)
+			if (a != cid)
+				at[k++] = a;
+	}
+	for (c = 0; c < np; c++)
+		if (at[c] > 0 && SPI_gettypeid(td, at[c]) != FLOAT8OID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s: column \"%s\" of the units query must be double precision, not %s", fname,
+							SPI_fname(td, at[c]), format_type_be(SPI_gettypeid(td, at[c])))));
+	rows = MemoryContextAllocExtended(outer, Max(SPI_processed, 1) * sizeof(idrow), MCXT_ALLOC_HUGE);
+	for (r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		char	   *id = SPI_getvalue(tup, td, cid);
+
+		if (id == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: a unit has a null id", fname)));
+		rows[r].id = MemoryContextStrdup(outer, id);
+		rows[r].v = MemoryContextAlloc(outer, Max(np, 1) * sizeof(double));
+		for (c = 0; c < np; c++)
+		{
+			bool		isnull = true;
+			Datum		d = at[c] > 0 ? SPI_getbinval(tup, td, at[c], &isnull) : (Datum) 0;
+
+			if (isnull && !(cols && opt[c]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("%s: unit %s has a null %s", fname, id, SPI_fname(td, at[c]))));
+			rows[r].v[c] = isnull ? NAN : DatumGetFloat8(d);
+		}
+	}
+	*n = (int64) SPI_processed;
+	*p = np;
+	SPI_finish();
+	qsort(rows, (size_t) *n, sizeof(idrow), cmp_idrow);
+	for (r = 1; r < (uint64) *n; r++)
+		if (strcmp(rows[r].id, rows[r - 1].id) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: id %s appears more than once", fname, rows[r].id)));
+	return rows;
+}
+
+/* ---- composite index ---- */
+
+Datum
+cg_composite_srf(PG_FUNCTION_ARGS)
+{
+	const char *fname = "composite";
+	idrow	   *rows;
+	int64		n,
+				i;
+	int			p,
+				j,
+				nd;
+	cg_composite_spec sp;
+	signed char *dir;
+	double	   *x,
+			   *w,
+			   *score,
+			   *rank,
+			   *md,
+			   *lo,
+			   *hi,
+			   *given = NULL,
+			   *gl = NULL,
+			   *gh = NULL;
+	char	   *s;
+	int32		draws;
+	size_t		bad = 0;
+	cg_status	st;
+	TupleDesc	td;
+	Tuplestorestate *ts;
+	Datum	   *wd;
+
+	for (j = 0; j < 10; j++)
+		if (j != 1 && j != 4 && PG_ARGISNULL(j))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: only directions, weights and the goalposts may be null", fname)));
+	rows = read_units(PG_GETARG_TEXT_PP(0), fname, NULL, NULL, 0, &n, &p);
+	if (p < 1 || p > 64 || n < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the units query needs at least 2 units and 1 to 64 indicator columns after id", fname)));
+	memset(&sp, 0, sizeof(sp));
+	sp.n = (size_t) n;
+	sp.p = (size_t) p;
+	x = palloc_extended(n * p * sizeof(double), MCXT_ALLOC_HUGE);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < p; j++)
+			x[i * p + j] = rows[i].v[j];
+	sp.x = x;
+	dir = palloc(p);
+	for (j = 0; j < p; j++)
+		dir[j] = 1;
+	if (!PG_ARGISNULL(1))
+	{
+		Datum	   *el;
+		bool	   *nulls;
+
+		deconstruct_array(PG_GETARG_ARRAYTYPE_P(1), INT4OID, 4, true, TYPALIGN_INT, &el, &nulls, &nd);
+		if (nd != p)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s: directions has %d elements for %d indicators", fname, nd, p)));
+		for (j = 0; j < p; j++)
+		{
+			int32		d = nulls[j] ? 0 : DatumGetInt32(el[j]);
+
+			if (d != 1 && d != -1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: each direction must be 1 or -1", fname)));
+			dir[j] = (signed char) d;
+		}
+	}
+	sp.direction = dir;
+	s = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	sp.norm = pg_strcasecmp(s, "minmax") == 0 ? CG_NORM_MINMAX : pg_strcasecmp(s, "zscore") == 0 ? CG_NORM_ZSCORE :
+		pg_strcasecmp(s, "rank") == 0 ? CG_NORM_RANK : pg_strcasecmp(s, "goalposts") == 0 ? CG_NORM_GOALPOSTS : 0;
+	if (sp.norm == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown normalization \"%s\"", fname, s),
+				 errhint("Use minmax, zscore, rank or goalposts.")));
+	s = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	sp.wmode = pg_strcasecmp(s, "equal") == 0 ? CG_W_EQUAL : pg_strcasecmp(s, "given") == 0 ? CG_W_GIVEN :
+		pg_strcasecmp(s, "entropy") == 0 ? CG_W_ENTROPY : 0;
+	if (sp.wmode == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown weighting \"%s\"", fname, s),
+				 errhint("Use equal, given (with weights) or entropy.")));
+	if (sp.wmode == CG_W_GIVEN)
+	{
+		if (PG_ARGISNULL(4))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: weighting given needs weights", fname)));
+		given = f8_array(PG_GETARG_ARRAYTYPE_P(4), fname, "weights", &nd);
+		if (nd != p)
+			ereport(ERROR,
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					 errmsg("%s: weights has %d elements for %d indicators", fname, nd, p)));
+		sp.w = given;
+	}
+	s = text_to_cstring(PG_GETARG_TEXT_PP(5));
+	sp.agg = pg_strcasecmp(s, "arithmetic") == 0 ? CG_AGG_ARITHMETIC :
+		pg_strcasecmp(s, "geometric") == 0 ? CG_AGG_GEOMETRIC : 0;
+	if (sp.agg == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown aggregation \"%s\"", fname, s),
+				 errhint("Use arithmetic or geometric.")));
+	if (sp.norm == CG_NORM_GOALPOSTS)
+	{
+		if (PG_ARGISNULL(10) || PG_ARGISNULL(11))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: goalposts need goalposts_lo and goalposts_hi", fname)));
+		gl = f8_array(PG_GETARG_ARRAYTYPE_P(10), fname, "goalposts_lo", &nd);
+		if (nd != p)
+			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: goalposts_lo needs %d elements", fname, p)));
+		gh = f8_array(PG_GETARG_ARRAYTYPE_P(11), fname, "goalposts_hi", &nd);
+		if (nd != p)
+			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: goalposts_hi needs %d elements", fname, p)));
+		sp.lo = gl;
+		sp.hi = gh;
+	}
+	draws = PG_GETARG_INT32(6);
+	if (draws < 0 || draws > 100000)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: draws must be between 0 and 100000", fname)));
+	w = palloc(p * sizeof(double));
+	score = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
+	rank = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
+	md = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
+	lo = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
+	hi = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
+	{
+		double	   *scratch = palloc_extended((2 * n * p + 4 * n + n * (int64) Max(draws, 1)) * sizeof(double),
+											  MCXT_ALLOC_HUGE);
+
+		st = cg_composite(&sp, w, score, rank, scratch, &bad);
+		if (st == CG_OK && draws > 0)
+			CG_RUN_KERNEL(st, cg_composite_mc(&sp, (uint64) PG_GETARG_INT64(7), (size_t) draws,
+											  PG_GETARG_FLOAT8(8), PG_GETARG_BOOL(9), md, lo, hi, scratch, &bad));
+	}
+	if (st == CG_E_NAN || st == CG_E_INFINITE)
+		ereport(ERROR,
+				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: indicator %d of unit %s must be finite", fname, (int) (bad % p) + 1, rows[bad / p].id)));
+	if (st == CG_E_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: weights must not be negative", fname)));
+	if (st == CG_E_NONPOSITIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the weights sum to 0", fname)));
+	if (st == CG_E_CORRUPT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: invalid options: geometric aggregation (or varied aggregation) needs a normalization other than zscore, goalposts need lo < hi, delta must be in [0, 1]", fname)));
+	if (st != CG_OK)
+		cg_report(st, fname, NAN, NULL);
+	ts = cg_srf_begin(fcinfo, &td);
+	wd = palloc(p * sizeof(Datum));
+	for (j = 0; j < p; j++)
+		wd[j] = Float8GetDatum(w[j]);
+	for (i = 0; i < n; i++)
+	{
+		Datum		v[7];
+		bool		nl[7] = {false, false, false, false, false, false, false};
+
+		v[0] = CStringGetTextDatum(rows[i].id);
+		v[1] = Float8GetDatum(score[i]);
+		v[2] = Int32GetDatum((int32) rank[i]);
+		v[3] = Float8GetDatum(md[i]);
+		v[4] = Float8GetDatum(lo[i]);
+		v[5] = Float8GetDatum(hi[i]);
+		nl[3] = nl[4] = nl[5] = draws == 0;
+		v[6] = PointerGetDatum(construct_array(wd, p, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		tuplestore_putvalues(ts, td, v, nl);
+	}
+	return (Datum) 0;
+}
+
+/* ---- allocation planner ---- */
+
+Datum
+cg_allocate_srf(PG_FUNCTION_ARGS)
+{
+	const char *fname = "allocate";
+	static const char *const cols[5] = {"supply", "demand", "cost", "min_add", "max_add"};
+	static const bool opt[5] = {false, false, true, true, true};
+	idrow	   *rows;
+	int64		n,
+				i;
+	int			p;
+	double		budget,
+				target,
+			   *S,
+			   *D,
+			   *cost,
+			   *lo,
+			   *hi,
+			   *x;
+	bool		integer;
+	char	   *o;
+	cg_alloc_objective obj;
+	size_t		bad = 0;
+	cg_status	st;
+	TupleDesc	td;
+	Tuplestorestate *ts;
+
+	for (p = 0; p < 5; p++)
+		if (PG_ARGISNULL(p))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: the arguments must not be null", fname)));
+	budget = PG_GETARG_FLOAT8(1);
+	target = PG_GETARG_FLOAT8(2);
+	o = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	integer = PG_GETARG_BOOL(4);
+	if (pg_strcasecmp(o, "minmax") == 0)
+		obj = CG_ALLOC_MINMAX;
+	else if (pg_strcasecmp(o, "shortfall") == 0)
+		obj = CG_ALLOC_SHORTFALL;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unknown objective \"%s\"", fname, o),
+				 errhint("Use minmax (the largest gap) or shortfall (the total shortfall).")));
+	rows = read_units(PG_GETARG_TEXT_PP(0), fname, cols, opt, 5, &n, &p);
+	S = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	D = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	lo = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	hi = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	x = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (i = 0; i < n; i++)
+	{
+		S[i] = rows[i].v[0];
+		D[i] = rows[i].v[1];
+		cost[i] = isnan(rows[i].v[2]) ? 1.0 : rows[i].v[2];
+		lo[i] = isnan(rows[i].v[3]) ? 0.0 : rows[i].v[3];
+		hi[i] = isnan(rows[i].v[4]) ? INFINITY : rows[i].v[4];
+	}
+	st = cg_allocate((size_t) n, S, D, cost, lo, hi, target, budget, obj, integer,
+					 palloc_extended(Max(n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE), x, &bad);
+	if (st == CG_E_MISMATCH)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the minimum places (min_add) cost more than the budget", fname)));
+	if (st == CG_E_NEGATIVE && budget < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the budget must not be negative", fname),
+				 errdetail("The value was %g.", budget)));
+	if (st == CG_E_NONPOSITIVE && !(target > 0.0 && isfinite(target)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the target ratio must be positive and finite", fname),
+				 errdetail("The value was %g.", target)));
+	if (st != CG_OK)
+		ereport(ERROR,
+				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unit %s: supply, demand and min_add must be finite and not negative, cost positive, min_add <= max_add",
+						fname, n > 0 ? rows[bad].id : "?")));
+	ts = cg_srf_begin(fcinfo, &td);
+	for (i = 0; i < n; i++)
+	{
+		Datum		v[8];
+		bool		nl[8] = {false, false, false, false, false, false, false, false};
+		double		sb = target * D[i] - S[i],
+					sa = target * D[i] - S[i] - x[i];
+
+		v[0] = CStringGetTextDatum(rows[i].id);
+		v[1] = Float8GetDatum(S[i]);
+		v[2] = Float8GetDatum(D[i]);
+		v[3] = Float8GetDatum(x[i]);
+		v[4] = Float8GetDatum(cg_alloc_gap(S[i], D[i], target, 0.0));
+		v[5] = Float8GetDatum(cg_alloc_gap(S[i], D[i], target, x[i]));
+		v[6] = Float8GetDatum(D[i] > 0 && sb > 0 ? sb : 0.0);
+		v[7] = Float8GetDatum(D[i] > 0 && sa > 0 ? sa : 0.0);
+		tuplestore_putvalues(ts, td, v, nl);
+	}
+	return (Datum) 0;
+}
