@@ -112,3 +112,22 @@ SELECT round(mean_beds_per_1000_65plus::numeric, 1) AS mean_beds_per_1000, round
        round(theil_t::numeric, 3) AS theil_t, round(theil_t_between_regions::numeric, 4) AS between_north_south,
        round(theil_t_within_regions::numeric, 3) AS within_regions, dongs
   FROM report.access_disparity;
+
+\echo
+\echo '8. Map classes of relative residential coverage: 5 exact Fisher-Jenks classes (class 1 = least'
+\echo '   covered); the map is in the HTML report'
+SELECT class, count(*) AS municipalities, round(min(relative_coverage)::numeric, 3) AS from_rel,
+       round(max(relative_coverage)::numeric, 3) AS to_rel, round(min(gvf)::numeric, 3) AS gvf
+  FROM report.map_classes GROUP BY class ORDER BY class;
+\echo
+\echo '9. One care-gap index across residential, day/night, care workers and nursing-hospital access'
+\echo '   (min-max, equal weights; rank 1 = the largest gap); its 5-95 % rank interval over 1,000'
+\echo '   draws of the weights (+-50 %) and of the aggregation (top 10)'
+SELECT rank, code, name_ko, name_en, round(score::numeric, 3) AS score, rank_median, rank_p05, rank_p95
+  FROM report.gap_index ORDER BY rank, code LIMIT 10;
+\echo
+\echo '10. 500 new residential places: where?  Placed to lower the largest gap against the province''s'
+\echo '    ratio (water-filling, whole places)'
+SELECT code, name_ko, name_en, round(added) AS places, round(gap_before::numeric, 3) AS gap_before,
+       round(gap_after::numeric, 3) AS gap_after
+  FROM report.allocation WHERE added > 0 ORDER BY added DESC, code;

@@ -233,3 +233,52 @@ SELECT (SELECT caregap.gini(beds_per_1000_65plus, pop_65plus) FROM report.dong_a
   FROM g, a;
 COMMENT ON VIEW report.access_disparity IS
 'the 65+-weighted Gini and Theil T of access across Gyeonggi''s dongs, and the Theil split between and within north and south';
+
+-- section 8: map classes of the residential gap (exact Fisher-Jenks, 5 classes
+-- of relative coverage), for the map of the HTML report
+CREATE VIEW report.map_classes AS
+WITH b AS (SELECT (caregap.breaks(relative_coverage, 5, 'fisher_jenks')).* FROM report.coverage
+            WHERE domain = 'residential places')
+SELECT c.code, c.name_ko, c.name_en, c.relative_coverage, c.gap,
+       caregap.class_of(c.relative_coverage, b.bounds) AS class,
+       b.bounds[caregap.class_of(c.relative_coverage, b.bounds)] AS class_upper, b.gvf
+  FROM report.coverage c, b
+ WHERE c.domain = 'residential places';
+COMMENT ON VIEW report.map_classes IS
+'per municipality: relative residential coverage and its class among 5 exact Fisher-Jenks classes (class 1 = lowest coverage), the upper bound of that class and the goodness of variance fit';
+
+-- section 9: one care-gap index across domains: relative coverage of residential
+-- places, day/night places and care workers, and the dongs' access to nursing-hospital
+-- beds (65+-weighted mean of access_norm per municipality); low coverage raises the
+-- index (directions -1); equal weights; 1,000 Monte Carlo draws of the weights
+-- (+-50 %) and of the aggregation (arithmetic or geometric), seed 1
+CREATE VIEW report.indicators AS
+SELECT r.code AS id, r.relative_coverage AS residential, d.relative_coverage AS day_night,
+       w.relative_coverage AS care_workers, a.hospital_access
+  FROM (SELECT code, relative_coverage FROM report.coverage WHERE domain = 'residential places') r
+  JOIN (SELECT code, relative_coverage FROM report.coverage WHERE domain = 'day/night places') d USING (code)
+  JOIN (SELECT code, relative_coverage FROM report.coverage WHERE domain = 'care workers') w USING (code)
+  JOIN (SELECT sigungu AS code, sum(pop_65plus * access_norm) / sum(pop_65plus) AS hospital_access
+          FROM report.dong_access GROUP BY sigungu) a USING (code);
+COMMENT ON VIEW report.indicators IS
+'per municipality: the four indicators of the composite care-gap index (relative coverage of three domains, relative access to nursing-hospital beds)';
+
+CREATE VIEW report.gap_index AS
+SELECT m.code, m.name_ko, m.name_en, c.score, c.rank, c.rank_median, c.rank_p05, c.rank_p95
+  FROM caregap.composite('SELECT id, residential, day_night, care_workers, hospital_access FROM report.indicators',
+                         '{-1,-1,-1,-1}', 'minmax', 'equal', NULL, 'arithmetic', 1000, 1, 0.5, true) c
+  JOIN caregap.gyeonggi_municipality m ON m.code = c.id;
+COMMENT ON VIEW report.gap_index IS
+'the composite care-gap index per municipality (rank 1 = the largest gap) with its median rank and 5-95 % rank interval over 1,000 draws of weights and aggregation';
+
+-- section 10: 500 new residential places: where?  Min-max of the gap against the
+-- province's pooled ratio, whole places
+CREATE VIEW report.allocation AS
+SELECT m.code, m.name_ko, m.name_en, a.supply, a.demand, a.added, a.gap_before, a.gap_after
+  FROM caregap.allocate(
+         'SELECT code AS id, supply, demand FROM report.gap_input WHERE domain = ''residential places''',
+         500, (SELECT sum(supply) / sum(demand) FROM report.gap_input WHERE domain = 'residential places'),
+         'minmax', true) a
+  JOIN caregap.gyeonggi_municipality m ON m.code = a.id;
+COMMENT ON VIEW report.allocation IS
+'500 new residential places placed to lower the largest gap against the province''s ratio (water-filling, whole places): places added and the gap before and after';

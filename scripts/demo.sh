@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up (scripts/setup.sh), start a throwaway PostgreSQL 15 cluster, create
 # the report views over caregap's Gyeonggi long-term care data and print the
-# report.  The cluster is removed when the report is done.
+# report, and write it as a self-contained HTML page (demo/out/report.html).
+# The cluster is removed when the report is done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,4 +10,6 @@ pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' sh -c '
   psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION caregap" &&
   psql -X -q -v ON_ERROR_STOP=1 -f data/korea_dong/load.sql &&
   psql -X -q -v ON_ERROR_STOP=1 -f demo/views.sql &&
-  psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql'
+  psql -X -q -v ON_ERROR_STOP=1 -f demo/report.sql &&
+  mkdir -p demo/out && psql -X -q -At -v ON_ERROR_STOP=1 -f demo/report_html.sql > demo/out/report.html'
+echo "The HTML report (map, Lorenz curve, rank intervals, allocation): $(pwd)/demo/out/report.html"

@@ -72,5 +72,10 @@ pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/clients/run.
 cat /tmp/caregap-clients.log
 add_summary clients /tmp/caregap-clients.log
 
+# 5. the HTML report renders in headless Chromium
+pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/report/run.sh > /tmp/caregap-report.log 2>&1
+cat /tmp/caregap-report.log
+add_summary report /tmp/caregap-report.log
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

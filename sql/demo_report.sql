@@ -7,11 +7,12 @@
 \i demo/views.sql
 
 BEGIN;
-SELECT plan(26);
+SELECT plan(30);
 
 SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
               ARRAY['header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted',
-                    'gap_autocorrelation', 'gap_lisa', 'dong_lisa', 'dong_access', 'access_low', 'access_disparity'],
+                    'gap_autocorrelation', 'gap_lisa', 'dong_lisa', 'dong_access', 'access_low', 'access_disparity',
+                    'map_classes', 'indicators', 'gap_index', 'allocation'],
               'one view a section');
 SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
                    WHERE table_schema = 'report'
@@ -137,6 +138,22 @@ SELECT ok(pg_temp.close((SELECT gini FROM report.access_disparity),
           'section 7: Gini of access = the weighted all-pairs definition in numeric SQL');
 SELECT ok((SELECT pg_temp.close(theil_t_between_regions + theil_t_within_regions, theil_t, 1e-12) FROM report.access_disparity),
           'section 7: Theil T between + within the regions = total');
+-- sections 8-10: map classes, the composite index, the allocation
+SELECT ok((SELECT count(*) = 31 AND bool_and(relative_coverage <= class_upper
+                AND class = 1 + (SELECT count(DISTINCT o.class_upper) FROM report.map_classes o WHERE o.class_upper < m.relative_coverage))
+             FROM report.map_classes m),
+          'section 8: 31 municipalities, each in the class its bounds give (right-closed)');
+SELECT ok((SELECT bool_and(pg_temp.close(g.score, r.s, 1e-13)) FROM report.gap_index g JOIN (
+             SELECT id AS code, ((max(residential) OVER () - residential) / (max(residential) OVER () - min(residential) OVER ())
+                    + (max(day_night) OVER () - day_night) / (max(day_night) OVER () - min(day_night) OVER ())
+                    + (max(care_workers) OVER () - care_workers) / (max(care_workers) OVER () - min(care_workers) OVER ())
+                    + (max(hospital_access) OVER () - hospital_access) / (max(hospital_access) OVER () - min(hospital_access) OVER ())) / 4 AS s
+               FROM report.indicators) r USING (code)),
+          'section 9: the index = reversed min-max of the four indicators, equal weights, in plain SQL');
+SELECT ok((SELECT bool_and(rank_p05 <= rank_median AND rank_median <= rank_p95) AND count(*) = 31 FROM report.gap_index),
+          'section 9: 31 rank intervals, each holding its median');
+SELECT ok((SELECT sum(added) = 500 AND max(gap_after) < max(gap_before) FROM report.allocation),
+          'section 10: the 500 places are all placed and lower the largest gap');
 
 SELECT * FROM finish();
 ROLLBACK;
