@@ -97,13 +97,15 @@ CREATE FUNCTION @extschema@.composite(units text, directions integer[] DEFAULT N
     draws integer DEFAULT 1000, seed bigint DEFAULT 1, delta double precision DEFAULT '0.25'::double precision,
     vary_aggregation boolean DEFAULT false,
     goalposts_lo double precision[] DEFAULT NULL::double precision[],
-    goalposts_hi double precision[] DEFAULT NULL::double precision[])
+    goalposts_hi double precision[] DEFAULT NULL::double precision[],
+    targets double precision[] DEFAULT NULL::double precision[],
+    vary_normalization boolean DEFAULT false)
 RETURNS TABLE (id text, score double precision, rank integer, rank_median double precision,
                rank_p05 double precision, rank_p95 double precision, weights double precision[])
 AS 'MODULE_PATHNAME', 'cg_composite_srf'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.composite(text, integer[], text, text, double precision[], text, integer, bigint, double precision, boolean, double precision[], double precision[]) IS
-'composite index of the units query (column id, then one double precision column per indicator, run as the caller): directions (+1/-1), normalization minmax, zscore, rank or goalposts, weighting equal, given or entropy, arithmetic or geometric aggregation; score and rank (1 = largest), and over draws Monte Carlo draws of the weights (each times 1 + delta U(-1, 1), seeded) the median rank and its 5 and 95 % ranks';
+COMMENT ON FUNCTION @extschema@.composite(text, integer[], text, text, double precision[], text, integer, bigint, double precision, boolean, double precision[], double precision[], double precision[], boolean) IS
+'composite index of the units query (column id, then one double precision column per indicator, run as the caller): directions (+1/-1), normalization minmax, zscore, rank, goalposts or target (distance to targets), weighting equal, given or entropy, arithmetic or geometric aggregation; score and rank (1 = largest), and over draws Monte Carlo draws of the weights (each times 1 + delta U(-1, 1), seeded; and, if asked, of the aggregation and of the normalization, min-max or rank) the median rank and its 5 and 95 % ranks';
 
 CREATE FUNCTION @extschema@.allocate(units text, budget double precision, target double precision,
     objective text DEFAULT 'minmax'::text, integer_places boolean DEFAULT true)

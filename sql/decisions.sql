@@ -6,7 +6,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(31);
+SELECT plan(34);
 
 -- mapclassify's calemp example (employment density of California's 58 counties, BSD-3): its README gives
 -- FisherJenks(y, k=5): upper bounds 75.29, 192.05, 370.5, 722.85, 4111.45, counts 49, 3, 4, 1, 1
@@ -83,6 +83,12 @@ SELECT ok((SELECT pg_temp.close((SELECT weights[1] FROM caregap.composite('SELEC
                                           (b - min(b) OVER ()) / (max(b) OVER () - min(b) OVER ()) AS s2 FROM ind) m) q) e),
           'entropy weights = their definition in plain SQL');
 SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a FROM ind', normalization => 'log')$$, '22023', NULL, 'an unknown normalization is refused');
+SELECT ok((SELECT bool_and(pg_temp.close(c.score, (i.a / 0.1 - i.b / 1000) / 2, 1e-14))
+             FROM caregap.composite('SELECT id, a, b FROM ind', '{1,-1}', 'target', targets => '{0.1,1000}', draws => 0) c JOIN ind i USING (id)),
+          'distance to targets: x / t, reversed -x / t, equal weights (plain SQL)');
+SELECT ok((SELECT bool_and(rank_p05 <= rank_median AND rank_median <= rank_p95)
+             FROM caregap.composite('SELECT id, a, b, c FROM ind', '{1,1,-1}', draws => 300, vary_aggregation => true, vary_normalization => true)),
+          'normalization and aggregation varied by the draws: rank intervals hold their medians');
 SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a, b FROM ind', '{1}')$$, '2202E', NULL, 'directions must match the indicators');
 SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a, b FROM ind', normalization => 'zscore', aggregation => 'geometric')$$, '22023',
                  NULL, 'geometric aggregation of z-scores is refused');
@@ -107,6 +113,8 @@ SELECT is((SELECT round(sum(shortfall_after)::numeric, 12) FROM caregap.allocate
 SELECT is((SELECT (sum(added), max(gap_after)) FROM caregap.allocate('SELECT * FROM au', 1000, 1.5)),
           (23::float8, 0::float8), 'a budget that fills every gap: each unit to its target in whole places (11 + 7 + 5), the rest unused');
 SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au', -1, 1.5)$$, '22023', NULL, 'a negative budget is refused');
+SELECT is((SELECT added FROM caregap.allocate('SELECT * FROM au UNION ALL SELECT ''z'', 0, 0', 100, 1.5) WHERE id = 'z'), 0::float8,
+          'a unit with zero demand has no gap and gets no place');
 SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au', 5, 1.5, 'fairness')$$, '22023', NULL, 'an unknown objective is refused');
 
 SELECT * FROM finish();

@@ -31,7 +31,7 @@ main(void)
 				i,
 				bad;
 	double	   *x = malloc(n * p * sizeof(double)),
-			   *scratch = malloc((2 * n * p + 4 * n + n * draws) * sizeof(double)),
+			   *scratch = malloc((3 * n * p + 4 * n + n * draws) * sizeof(double)),
 			   *md = malloc(n * sizeof(double)),
 			   *lo = malloc(n * sizeof(double)),
 			   *hi = malloc(n * sizeof(double)),
@@ -57,7 +57,7 @@ main(void)
 	sp.wmode = CG_W_ENTROPY;
 	sp.agg = CG_AGG_ARITHMETIC;
 	t0 = now_ms();
-	if (cg_composite_mc(&sp, 1, draws, 0.5, 1, md, lo, hi, scratch, &bad) != CG_OK)
+	if (cg_composite_mc(&sp, 1, draws, 0.5, 1, 0, md, lo, hi, scratch, &bad) != CG_OK)
 		return 1;
 	printf("composite_mc_ms %.1f (3,500 units, 5 indicators, 1,000 draws, weights +-50 %%, aggregation varied)\n",
 		   now_ms() - t0);

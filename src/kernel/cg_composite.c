@@ -108,11 +108,14 @@ normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
 					r = (v - sp->lo[j]) / (sp->hi[j] - sp->lo[j]);
 					r = r < 0.0 ? 0.0 : (r > 1.0 ? 1.0 : r);
 					break;
+				case CG_NORM_TARGET:
+					r = v / sp->hi[j];
+					break;
 				default:
 					return CG_E_CORRUPT;
 			}
 			if (dir < 0)
-				r = norm == CG_NORM_ZSCORE ? -r : 1.0 - r;
+				r = norm == CG_NORM_ZSCORE || norm == CG_NORM_TARGET ? -r : 1.0 - r;
 			s[i * p + j] = r;
 		}
 	}
@@ -127,10 +130,10 @@ check(const cg_composite_spec *sp, size_t *bad)
 
 	if (sp->n < 2 || sp->p < 1)
 		return CG_E_CORRUPT;
-	if (sp->norm < CG_NORM_MINMAX || sp->norm > CG_NORM_GOALPOSTS ||
+	if (sp->norm < CG_NORM_MINMAX || sp->norm > CG_NORM_TARGET ||
 		sp->wmode < CG_W_EQUAL || sp->wmode > CG_W_ENTROPY ||
 		sp->agg < CG_AGG_ARITHMETIC || sp->agg > CG_AGG_GEOMETRIC ||
-		(sp->agg == CG_AGG_GEOMETRIC && sp->norm == CG_NORM_ZSCORE))
+		(sp->agg == CG_AGG_GEOMETRIC && (sp->norm == CG_NORM_ZSCORE || sp->norm == CG_NORM_TARGET)))
 		return CG_E_CORRUPT;
 	for (k = 0; k < sp->n * sp->p; k++)
 	{
@@ -146,6 +149,8 @@ check(const cg_composite_spec *sp, size_t *bad)
 		if (sp->direction && sp->direction[j] != 1 && sp->direction[j] != -1)
 			return CG_E_CORRUPT;
 		if (sp->norm == CG_NORM_GOALPOSTS && !(sp->lo[j] < sp->hi[j]))
+			return CG_E_CORRUPT;
+		if (sp->norm == CG_NORM_TARGET && !(sp->hi[j] > 0.0 && isfinite(sp->hi[j])))
 			return CG_E_CORRUPT;
 		if (sp->wmode == CG_W_GIVEN && (isnan(sp->w[j]) || !isfinite(sp->w[j])))
 			return isnan(sp->w[j]) ? CG_E_NAN : CG_E_INFINITE;
@@ -268,8 +273,8 @@ cmp_double(const void *a, const void *b)
 
 cg_status
 cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double delta,
-				int vary_agg, double *rank_median, double *rank_lo, double *rank_hi,
-				double *scratch, size_t *bad)
+				int vary_agg, int vary_norm, double *rank_median, double *rank_lo,
+				double *rank_hi, double *scratch, size_t *bad)
 {
 	size_t		n = sp->n,
 				p = sp->p,
@@ -278,22 +283,25 @@ cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double
 				d;
 	double	   *s = scratch,
 			   *s_mm = scratch + n * p,
-			   *score = scratch + 2 * n * p + 2 * n,	/* after tmp (2 n) */
+			   *s_rank = scratch + 2 * n * p,	/* vary_norm: the rank-normalized values */
+			   *score = scratch + 3 * n * p + 2 * n,	/* after tmp (2 n) */
 			   *rk = score + n,
 			   *all = rk + n,	/* n draws */
 				w[64],
 				w0[64];
-	sv		   *tmp = (sv *) (scratch + 2 * n * p);
+	sv		   *tmp = (sv *) (scratch + 3 * n * p);
 	cg_status	st;
 
 	if ((st = check(sp, bad)) != CG_OK)
 		return st;
 	if (p > 64 || draws == 0 || !(delta >= 0.0 && delta <= 1.0) ||
-		(vary_agg && sp->norm == CG_NORM_ZSCORE))
+		(vary_agg && !vary_norm && (sp->norm == CG_NORM_ZSCORE || sp->norm == CG_NORM_TARGET)))
 		return CG_E_CORRUPT;
 	if ((st = weights_of(sp, w0, s_mm, tmp)) != CG_OK)
 		return st;
-	if ((st = normalize(sp, sp->norm, s, tmp)) != CG_OK)
+	if ((st = normalize(sp, vary_norm ? CG_NORM_MINMAX : sp->norm, s, tmp)) != CG_OK)
+		return st;
+	if (vary_norm && (st = normalize(sp, CG_NORM_RANK, s_rank, tmp)) != CG_OK)
 		return st;
 	for (d = 0; d < draws; d++)
 	{
@@ -315,7 +323,7 @@ cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double
 			w[j] /= sum;
 		if (vary_agg)
 			agg = cg_rng_u64(seed, d, p) < (UINT64_C(1) << 63) ? CG_AGG_GEOMETRIC : CG_AGG_ARITHMETIC;
-		scores(n, p, s, w, agg, score);
+		scores(n, p, vary_norm && cg_rng_u64(seed, d, p + 1) < (UINT64_C(1) << 63) ? s_rank : s, w, agg, score);
 		ranks(n, score, rk, tmp);
 		for (i = 0; i < n; i++)
 			all[i * draws + d] = rk[i];

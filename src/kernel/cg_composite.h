@@ -10,13 +10,14 @@
  *   zscore     (x - mean) / sd, sd with n - 1        (0 for a constant indicator)
  *   rank       (r - 1) / (n - 1), r the average rank (ties share it)
  *   goalposts  clamp((x - lo_j) / (hi_j - lo_j), 0, 1)
- * each reversed for direction -1 (1 - s; for z-scores -s).
+ *   target     x / t_j, the ratio to a target t_j > 0 (hi holds the targets)
+ * each reversed for direction -1 (1 - s; for z-scores and targets -s).
  * Weights: equal, given (w >= 0, summing to anything > 0), or entropy:
  *   on the min-max values, P_ij = s_ij / sum_i s_ij, e_j = -sum_i P_ij ln P_ij / ln n,
  *   w_j proportional to 1 - e_j (an indicator that does not vary gets 0);
  * always scaled to sum 1.
  * Aggregation: arithmetic sum_j w_j s_ij, or geometric prod_j (1 + 99 s_ij)^w_j
- * (the values mapped to [1, 100] first; not with z-scores).
+ * (the values mapped to [1, 100] first; not with z-scores or targets).
  * Ranks: 1 for the largest score; ties share the smallest rank.
  */
 #ifndef CG_COMPOSITE_H
@@ -31,7 +32,8 @@ typedef enum cg_norm
 	CG_NORM_MINMAX = 1,
 	CG_NORM_ZSCORE,
 	CG_NORM_RANK,
-	CG_NORM_GOALPOSTS
+	CG_NORM_GOALPOSTS,
+	CG_NORM_TARGET				/* distance to a target: x / t_j (direction -1: -x / t_j) */
 } cg_norm;
 
 typedef enum cg_wmode
@@ -76,12 +78,14 @@ cg_status	cg_composite(const cg_composite_spec *spec, double *weights, double *s
  * weight by 1 + delta (2u - 1), u = cg_rng_u64(seed, d, j) / 2^64, and
  * scales them to sum 1; with vary_agg, u = cg_rng_u64(seed, d, p) < 2^63
  * picks the geometric aggregation (else arithmetic; minmax, rank and
- * goalposts only).  Per unit: the median rank and the 5 % and 95 % ranks
- * over the draws (nearest rank, ceil(q draws)).  scratch: 2 n p + 4 n +
+ * goalposts only); with vary_norm, cg_rng_u64(seed, d, p + 1) < 2^63 picks
+ * the rank normalization for the draw, else min-max (the spec's own
+ * normalization is then not used by the draws).  Per unit: the median rank and the 5 % and 95 % ranks
+ * over the draws (nearest rank, ceil(q draws)).  scratch: 3 n p + 4 n +
  * n draws doubles.
  */
 cg_status	cg_composite_mc(const cg_composite_spec *spec, uint64_t seed, size_t draws, double delta,
-							int vary_agg, double *rank_median, double *rank_lo, double *rank_hi,
-							double *scratch, size_t *bad);
+							int vary_agg, int vary_norm, double *rank_median, double *rank_lo,
+							double *rank_hi, double *scratch, size_t *bad);
 
 #endif							/* CG_COMPOSITE_H */

@@ -544,12 +544,13 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 	sp.direction = dir;
 	s = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	sp.norm = pg_strcasecmp(s, "minmax") == 0 ? CG_NORM_MINMAX : pg_strcasecmp(s, "zscore") == 0 ? CG_NORM_ZSCORE :
-		pg_strcasecmp(s, "rank") == 0 ? CG_NORM_RANK : pg_strcasecmp(s, "goalposts") == 0 ? CG_NORM_GOALPOSTS : 0;
+		pg_strcasecmp(s, "rank") == 0 ? CG_NORM_RANK : pg_strcasecmp(s, "goalposts") == 0 ? CG_NORM_GOALPOSTS :
+		pg_strcasecmp(s, "target") == 0 ? CG_NORM_TARGET : 0;
 	if (sp.norm == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: unknown normalization \"%s\"", fname, s),
-				 errhint("Use minmax, zscore, rank or goalposts.")));
+				 errhint("Use minmax, zscore, rank, goalposts (with goalposts_lo and goalposts_hi) or target (with targets).")));
 	s = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	sp.wmode = pg_strcasecmp(s, "equal") == 0 ? CG_W_EQUAL : pg_strcasecmp(s, "given") == 0 ? CG_W_GIVEN :
 		pg_strcasecmp(s, "entropy") == 0 ? CG_W_ENTROPY : 0;
@@ -594,6 +595,17 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 		sp.lo = gl;
 		sp.hi = gh;
 	}
+	if (sp.norm == CG_NORM_TARGET)
+	{
+		if (PG_ARGISNULL(12))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: normalization target needs targets", fname)));
+		gh = f8_array(PG_GETARG_ARRAYTYPE_P(12), fname, "targets", &nd);
+		if (nd != p)
+			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: targets needs %d elements", fname, p)));
+		sp.hi = gh;
+	}
 	draws = PG_GETARG_INT32(6);
 	if (draws < 0 || draws > 100000)
 		ereport(ERROR,
@@ -606,13 +618,15 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 	lo = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
 	hi = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
 	{
-		double	   *scratch = palloc_extended((2 * n * p + 4 * n + n * (int64) Max(draws, 1)) * sizeof(double),
+		double	   *scratch = palloc_extended((3 * n * p + 4 * n + n * (int64) Max(draws, 1)) * sizeof(double),
 											  MCXT_ALLOC_HUGE);
 
 		st = cg_composite(&sp, w, score, rank, scratch, &bad);
 		if (st == CG_OK && draws > 0)
 			CG_RUN_KERNEL(st, cg_composite_mc(&sp, (uint64) PG_GETARG_INT64(7), (size_t) draws,
-											  PG_GETARG_FLOAT8(8), PG_GETARG_BOOL(9), md, lo, hi, scratch, &bad));
+											  PG_GETARG_FLOAT8(8), PG_GETARG_BOOL(9),
+											  PG_ARGISNULL(13) ? false : PG_GETARG_BOOL(13),
+											  md, lo, hi, scratch, &bad));
 	}
 	if (st == CG_E_NAN || st == CG_E_INFINITE)
 		ereport(ERROR,
@@ -629,7 +643,7 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 	if (st == CG_E_CORRUPT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: invalid options: geometric aggregation (or varied aggregation) needs a normalization other than zscore, goalposts need lo < hi, delta must be in [0, 1]", fname)));
+				 errmsg("%s: invalid options: geometric aggregation (or varied aggregation) needs a normalization other than zscore or target, goalposts need lo < hi, targets must be positive, delta must be in [0, 1]", fname)));
 	if (st != CG_OK)
 		cg_report(st, fname, NAN, NULL);
 	ts = cg_srf_begin(fcinfo, &td);

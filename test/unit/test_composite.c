@@ -45,6 +45,17 @@ CG_TEST(test_composite_hand)
 	CHECK_NEAR(sc[0], 0.0, 1e-15);
 	CHECK_NEAR(sc[1], -0.5, 1e-15);
 	CHECK_NEAR(sc[2], 0.5, 1e-15);
+	/* distance to targets (20, 20): column 0 1/20, 2/20, 3/20; column 1 reversed -10/20, -30/20, -20/20 */
+	{
+		double		t[2] = {20, 20};
+
+		sp.norm = CG_NORM_TARGET;
+		sp.hi = t;
+		CHECK(cg_composite(&sp, w, sc, rk, scr, &bad) == CG_OK);
+		CHECK_NEAR(sc[0], 0.5 * (0.05 - 0.5), 1e-15);
+		CHECK_NEAR(sc[2], 0.5 * (0.15 - 1.0), 1e-15);
+		sp.norm = CG_NORM_ZSCORE;
+	}
 	x[3] = NAN;
 	CHECK(cg_composite(&sp, w, sc, rk, scr, &bad) == CG_E_NAN && bad == 3);
 }
@@ -110,11 +121,11 @@ CG_TEST(test_composite_mc)
 				i;
 
 	CHECK(cg_composite(&sp, w, sc, rk, scr, &bad) == CG_OK);
-	CHECK(cg_composite_mc(&sp, 3, 100, 0.0, 0, md, lo, hi, scr, &bad) == CG_OK);
+	CHECK(cg_composite_mc(&sp, 3, 100, 0.0, 0, 0, md, lo, hi, scr, &bad) == CG_OK);
 	for (i = 0; i < 6; i++)
 		CHECK(md[i] == rk[i] && lo[i] == rk[i] && hi[i] == rk[i]);
-	CHECK(cg_composite_mc(&sp, 3, 200, 0.9, 1, md, lo, hi, scr, &bad) == CG_OK);
-	CHECK(cg_composite_mc(&sp, 3, 200, 0.9, 1, md2, lo, hi, scr, &bad) == CG_OK);
+	CHECK(cg_composite_mc(&sp, 3, 200, 0.9, 1, 1, md, lo, hi, scr, &bad) == CG_OK);
+	CHECK(cg_composite_mc(&sp, 3, 200, 0.9, 1, 1, md2, lo, hi, scr, &bad) == CG_OK);
 	for (i = 0; i < 6; i++)
 		CHECK(md[i] == md2[i] && lo[i] <= md[i] && md[i] <= hi[i] && lo[i] >= 1 && hi[i] <= 6);
 }
