@@ -2,6 +2,7 @@
  * cg_allocate.c — the allocation planner (cg_allocate.h).
  */
 #include "cg_allocate.h"
+#include "cg_cancel.h"
 #include "cg_sum.h"
 
 #include <math.h>
@@ -65,6 +66,69 @@ cmp_cu(const void *a, const void *b)
 	return x->i < y->i ? -1 : (x->i > y->i);
 }
 
+/* what one more place gives unit i: its gap now (min-max), or the shortfall it removes per cost */
+static inline double
+gain(cg_alloc_objective obj, double S, double D, double T, double c, double x)
+{
+	double		sf;
+
+	if (obj == CG_ALLOC_MINMAX)
+		return cg_alloc_gap(S, D, T, x);
+	sf = D > 0.0 ? T * D - S - x : 0.0;
+	return sf > 0.0 ? (sf < 1.0 ? sf : 1.0) / c : 0.0;
+}
+
+/* a before b in the max-heap: larger gain, then lower unit */
+static inline int
+above(const cu *a, const cu *b)
+{
+	return a->c > b->c || (a->c == b->c && a->i < b->i);
+}
+
+static void
+heap_push(cu *h, size_t *size, double key, size_t i)
+{
+	size_t		k = (*size)++;
+	cu			e;
+
+	e.c = key;
+	e.i = i;
+	while (k > 0 && above(&e, &h[(k - 1) / 2]))
+	{
+		h[k] = h[(k - 1) / 2];
+		k = (k - 1) / 2;
+	}
+	h[k] = e;
+}
+
+static void
+heap_pop(cu *h, size_t *size)
+{
+	size_t		k = 0;
+	cu			e = h[--*size];
+
+	for (;;)
+	{
+		size_t		l = 2 * k + 1,
+					m = k;
+		const cu   *best = &e;
+
+		if (l < *size && above(&h[l], best))
+		{
+			m = l;
+			best = &h[l];
+		}
+		if (l + 1 < *size && above(&h[l + 1], best))
+			m = l + 1;
+		if (m == k)
+			break;
+		h[k] = h[m];
+		k = m;
+	}
+	if (*size > 0)
+		h[k] = e;
+}
+
 cg_status
 cg_allocate(size_t n, const double *S, const double *D, const double *cost,
 			const double *lo, const double *hi, double T, double B,
@@ -122,6 +186,8 @@ cg_allocate(size_t n, const double *S, const double *D, const double *cost,
 			{
 				double		mid = 0.5 * (a + b);
 
+				if (n > 65536 && cg_cancel_hook != NULL && cg_cancel_hook())
+					return CG_E_CANCELED;
 				if (mid <= a || mid >= b)
 					break;
 				if (cost_at(n, S, D, cost, lo, hi, T, mid) <= B)
@@ -162,7 +228,11 @@ cg_allocate(size_t n, const double *S, const double *D, const double *cost,
 	if (!integer)
 		return CG_OK;
 
-	/* integer places: round down (not below the lower bound), then one place at a time */
+	/*
+	 * integer places: round down (not below the lower bound), then one place
+	 * at a time to the unit that gains most (a max-heap of gains, lower index
+	 * first on ties), while the budget allows
+	 */
 	spent = 0.0;
 	for (i = 0; i < n; i++)
 	{
@@ -175,36 +245,36 @@ cg_allocate(size_t n, const double *S, const double *D, const double *cost,
 	}
 	if (spent > B * (1.0 + 1e-12))
 		return CG_E_MISMATCH;
-	for (;;)
 	{
-		size_t		best = n;
-		double		bestv = 0.0;
+		cu		   *heap = (cu *) scratch;	/* key: the gain; i: the unit */
+		size_t		size = 0,
+					steps = 0;
 
 		for (i = 0; i < n; i++)
 		{
-			double		c = cost ? cost[i] : 1.0,
-						v;
+			double		g = gain(obj, S[i], D[i], T, cost ? cost[i] : 1.0, x[i]);
 
-			if (x[i] + 1.0 > (hi ? hi[i] : INFINITY) || spent + c > B * (1.0 + 1e-12))
-				continue;
-			if (obj == CG_ALLOC_MINMAX)
-				v = cg_alloc_gap(S[i], D[i], T, x[i]);	/* the largest gap now */
-			else
-			{
-				double		sf = D[i] > 0.0 ? T * D[i] - S[i] - x[i] : 0.0;
-
-				v = sf > 0.0 ? (sf < 1.0 ? sf : 1.0) / c : 0.0;	/* shortfall removed per cost */
-			}
-			if (v > bestv)
-			{
-				bestv = v;
-				best = i;
-			}
+			if (g > 0.0)
+				heap_push(heap, &size, g, i);
 		}
-		if (best == n)
-			break;
-		x[best] += 1.0;
-		spent += cost ? cost[best] : 1.0;
+		while (size > 0)
+		{
+			cu			top = heap[0];
+			size_t		u = top.i;
+			double		c = cost ? cost[u] : 1.0,
+						g;
+
+			if (cg_cancel_due(++steps))
+				return CG_E_CANCELED;
+			heap_pop(heap, &size);
+			if (x[u] + 1.0 > (hi ? hi[u] : INFINITY) || spent + c > B * (1.0 + 1e-12))
+				continue;		/* this unit cannot take another place */
+			x[u] += 1.0;
+			spent += c;
+			g = gain(obj, S[u], D[u], T, c, x[u]);
+			if (g > 0.0)
+				heap_push(heap, &size, g, u);
+		}
 	}
 	return CG_OK;
 }

@@ -13,8 +13,8 @@
  * Continuous (integer = 0): exact; the whole budget is used only while it
  * lowers the objective.  Integer places (integer = 1): the continuous
  * solution rounded down, then single places given in turn to the unit that
- * gains most (largest gap, or cheapest shortfall; lower index on ties) while
- * the budget allows: the total cost never exceeds B.  With unit costs this
+ * gains most (largest gap, or cheapest shortfall; lower index on ties; a
+ * heap, O(log n) a place) while the budget allows: the total cost never exceeds B.  With unit costs this
  * is the integer optimum (tested against brute force); with other costs it
  * is this rounding, not a knapsack solver.
  */
@@ -32,7 +32,8 @@ typedef enum cg_alloc_objective
 
 /*
  * x: n places added (output); scratch: 16 n bytes (a double and a size_t a
- * unit), suitably aligned.  Errors with *bad: CG_E_NAN, CG_E_INFINITE
+ * unit), suitably aligned.  CG_E_CANCELED when the cancel hook asked to
+ * stop (long loops poll it).  Errors with *bad: CG_E_NAN, CG_E_INFINITE
  * (S, D, cost), CG_E_NEGATIVE (S, D, lo, B), CG_E_NONPOSITIVE (cost, T),
  * CG_E_CORRUPT (lo > hi, unknown objective); CG_E_MISMATCH when the lower
  * bounds alone cost more than B.

@@ -179,6 +179,8 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 		cg_nsum_add(&mh, &ml, v[i].w * v[i].x);
 	}
 	mean = cg_nsum_value(mh, ml) / total;
+	if (nd >= ((size_t) 1 << 32) || k > ((size_t) 1 << 16))
+		return CG_E_TOO_LARGE;	/* Fisher-Jenks keeps class starts as uint32_t */
 
 	if (k >= nd && method != CG_BREAKS_HEADTAIL)
 	{

@@ -729,8 +729,12 @@ cg_allocate_srf(PG_FUNCTION_ARGS)
 		lo[i] = isnan(rows[i].v[3]) ? 0.0 : rows[i].v[3];
 		hi[i] = isnan(rows[i].v[4]) ? INFINITY : rows[i].v[4];
 	}
-	st = cg_allocate((size_t) n, S, D, cost, lo, hi, target, budget, obj, integer,
-					 palloc_extended(Max(n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE), x, &bad);
+	{
+		void	   *scratch = palloc_extended(Max(n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+
+		CG_RUN_KERNEL(st, cg_allocate((size_t) n, S, D, cost, lo, hi, target, budget, obj, integer,
+									  scratch, x, &bad));
+	}
 	if (st == CG_E_MISMATCH)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
