@@ -5,7 +5,7 @@
 \i sql/include/canceled.sql
 
 BEGIN;
-SELECT plan(32);
+SELECT plan(34);
 
 -- Toy case on costs: demand a (P 100) reaches s1 at 5 and s2 at 15; demand b (P 300) reaches s2 at 8
 -- and s1 at 40 (outside 20).  S = (10, 20).
@@ -124,6 +124,10 @@ SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FR
                  '22023', NULL, 'zones must increase');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20, '4sfca', costs => 'SELECT * FROM toy_c')$$,
                  '22023', NULL, 'an unknown method is refused');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat, ''Infinity''::float8 AS population FROM dem', 'SELECT * FROM hosp', 30)$$, '22003',
+                 NULL, 'an infinite population is refused');
+SELECT is((SELECT (count(*), sum(access), sum(sites)) FROM caregap.fca('SELECT * FROM dem', 'SELECT * FROM hosp WHERE false', 30)),
+          (310::bigint, 0::float8, 0::bigint), 'no supply at all: every point has access 0 and no site in reach');
 -- the caller's privileges
 CREATE TABLE secret_hosp AS SELECT * FROM hosp;
 CREATE ROLE caregap_access_reader NOLOGIN;

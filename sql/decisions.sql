@@ -6,7 +6,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(34);
+SELECT plan(48);
 
 -- mapclassify's calemp example (employment density of California's 58 counties, BSD-3): its README gives
 -- FisherJenks(y, k=5): upper bounds 75.29, 192.05, 370.5, 722.85, 4111.45, counts 49, 3, 4, 1, 1
@@ -45,6 +45,11 @@ SELECT throws_ok($$SELECT caregap.breaks(y, 0, 'fisher_jenks') FROM calemp$$, '2
 SELECT throws_ok($$SELECT caregap.breaks(y, 5, 'natural') FROM calemp$$, '22023', NULL, 'an unknown method is refused');
 SELECT throws_ok($$SELECT caregap.breaks(v, 3, 'quantile') FROM unnest(ARRAY[1, 'NaN']::float8[]) v$$, '22023', NULL, 'NaN is refused');
 SELECT throws_ok($$SELECT caregap.class_of(1, ARRAY[3, 2]::float8[])$$, '22023', NULL, 'class_of: bounds must increase');
+SELECT throws_ok($$SELECT caregap.class_of(1, ARRAY[]::float8[])$$, '22023', NULL, 'class_of: bounds must not be empty');
+SELECT ok(caregap.class_of(NULL, ARRAY[1]::float8[]) IS NULL, 'class_of of NULL is NULL');
+SELECT throws_ok($$SELECT caregap.breaks(v, 3, 'quantile') FROM unnest(ARRAY[1, 'Infinity']::float8[]) v$$, '22003', NULL, 'an infinite value is refused');
+SELECT throws_ok($$SELECT caregap.breaks(v, -1::float8, 2, 'quantile') FROM unnest(ARRAY[1, 2, 3]::float8[]) v$$, '22023', NULL, 'a negative weight is refused');
+SELECT ok((SELECT caregap.breaks(y, 5, 'fisher_jenks') IS NULL FROM calemp WHERE false), 'no rows: NULL');
 CREATE TABLE manyv AS SELECT exp(sin(g) * 3)::float8 AS y, (1 + g % 7)::float8 AS w FROM generate_series(1, 20000) g;
 ANALYZE manyv;
 CREATE TEMP TABLE serial_fj AS SELECT (caregap.breaks(y, w, 6, 'fisher_jenks')).bounds FROM manyv;
@@ -92,6 +97,12 @@ SELECT ok((SELECT bool_and(rank_p05 <= rank_median AND rank_median <= rank_p95)
 SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a, b FROM ind', '{1}')$$, '2202E', NULL, 'directions must match the indicators');
 SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a, b FROM ind', normalization => 'zscore', aggregation => 'geometric')$$, '22023',
                  NULL, 'geometric aggregation of z-scores is refused');
+SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, CASE WHEN id = ''41110'' THEN ''Infinity'' ELSE a END AS a FROM ind')$$, '22003',
+                 'composite: indicator 1 of unit 41110 must be finite', 'an infinite indicator is named');
+SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, NULLIF(a, a) AS a FROM ind')$$, '22004', NULL, 'a NULL indicator is refused');
+SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a FROM ind UNION ALL SELECT id, a FROM ind')$$, '22023',
+                 NULL, 'a duplicate unit is refused');
+SELECT throws_ok($$SELECT * FROM caregap.composite('SELECT id, a FROM ind LIMIT 1')$$, '22023', NULL, 'one unit is too few');
 
 -- allocation: by hand (T = 1, supply (20, 50, 90), demand 100 each, 60 places, continuous): the level L with
 -- 200 (1 - L) - 70 = 60, L = 0.35: (45, 15, 0)
@@ -116,6 +127,12 @@ SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au', -1, 1.5)$$
 SELECT is((SELECT added FROM caregap.allocate('SELECT * FROM au UNION ALL SELECT ''z'', 0, 0', 100, 1.5) WHERE id = 'z'), 0::float8,
           'a unit with zero demand has no gap and gets no place');
 SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au', 5, 1.5, 'fairness')$$, '22023', NULL, 'an unknown objective is refused');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au UNION ALL SELECT * FROM au', 5, 1.5)$$, '22023', NULL, 'a duplicate unit is refused');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT id, ''NaN''::float8 AS supply, demand FROM au', 5, 1.5)$$, '22023', NULL, 'a NaN supply is refused');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT id, supply, -demand AS demand FROM au', 5, 1.5)$$, '22023', NULL, 'a negative demand is refused');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT * FROM au', 5, 0)$$, '22023', NULL, 'a target of 0 is refused');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT id, supply, demand, 4::float8 AS min_add FROM au', 5, 1.5)$$, '22023',
+                 'allocate: the minimum places (min_add) cost more than the budget', 'minimums above the budget are refused');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -5,7 +5,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(89);
+SELECT plan(93);
 \i sql/include/columbus.sql
 
 -- Gyeonggi's share of people aged 65+ in 2010 (the shipped census columns)
@@ -320,6 +320,17 @@ SELECT ok(pg_temp.close((SELECT (caregap.moran_i(code, share65, 'gg_knn4')).valu
                          SELECT (SELECT sum((a.x - mu) * (b.x - mu)) / 4 FROM gg_knn4 l JOIN c a ON a.code = l.i JOIN c b ON b.code = l.j, m)
                                 / (SELECT sum((x - mu) ^ 2) FROM c, m)), 1e-13),
           'Moran''s I over kNN weights (k = 4, text ids from the constructor) = its definition in plain SQL');
+
+-- empty inputs and negative values
+SELECT ok((SELECT caregap.moran_i(id, crime, 'columbus_nb'::regclass) IS NULL FROM columbus WHERE false),
+          'no rows: NULL');
+CREATE TABLE empty_nb (i integer, j integer);
+SELECT is((SELECT ((m).n, (m).islands, (m).value) FROM (SELECT caregap.moran_i(id, crime, 'empty_nb'::regclass, 0, 1, 'R', 'greater', 'exclude', 'drop') AS m FROM columbus) s),
+          (0::bigint, 49::bigint, NULL::float8), 'an empty weights relation: every unit an island, excluded; I NULL, never a crash');
+SELECT throws_ok($$SELECT caregap.gini_spatial(id, crime - 20, 'columbus_nb'::regclass) FROM columbus$$, '22023',
+                 'gini_spatial: values must not be negative', 'the spatial Gini needs x >= 0');
+SELECT throws_ok($$SELECT caregap.local_g(id, crime - 20, 'columbus_nb'::regclass) OVER () FROM columbus$$, '22023',
+                 'local_g: values must not be negative', 'local G needs x >= 0');
 
 -- cancel: statement_timeout stops a long permutation run (a plpgsql handler: pgTAP cannot catch 57014)
 \i sql/include/canceled.sql

@@ -218,7 +218,7 @@ scores(size_t n, size_t p, const double *s, const double *w, cg_agg agg, double 
 
 	for (i = 0; i < n; i++)
 	{
-		double		a = agg == CG_AGG_GEOMETRIC ? 0.0 : 0.0;
+		double		a = 0.0;
 
 		for (j = 0; j < p; j++)
 			a += agg == CG_AGG_GEOMETRIC ? w[j] * log(1.0 + 99.0 * s[i * p + j]) : w[j] * s[i * p + j];

@@ -126,14 +126,12 @@ complete_unit(const cg_weights *wt, size_t i, const permwork *pw, const cg_perm 
 	uint32_t   *mark = pw->mark,
 				ge = 0,
 				le = 0;
-	signed char dir = 0;
 
 	memcpy(&ukey, &pw->ukh[i], sizeof(ukey));
 	if (!eq)
 		for (q = q0, k = 0; q < q1; q++)
 			if (wt->col[q] != i)
 				wrow[k++] = wt->w[q];
-	(void) dir;
 	for (r = 0; r < perm->replicates; r++)
 	{
 		uint64_t	base = cg_rng_mix(ukey ^ r),

@@ -23,31 +23,6 @@ PG_FUNCTION_INFO_V1(cg_fca_supply);
 static const double default_upper[3] = {10, 20, 30};
 static const double default_weight[3] = {1.0, 0.68, 0.22};
 
-static double *
-float8_array_arg(ArrayType *a, const char *fname, const char *what, int *n)
-{
-	Datum	   *elems;
-	bool	   *nulls;
-	int			k;
-	double	   *v;
-
-	if (ARR_NDIM(a) > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("%s: %s must be a one-dimensional array", fname, what)));
-	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, n);
-	v = palloc(Max(*n, 1) * sizeof(double));
-	for (k = 0; k < *n; k++)
-	{
-		if (nulls[k])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: %s must not contain nulls", fname, what)));
-		v[k] = DatumGetFloat8(elems[k]);
-	}
-	return v;
-}
-
 static cg_fca_method
 parse_method(text *t)
 {
@@ -233,8 +208,8 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 		}
 		else
 		{
-			p.zone_upper = float8_array_arg(PG_GETARG_ARRAYTYPE_P(4), fname, "zones", &nz);
-			p.zone_weight = float8_array_arg(PG_GETARG_ARRAYTYPE_P(5), fname, "zone_weights", &nw);
+			p.zone_upper = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(4), fname, "zones", &nz);
+			p.zone_weight = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(5), fname, "zone_weights", &nw);
 			if (nz != nw || nz == 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -255,12 +230,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	else
 	{
 		cg_points_tree(&sup, fname, &tree);
-		{
-			/* the demand points' coordinates, checked the same way */
-			cg_kdtree	dtree;
-
-			cg_points_tree(&dem, fname, &dtree);
-		}
+		cg_points_check(&dem, fname);
 		cc.supply = &tree;
 		cc.dlon = dem.lon;
 		cc.dlat = dem.lat;

@@ -132,6 +132,12 @@ typedef struct cg_points
 extern void cg_read_points(text *query, const char *fname, const char *what, const char *amount,
 						   bool coords, cg_points *pts);
 
+/* Check the points' coordinates (finite degrees in range): an error naming the point. */
+extern void cg_points_check(const cg_points *pts, const char *fname);
+
+/* A float8[] argument as a C array (one-dimensional, no NULLs; errors name fname and what). */
+extern double *cg_float8_array_arg(ArrayType *a, const char *fname, const char *what, int *n);
+
 /* The place of an id among the sorted points, or -1. */
 extern int64 cg_points_find(const cg_points *pts, const char *id);
 

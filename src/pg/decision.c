@@ -341,27 +341,6 @@ cg_class_of_fn(PG_FUNCTION_ARGS)
 
 /* ---- helpers of the set-returning functions ---- */
 
-static double *
-f8_array(ArrayType *a, const char *fname, const char *what, int *n)
-{
-	Datum	   *el;
-	bool	   *nulls;
-	int			i;
-	double	   *v;
-
-	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &el, &nulls, n);
-	v = palloc(Max(*n, 1) * sizeof(double));
-	for (i = 0; i < *n; i++)
-	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: %s must not contain nulls", fname, what)));
-		v[i] = DatumGetFloat8(el[i]);
-	}
-	return v;
-}
-
 typedef struct idrow
 {
 	char	   *id;
@@ -565,7 +544,7 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: weighting given needs weights", fname)));
-		given = f8_array(PG_GETARG_ARRAYTYPE_P(4), fname, "weights", &nd);
+		given = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(4), fname, "weights", &nd);
 		if (nd != p)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -586,10 +565,10 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: goalposts need goalposts_lo and goalposts_hi", fname)));
-		gl = f8_array(PG_GETARG_ARRAYTYPE_P(10), fname, "goalposts_lo", &nd);
+		gl = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(10), fname, "goalposts_lo", &nd);
 		if (nd != p)
 			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: goalposts_lo needs %d elements", fname, p)));
-		gh = f8_array(PG_GETARG_ARRAYTYPE_P(11), fname, "goalposts_hi", &nd);
+		gh = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(11), fname, "goalposts_hi", &nd);
 		if (nd != p)
 			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: goalposts_hi needs %d elements", fname, p)));
 		sp.lo = gl;
@@ -601,7 +580,7 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("%s: normalization target needs targets", fname)));
-		gh = f8_array(PG_GETARG_ARRAYTYPE_P(12), fname, "targets", &nd);
+		gh = cg_float8_array_arg(PG_GETARG_ARRAYTYPE_P(12), fname, "targets", &nd);
 		if (nd != p)
 			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: targets needs %d elements", fname, p)));
 		sp.hi = gh;

@@ -186,6 +186,47 @@ read_points(text *query, const char *fname, cg_points *pts)
 	cg_read_points(query, fname, "points", NULL, true, pts);
 }
 
+double *
+cg_float8_array_arg(ArrayType *a, const char *fname, const char *what, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			k;
+	double	   *v;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s: %s must be a one-dimensional array", fname, what)));
+	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, n);
+	v = palloc(Max(*n, 1) * sizeof(double));
+	for (k = 0; k < *n; k++)
+	{
+		if (nulls[k])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s: %s must not contain nulls", fname, what)));
+		v[k] = DatumGetFloat8(elems[k]);
+	}
+	return v;
+}
+
+/* Coordinates of the points: finite degrees in range, else an error naming the point. */
+void
+cg_points_check(const cg_points *pts, const char *fname)
+{
+	int64		k;
+
+	for (k = 0; k < pts->n; k++)
+		if (!isfinite(pts->lon[k]) || !isfinite(pts->lat[k]) || pts->lon[k] < -180.0 || pts->lon[k] > 180.0 ||
+			pts->lat[k] < -90.0 || pts->lat[k] > 90.0)
+			ereport(ERROR,
+					(errcode(isnan(pts->lon[k]) || isnan(pts->lat[k]) || (isfinite(pts->lon[k]) && isfinite(pts->lat[k]))
+							 ? ERRCODE_INVALID_PARAMETER_VALUE : ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: point %s has lon %g, lat %g: coordinates must be finite degrees, lon in [-180, 180], lat in [-90, 90]",
+							fname, pts->id[k], pts->lon[k], pts->lat[k])));
+}
+
 void
 cg_points_tree(cg_points *pts, const char *fname, cg_kdtree *t)
 {

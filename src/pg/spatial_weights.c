@@ -414,8 +414,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				aj,
 				aw;
 	Oid			ti,
-				tj,
-				tw = InvalidOid;
+				tj;
 	bool		has_w;
 	int64		m = 0,
 				npts = 0,
@@ -450,9 +449,6 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	check_id_column(relid, relname, "j", &aj, &tj);
 	aw = get_attnum(relid, "w");
 	has_w = aw != InvalidAttrNumber;
-	if (has_w)
-		tw = get_atttype(relid, aw);
-	(void) tw;
 	query = psprintf("SELECT i, j%s FROM %s", has_w ? ", w::pg_catalog.float8" : "", relname);
 
 	caller = CurrentMemoryContext;
