@@ -4,10 +4,10 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(11);
+SELECT plan(13);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.7.0', 'version 0.7.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '0.7.1', 'version 0.7.1 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -21,18 +21,33 @@ SELECT is_empty($$
        AND obj_description(p.oid, 'pg_proc') IS NULL $$,
     'every function and aggregate has a COMMENT');
 
--- every routine is parallel safe; immutable, except those that read a weights
--- relation (stable: the relation is read once per statement)
+-- every routine is immutable, except those that read a relation or run an
+-- inner query (stable: read once per statement, under its snapshot); every
+-- routine is parallel safe, except those that run the caller's inner query
+-- (restricted: it may read temporary tables or call functions that a
+-- parallel worker cannot run)
 SELECT is_empty($$
     SELECT p.oid::regprocedure::text
       FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
      WHERE d.refclassid = 'pg_extension'::regclass
        AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'caregap')
-       AND (p.proparallel <> 's' OR p.provolatile <> CASE WHEN p.proname IN
+       AND (p.proparallel <> CASE WHEN p.proname IN
+                ('weights_summary', 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate')
+                THEN 'r' ELSE 's' END
+            OR p.provolatile <> CASE WHEN p.proname IN
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
                  'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
                  'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate') THEN 's' ELSE 'i' END) $$,
-    'every routine is PARALLEL SAFE; IMMUTABLE, or STABLE when it reads a weights relation');
+    'PARALLEL RESTRICTED exactly when running an inner query, else SAFE; IMMUTABLE, or STABLE when reading a relation');
+
+-- the schema belongs to a superuser, and no other role may create in it
+SELECT ok((SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'caregap'),
+          'schema caregap is owned by a superuser');
+SELECT is_empty($$
+    SELECT a.grantee FROM pg_namespace n, aclexplode(n.nspacl) a
+     WHERE n.nspname = 'caregap' AND a.privilege_type = 'CREATE'
+       AND NOT coalesce((SELECT rolsuper FROM pg_roles WHERE oid = a.grantee), false) $$,
+    'no role but superusers has CREATE on schema caregap');
 
 -- every aggregate has a combine function (parallel query, Citus)
 SELECT is_empty($$
@@ -60,7 +75,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '0.7.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '0.7.1'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),
@@ -107,7 +122,10 @@ SELECT 'relation ' || c.oid::regclass || ' ' || c.relkind::text || ' comment ' |
                                          FROM pg_constraint WHERE conrelid = c.oid), '-')
        || ' view ' || coalesce(pg_get_viewdef(c.oid), '-')
        || ' acl ' || coalesce(c.relacl::text, '-')
-  FROM ext JOIN pg_class c ON ext.classid = 'pg_class'::regclass AND c.oid = ext.objid;
+  FROM ext JOIN pg_class c ON ext.classid = 'pg_class'::regclass AND c.oid = ext.objid
+UNION ALL
+SELECT 'schema ' || n.nspname || ' owner is superuser ' || r.rolsuper || ' acl ' || coalesce(n.nspacl::text, '-')
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'caregap';
 
 CREATE TEMP TABLE cg_fresh AS SELECT what FROM cg_catalog;
 SELECT count(*) > 100 AS fresh_install_described FROM cg_fresh;

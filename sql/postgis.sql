@@ -13,9 +13,9 @@ CREATE EXTENSION caregap_postgis;
 RESET client_min_messages;
 
 BEGIN;
-SELECT plan(12);
+SELECT plan(19);
 
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.0', 'caregap_postgis 0.6.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.1', 'caregap_postgis 0.6.1 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                        WHERE e.extname = 'caregap' AND d.objid IN (SELECT oid FROM pg_extension WHERE extname = 'postgis')),
           'caregap itself does not depend on PostGIS');
@@ -66,9 +66,71 @@ SELECT ok((SELECT bool_and(pg_temp.close(g.access, t.access, 1e-9))
                                       'SELECT id, ST_Transform(geom, 5179) AS geom, capacity FROM hosp_geom', 20) t USING (id)),
           'supply given in EPSG:5179 is transformed to lon/lat: the same access');
 
+-- 0.6.1 (issue 16): what contiguity_weights read is checked; 0.6.0 merged
+-- repeated ids, dropped null ids and geometries silently, and let PostGIS's
+-- XX000 through for mixed or unknown SRIDs
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom UNION ALL SELECT * FROM gg_geom WHERE id = ''41110''')$$,
+                 '22023', 'contiguity_weights: id 41110 appears more than once in the geometries query',
+                 'a repeated id is an error naming it');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom UNION ALL SELECT NULL, NULL::geometry')$$,
+                 '22004', 'contiguity_weights: 1 rows of the geometries query have a null id',
+                 'a null id is an error');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom UNION ALL SELECT ''x'', NULL::geometry')$$,
+                 '22004', 'contiguity_weights: 1 rows of the geometries query have a null geom',
+                 'a null geometry is an error');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT id, CASE WHEN id = ''41110'' THEN ST_Transform(geom, 5179) ELSE geom END AS geom FROM gg_geom')$$,
+                 '22023', 'contiguity_weights: the geometries have 2 different SRIDs',
+                 'mixed SRIDs are an error, not PostGIS''s XX000');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT id, ST_SetSRID(geom, 990001) AS geom FROM gg_geom')$$,
+                 '22023', 'contiguity_weights: SRID 990001 is not in spatial_ref_sys',
+                 'an SRID PostGIS does not know is an error');
+SELECT set_eq($$SELECT i, j, round(border_km::numeric, 6) FROM caregap_postgis.contiguity_weights('SELECT id, ST_Transform(geom, 5179) AS geom FROM gg_geom')$$,
+              $$SELECT i, j, round(border_km::numeric, 6) FROM gg_queen$$,
+              'geometries in EPSG:5179 give the same pairs and border lengths (transformed to lon/lat for the length)');
+SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'caregap_postgis.fca(text,text,double precision,text,double precision[],double precision[])'::regprocedure),
+          'r', 'caregap_postgis.fca is PARALLEL RESTRICTED, as caregap.fca');
+
 SELECT * FROM finish();
 ROLLBACK;
+
+-- contiguity_weights in a READ ONLY transaction (0.6.0: 25006, it made a
+-- temporary table): the same pairs, read through a materialized CTE
+CREATE TEMP TABLE gg_queen_rw AS
+SELECT * FROM caregap_postgis.contiguity_weights('SELECT code AS id, ST_GeomFromGeoJSON(geojson::text) AS geom FROM caregap.gyeonggi_boundary');
+BEGIN READ ONLY;
+SELECT count(*) AS read_only_pairs,
+       count(*) FILTER (WHERE (r.i, r.j, round(r.border_km::numeric, 9)) IN (SELECT i, j, round(border_km::numeric, 9) FROM gg_queen_rw)) AS same_as_read_write
+  FROM caregap_postgis.contiguity_weights('SELECT code AS id, ST_GeomFromGeoJSON(geojson::text) AS geom FROM caregap.gyeonggi_boundary', 'queen') r;
+COMMIT;
+
+-- the companion refuses a schema that another role created beforehand
+-- (0.6.0 installed into it, and the planted fca(text, text, integer) then ran
+-- as the superuser who called caregap_postgis.fca(..., 10))
 DROP EXTENSION caregap_postgis;
+DROP SCHEMA caregap_postgis;
+CREATE ROLE cg_carol;
+GRANT CREATE ON DATABASE :"DBNAME" TO cg_carol;
+SET SESSION AUTHORIZATION cg_carol;
+CREATE SCHEMA caregap_postgis;
+CREATE FUNCTION caregap_postgis.fca(text, text, integer) RETURNS integer LANGUAGE plpgsql AS
+  $$BEGIN EXECUTE 'ALTER ROLE cg_carol SUPERUSER'; RETURN 0; END$$;
+RESET SESSION AUTHORIZATION;
+\set VERBOSITY terse
+CREATE EXTENSION caregap_postgis;
+\set VERBOSITY default
+SELECT 'carol superuser: ' || rolsuper FROM pg_roles WHERE rolname = 'cg_carol';
+DROP SCHEMA caregap_postgis CASCADE;
+-- an empty schema a superuser left behind (after DROP EXTENSION) is taken
+SET client_min_messages = warning;
+CREATE SCHEMA caregap_postgis;
+CREATE EXTENSION caregap_postgis;
+RESET client_min_messages;
+SELECT 'owner ' || nspowner::regrole::text AS companion_schema, has_schema_privilege('cg_carol', 'caregap_postgis', 'CREATE') AS carol_may_create
+  FROM pg_namespace WHERE nspname = 'caregap_postgis';
+DROP EXTENSION caregap_postgis;
+DROP SCHEMA caregap_postgis;
+REVOKE CREATE ON DATABASE :"DBNAME" FROM cg_carol;
+DROP ROLE cg_carol;
 -- the companion's upgrade path
 SET client_min_messages = warning;
 CREATE EXTENSION caregap_postgis VERSION '0.5.0';

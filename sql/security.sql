@@ -27,17 +27,22 @@ DROP SCHEMA caregap CASCADE;
 RESET SESSION AUTHORIZATION;
 SELECT 'attack 1: cg_alice superuser: ' || rolsuper FROM pg_roles WHERE rolname = 'cg_alice';
 
--- 2. cg_alice pre-creates an empty schema (nothing to plant yet): the
---    install goes on, and as the schema's owner she then plants operators
---    and functions of every type combination; updating from 0.1.0 through
---    every step must call none of them.
+-- 2. cg_alice pre-creates an empty schema (nothing to plant yet).  0.7.1
+--    refuses it: she would own the extension's schema.  The releases before
+--    0.3.1 had no guard: she installs 0.1.0 there, plants operators and
+--    functions of every type combination as the schema's owner, and updating
+--    through every step to 0.7.0 must call none of them; the update to 0.7.1
+--    then stops and names the plants.
 SET SESSION AUTHORIZATION cg_alice;
 CREATE SCHEMA caregap;
+\set VERBOSITY terse
+CREATE EXTENSION caregap;
+\set VERBOSITY default
 CREATE EXTENSION caregap VERSION '0.1.0';
 \i sql/include/plant_hijack.sql
 CREATE FUNCTION caregap.f(float8, int) RETURNS bool LANGUAGE plpgsql AS
   $$BEGIN EXECUTE 'ALTER ROLE cg_alice SUPERUSER'; RETURN $1 > $2::float8; END$$;
-ALTER EXTENSION caregap UPDATE;
+ALTER EXTENSION caregap UPDATE TO '0.7.0';
 RESET SESSION AUTHORIZATION;
 SELECT 'attack 2: version ' || extversion || ', owner ' || extowner::regrole FROM pg_extension WHERE extname = 'caregap';
 
@@ -51,18 +56,72 @@ INSERT INTO caregap.gyeonggi_municipality
 INSERT INTO caregap.gyeonggi_adjacency VALUES ('41110', '41999', 1.25);
 INSERT INTO caregap.gyeonggi_boundary VALUES ('41999', '{"type":"MultiPolygon","coordinates":[]}');
 SELECT is((SELECT count(*) FROM caregap.gyeonggi_links WHERE i = '41999'), 1::bigint, 'the links view reads the new pair');
-SELECT lives_ok($$SELECT caregap.gini(x), caregap.theil_t(x), caregap.atkinson(x, 0.5), caregap.cv(x),
-                         caregap.gini_of(caregap.distribution_state(x)), (caregap.care_gap(x, x + 1)).gap_index
+SELECT lives_ok($$SELECT caregap.gini(x::float8), caregap.theil_t(x::float8), caregap.atkinson(x::float8, 0.5), caregap.cv(x::float8),
+                         caregap.gini_of(caregap.distribution_state(x::float8)), (caregap.care_gap(x::float8, x + 1::float8)).gap_index
                     FROM generate_series(1, 10) g(x)$$, 'the functions run');
 SELECT throws_ok($$UPDATE caregap.gyeonggi_municipality SET area_km2 = 0 WHERE code = '41999'$$, '23514', NULL,
                  'area_km2 > 0 still holds');
 SELECT throws_ok($$UPDATE caregap.gyeonggi_adjacency SET border_km = -1 WHERE code_b = '41999'$$, '23514', NULL,
                  'border_km > 0 still holds');
 SELECT is_empty($$SELECT DISTINCT what FROM public.cg_hijack_log$$,
-                'updating 0.1.0 -> 0.3.1 under the plants, and using the tables, called none of them');
+                'updating 0.1.0 -> 0.7.0 under the plants, and using the tables, called none of them');
 ROLLBACK;
+-- the update to 0.7.1 refuses the plants (the first five named, and a count)
+\set VERBOSITY terse
+ALTER EXTENSION caregap UPDATE;
+\set VERBOSITY default
+SELECT 'after the refused update: version ' || extversion FROM pg_extension WHERE extname = 'caregap';
+-- without them (cg_alice drops her own objects) it goes through, and the
+-- schema is then a superuser's: she can neither plant nor rename it
+SET SESSION AUTHORIZATION cg_alice;
+DO $$
+DECLARE r record;
+BEGIN
+    FOR r IN SELECT oid::regoperator AS o FROM pg_operator WHERE oprnamespace = 'caregap'::regnamespace AND oprowner = 'cg_alice'::regrole LOOP
+        EXECUTE format('DROP OPERATOR %s', r.o);
+    END LOOP;
+    FOR r IN SELECT oid::regprocedure AS p, prokind FROM pg_proc WHERE pronamespace = 'caregap'::regnamespace AND proowner = 'cg_alice'::regrole
+              ORDER BY prokind = 'a' DESC LOOP
+        EXECUTE format('DROP %s %s', CASE WHEN r.prokind = 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, r.p);
+    END LOOP;
+END $$;
+ALTER EXTENSION caregap UPDATE;
+RESET SESSION AUTHORIZATION;
+SELECT 'attack 2 after cleaning: version ' || extversion || ', schema owner ' || (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'caregap')
+  FROM pg_extension WHERE extname = 'caregap';
 DROP EXTENSION caregap;
 DROP SCHEMA caregap CASCADE;
+
+-- 2b. The escalation of the 0.7.0 review: cg_alice installs caregap herself
+--     (a trusted extension: she needs only CREATE on the database).  In
+--     0.7.0 she owned schema caregap and added class_of(numeric, numeric[]),
+--     which a superuser's run of the README's class_of example picked; or
+--     renamed the schema and put a fake one in its place.  Now the schema is
+--     the bootstrap superuser's and she has no CREATE on it.
+SET SESSION AUTHORIZATION cg_alice;
+CREATE EXTENSION caregap;
+RESET SESSION AUTHORIZATION;
+BEGIN;
+SELECT plan(7);
+SELECT is((SELECT extowner::regrole::text FROM pg_extension WHERE extname = 'caregap'), 'cg_alice', 'cg_alice owns the extension');
+SELECT ok((SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'caregap'),
+          'a superuser owns schema caregap after cg_alice''s install');
+SELECT ok(NOT has_schema_privilege('cg_alice', 'caregap', 'CREATE'), 'cg_alice cannot create in schema caregap');
+SET LOCAL SESSION AUTHORIZATION cg_alice;
+SELECT throws_ok($$CREATE FUNCTION caregap.class_of(x numeric, bounds numeric[]) RETURNS integer LANGUAGE plpgsql AS
+                   'BEGIN EXECUTE ''ALTER ROLE cg_alice SUPERUSER''; RETURN 1; END'$$,
+                 '42501', NULL, 'the planted class_of(numeric, numeric[]) of the report cannot be created');
+SELECT throws_ok($$ALTER SCHEMA caregap RENAME TO caregap_old$$, '42501', NULL, 'nor can she rename the schema');
+RESET SESSION AUTHORIZATION;
+-- the README's class_of example, as the superuser
+SELECT is(caregap.class_of(0.1, ARRAY[0.07, 0.09, 0.112, 0.165, 0.212]), 3, 'the README''s class_of example (numeric literals) gives class 3');
+SELECT is((SELECT rolsuper FROM pg_roles WHERE rolname = 'cg_alice'), false, 'and cg_alice is no superuser');
+SELECT * FROM finish();
+ROLLBACK;
+SET SESSION AUTHORIZATION cg_alice;
+DROP EXTENSION caregap;
+RESET SESSION AUTHORIZATION;
+DROP SCHEMA caregap;
 
 -- 3. A superuser may install into a schema that holds objects; every plant is
 --    in place at install time, and none is called.

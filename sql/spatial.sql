@@ -247,7 +247,7 @@ SELECT throws_ok($$SELECT caregap.moran_i(id, crime, 'columbus_nb'::regclass, -1
 SELECT throws_ok($$SELECT caregap.getis_ord_g(id, crime - 20, 'columbus_nb'::regclass) FROM columbus$$, '22023',
                  'getis_ord_g: values must not be negative', 'general G needs x >= 0');
 SELECT throws_ok($$SELECT caregap.local_moran(id, crime, 'columbus_nb'::regclass, permutations => id) OVER () FROM columbus$$, '22023',
-                 'local_moran: permutations must be the same on every row (a constant or a parameter)', 'window options must be constants');
+                 'local_moran: permutations must be the same on every row of a partition', 'a window option that varies within a partition is refused');
 SELECT throws_ok($$SELECT caregap.p_adjust(1.5, 'BH') OVER ()$$, '22023', NULL, 'a p-value above 1 is refused');
 SELECT ok((SELECT bool_and(t.p_sim = least(1, 2 * least(g.p_sim, l.p_sim)))
              FROM (SELECT id, (caregap.local_moran(id, crime, 'columbus_nb'::regclass, alternative => 'two-sided') OVER ()).p_sim FROM columbus) t

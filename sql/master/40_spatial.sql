@@ -466,7 +466,7 @@ COMMENT ON TYPE @extschema@.weights_summary IS
 CREATE FUNCTION @extschema@.weights_summary(weights regclass, style text DEFAULT 'B'::text)
 RETURNS @extschema@.weights_summary
 AS 'MODULE_PATHNAME', 'cg_weights_summary_fn'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.weights_summary(regclass, text) IS
 'reads a weights relation (i, j [, w]; a row (i, NULL) declares a unit without links) with the caller''s privileges, checks it (duplicate links, self-links, NaN, infinite or negative weights are errors) and summarizes it';
 
@@ -534,7 +534,7 @@ COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regc
 CREATE FUNCTION @extschema@.knn_weights(points text, k integer)
 RETURNS TABLE (i text, j text, w double precision, km double precision)
 AS 'MODULE_PATHNAME', 'cg_knn_weights'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.knn_weights(text, integer) IS
 'weights rows: each point (query with columns id, lon, lat in degrees, run read-only as the caller) to its k nearest others by great-circle distance (haversine, R = 6371.0088 km), w = 1, nearest first, through a k-d tree; ties to the lower id text';
 
@@ -542,6 +542,6 @@ CREATE FUNCTION @extschema@.distance_weights(points text, max_km double precisio
     power double precision DEFAULT '0'::double precision)
 RETURNS TABLE (i text, j text, w double precision, km double precision)
 AS 'MODULE_PATHNAME', 'cg_distance_weights'
-LANGUAGE C STABLE STRICT PARALLEL SAFE;
+LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.distance_weights(text, double precision, double precision) IS
 'weights rows: each pair of points (query with columns id, lon, lat) within max_km by great-circle distance, w = 1 (power 0) or km^-power (inverse distance), through a k-d tree';

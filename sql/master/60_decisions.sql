@@ -100,7 +100,7 @@ CREATE FUNCTION @extschema@.composite(units text, directions integer[] DEFAULT N
 RETURNS TABLE (id text, score double precision, rank integer, rank_median double precision,
                rank_p05 double precision, rank_p95 double precision, weights double precision[])
 AS 'MODULE_PATHNAME', 'cg_composite_srf'
-LANGUAGE C STABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.composite(text, integer[], text, text, double precision[], text, integer, bigint, double precision, boolean, double precision[], double precision[], double precision[], boolean) IS
 'composite index of the units query (column id, then one double precision column per indicator, run as the caller): directions (+1/-1), normalization minmax, zscore, rank, goalposts or target (distance to targets), weighting equal, given or entropy, arithmetic or geometric aggregation; score and rank (1 = largest), and over draws Monte Carlo draws of the weights (each times 1 + delta U(-1, 1), seeded; and, if asked, of the aggregation and of the normalization, min-max or rank) the median rank and its 5 and 95 % ranks';
 
@@ -110,6 +110,6 @@ RETURNS TABLE (id text, supply double precision, demand double precision, added 
                gap_before double precision, gap_after double precision,
                shortfall_before double precision, shortfall_after double precision)
 AS 'MODULE_PATHNAME', 'cg_allocate_srf'
-LANGUAGE C STABLE PARALLEL SAFE;
+LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.allocate(text, double precision, double precision, text, boolean) IS
 'where new capacity closes the gap fastest: the units query (id, supply, demand, and optionally cost, min_add, max_add; run as the caller) and a budget; minmax minimizes the largest gap max(0, 1 - (S + x)/(target D)) by water-filling, shortfall the total shortfall (cheapest first); integer places round down then place by place within the budget (the optimum for unit costs)';

@@ -144,6 +144,10 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 	size_t		i,
 				nd = 0,
 				kk = 0;
+	double		mxx = 0.0,
+				mxw = 0.0;
+	int			ex = 0,
+				ew = 0;
 
 	*k_out = 0;
 	*gvf = NAN;
@@ -160,10 +164,27 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 			return CG_E_NEGATIVE;
 		v[i].x = x[i];
 		v[i].w = w ? w[i] : 1.0;
-		cg_psum_add(&th, &tl, v[i].w);
+		mxx = fmax(mxx, fabs(x[i]));
+		mxw = fmax(mxw, v[i].w);
 	}
 	if (n == 0)
 		return CG_OK;
+	/*
+	 * Values or weights near the ends of the range of double: brought near 1
+	 * by powers of 2 (exact), so that no sum, square or difference overflows.
+	 * The breaks scale with the values (undone on the bounds at the end) and
+	 * do not depend on the scale of the weights.
+	 */
+	if (mxx > 0x1p500)
+		(void) frexp(mxx, &ex);
+	if (mxw > 0x1p500 || (mxw > 0.0 && mxw < 0x1p-500))
+		(void) frexp(mxw, &ew);
+	for (i = 0; i < n; i++)
+	{
+		v[i].x = ldexp(v[i].x, -ex);
+		v[i].w = ldexp(v[i].w, -ew);
+		cg_psum_add(&th, &tl, v[i].w);
+	}
 	total = cg_nsum_value(th, tl);
 	if (!(total > 0.0))
 		return CG_E_NONPOSITIVE;
@@ -256,6 +277,8 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 							cg_nsum_add(&sh, &sl, dw[t] * dx[t]);
 							cg_psum_add(&ww, &wl, dw[t]);
 						}
+						if (!(cg_nsum_value(ww, wl) > 0.0))
+							break;	/* a head of weight 0 has no mean: the maximum closes below */
 						m = cg_nsum_value(sh, sl) / cg_nsum_value(ww, wl);
 						bounds[kk++] = m;
 						if (start + 1 >= nd)
@@ -334,6 +357,11 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 					break;
 				}
 		}
+	/* the last bound is the maximum, always (a weighted quantile stops at the last positive weight) */
+	if (method == CG_BREAKS_QUANTILE && kk > 0)
+		bounds[kk - 1] = dx[nd - 1];
+	if (kk > 0 && bounds[kk - 1] < dx[nd - 1] && kk < 64)
+		bounds[kk++] = dx[nd - 1];
 	/* collapse duplicate bounds */
 	{
 		size_t		o = 0;
@@ -355,13 +383,14 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 			counts[i] = 0;
 		for (i = 0; i < n; i++)
 		{
-			size_t		c = cg_class_of(bounds, kk, x[i]);
-			double		wi = w ? w[i] : 1.0;
+			double		xi = ldexp(x[i], -ex),
+						wi = ldexp(w ? w[i] : 1.0, -ew);
+			size_t		c = cg_class_of(bounds, kk, xi);
 
 			counts[c]++;
 			cg_psum_add(&ch[c], &cw[c], wi);
-			cg_nsum_add(&cs[c], &cl[c], wi * x[i]);
-			cg_psum_add(&sdam_h, &sdam_l, wi * (x[i] - mean) * (x[i] - mean));
+			cg_nsum_add(&cs[c], &cl[c], wi * xi);
+			cg_psum_add(&sdam_h, &sdam_l, wi * (xi - mean) * (xi - mean));
 		}
 		{
 			double		dh = 0.0,
@@ -369,11 +398,16 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 
 			for (i = 0; i < n; i++)
 			{
-				size_t		c = cg_class_of(bounds, kk, x[i]);
-				double		wi = w ? w[i] : 1.0,
-							cm = cg_nsum_value(cs[c], cl[c]) / cg_nsum_value(ch[c], cw[c]),
-							d = x[i] - cm;
+				double		xi = ldexp(x[i], -ex),
+							wi = ldexp(w ? w[i] : 1.0, -ew);
+				size_t		c = cg_class_of(bounds, kk, xi);
+				double		cm,
+							d;
 
+				if (!(wi > 0.0))
+					continue;	/* a weight of 0 adds nothing (and its class may weigh 0) */
+				cm = cg_nsum_value(cs[c], cl[c]) / cg_nsum_value(ch[c], cw[c]);
+				d = xi - cm;
 				cg_psum_add(&dh, &dl, wi * d * d);
 			}
 			sdcm = cg_nsum_value(dh, dl);
@@ -384,6 +418,8 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 			*gvf = sdam > 0.0 ? 1.0 - sdcm / sdam : NAN;
 		}
 	}
+	for (i = 0; i < kk; i++)
+		bounds[i] = ldexp(bounds[i], ex);
 	*k_out = kk;
 	return CG_OK;
 }

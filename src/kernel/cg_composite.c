@@ -33,6 +33,31 @@ cmp_sv_desc(const void *a, const void *b)
 	return -cmp_sv_asc(a, b);
 }
 
+/*
+ * The power of 2 that brings indicator j (with its goalposts or target)
+ * near 1 when its largest magnitude is beyond 2^500: every normalization is
+ * unchanged by a common scale, and so no difference, sum or square of the
+ * values overflows.  1 otherwise (the values are then used as given).
+ */
+static double
+col_scale(const cg_composite_spec *sp, cg_norm norm, size_t j)
+{
+	double		m = 0.0;
+	size_t		i;
+	int			e;
+
+	for (i = 0; i < sp->n; i++)
+		m = fmax(m, fabs(sp->x[i * sp->p + j]));
+	if (norm == CG_NORM_GOALPOSTS)
+		m = fmax(m, fmax(fabs(sp->lo[j]), fabs(sp->hi[j])));
+	if (norm == CG_NORM_TARGET)
+		m = fmax(m, fabs(sp->hi[j]));
+	if (!(m > 0x1p500) || !isfinite(m))
+		return 1.0;
+	(void) frexp(m, &e);
+	return ldexp(1.0, -e);
+}
+
 /* s (n x p): the normalized values */
 static cg_status
 normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
@@ -51,12 +76,22 @@ normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
 					mean,
 					dh = 0,
 					dl = 0,
-					sd;
+					sd,
+					f = col_scale(sp, norm, j),
+					lo_j = 0.0,
+					hi_j = 1.0;
 		int			dir = sp->direction ? sp->direction[j] : 1;
 
+		if (norm == CG_NORM_GOALPOSTS)
+		{
+			lo_j = sp->lo[j] * f;
+			hi_j = sp->hi[j] * f;
+		}
+		else if (norm == CG_NORM_TARGET)
+			hi_j = sp->hi[j] * f;
 		for (i = 0; i < n; i++)
 		{
-			double		v = sp->x[i * p + j];
+			double		v = sp->x[i * p + j] * f;
 
 			mn = v < mn ? v : mn;
 			mx = v > mx ? v : mx;
@@ -64,7 +99,7 @@ normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
 		}
 		mean = cg_nsum_value(mh, ml) / (double) n;
 		for (i = 0; i < n; i++)
-			cg_psum_add(&dh, &dl, (sp->x[i * p + j] - mean) * (sp->x[i * p + j] - mean));
+			cg_psum_add(&dh, &dl, (sp->x[i * p + j] * f - mean) * (sp->x[i * p + j] * f - mean));
 		sd = sqrt(cg_nsum_value(dh, dl) / (double) (n - 1));
 		if (norm == CG_NORM_RANK)
 		{
@@ -90,7 +125,7 @@ normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
 		}
 		for (i = 0; i < n; i++)
 		{
-			double		v = sp->x[i * p + j],
+			double		v = sp->x[i * p + j] * f,
 						r;
 
 			switch (norm)
@@ -105,11 +140,11 @@ normalize(const cg_composite_spec *sp, cg_norm norm, double *s, sv *tmp)
 					r = s[i * p + j];
 					break;
 				case CG_NORM_GOALPOSTS:
-					r = (v - sp->lo[j]) / (sp->hi[j] - sp->lo[j]);
+					r = (v - lo_j) / (hi_j - lo_j);
 					r = r < 0.0 ? 0.0 : (r > 1.0 ? 1.0 : r);
 					break;
 				case CG_NORM_TARGET:
-					r = v / sp->hi[j];
+					r = v / hi_j;
 					break;
 				default:
 					return CG_E_CORRUPT;
@@ -148,7 +183,7 @@ check(const cg_composite_spec *sp, size_t *bad)
 		*bad = j;
 		if (sp->direction && sp->direction[j] != 1 && sp->direction[j] != -1)
 			return CG_E_CORRUPT;
-		if (sp->norm == CG_NORM_GOALPOSTS && !(sp->lo[j] < sp->hi[j]))
+		if (sp->norm == CG_NORM_GOALPOSTS && !(sp->lo[j] < sp->hi[j] && isfinite(sp->lo[j]) && isfinite(sp->hi[j])))
 			return CG_E_CORRUPT;
 		if (sp->norm == CG_NORM_TARGET && !(sp->hi[j] > 0.0 && isfinite(sp->hi[j])))
 			return CG_E_CORRUPT;
@@ -173,6 +208,21 @@ weights_of(const cg_composite_spec *sp, double *w, double *s_mm, sv *tmp)
 
 	for (j = 0; j < p; j++)
 		w[j] = sp->wmode == CG_W_GIVEN ? sp->w[j] : 1.0;
+	if (sp->wmode == CG_W_GIVEN)
+	{
+		/* given weights only matter relative to each other: near 1 by a power of 2 before the sum */
+		double		m = 0.0;
+		int			e;
+
+		for (j = 0; j < p; j++)
+			m = fmax(m, w[j]);
+		if (m > 0.0 && isfinite(m))
+		{
+			(void) frexp(m, &e);
+			for (j = 0; j < p; j++)
+				w[j] = ldexp(w[j], -e);
+		}
+	}
 	if (sp->wmode == CG_W_ENTROPY)
 	{
 		if ((st = normalize(sp, CG_NORM_MINMAX, s_mm, tmp)) != CG_OK)
@@ -263,10 +313,10 @@ cg_composite(const cg_composite_spec *sp, double *weights, double *score, double
 }
 
 static int
-cmp_double(const void *a, const void *b)
+cmp_u32(const void *a, const void *b)
 {
-	double		x = *(const double *) a,
-				y = *(const double *) b;
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
 
 	return x < y ? -1 : (x > y);
 }
@@ -286,15 +336,15 @@ cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double
 			   *s_rank = scratch + 2 * n * p,	/* vary_norm: the rank-normalized values */
 			   *score = scratch + 3 * n * p + 2 * n,	/* after tmp (2 n) */
 			   *rk = score + n,
-			   *all = rk + n,	/* n draws */
 				w[64],
 				w0[64];
 	sv		   *tmp = (sv *) (scratch + 3 * n * p);
+	uint32_t   *all = (uint32_t *) (rk + n);	/* n draws ranks */
 	cg_status	st;
 
 	if ((st = check(sp, bad)) != CG_OK)
 		return st;
-	if (p > 64 || draws == 0 || !(delta >= 0.0 && delta <= 1.0) ||
+	if (n > UINT32_MAX || p > 64 || draws == 0 || !(delta >= 0.0 && delta <= 1.0) ||
 		(vary_agg && !vary_norm && (sp->norm == CG_NORM_ZSCORE || sp->norm == CG_NORM_TARGET)))
 		return CG_E_CORRUPT;
 	if ((st = weights_of(sp, w0, s_mm, tmp)) != CG_OK)
@@ -308,7 +358,8 @@ cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double
 		double		sum = 0.0;
 		cg_agg		agg = sp->agg;
 
-		if (cg_cancel_due(d + 1) || (n > 10000 && cg_cancel_hook != NULL && cg_cancel_hook()))
+		/* a draw scores and sorts n units: poll at every one */
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
 			return CG_E_CANCELED;
 		for (j = 0; j < p; j++)
 		{
@@ -326,16 +377,19 @@ cg_composite_mc(const cg_composite_spec *sp, uint64_t seed, size_t draws, double
 		scores(n, p, vary_norm && cg_rng_u64(seed, d, p + 1) < (UINT64_C(1) << 63) ? s_rank : s, w, agg, score);
 		ranks(n, score, rk, tmp);
 		for (i = 0; i < n; i++)
-			all[i * draws + d] = rk[i];
+			all[i * draws + d] = (uint32_t) rk[i];
 	}
 	for (i = 0; i < n; i++)
 	{
-		double	   *a = all + i * draws;
+		uint32_t   *a = all + i * draws;
 		size_t		k5 = (size_t) ceil(0.05 * (double) draws),
 					k95 = (size_t) ceil(0.95 * (double) draws),
 					k50 = (size_t) ceil(0.5 * (double) draws);
 
-		qsort(a, draws, sizeof(double), cmp_double);
+		/* a unit's sort of up to 100,000 ranks: poll before each */
+		if (cg_cancel_hook != NULL && cg_cancel_hook())
+			return CG_E_CANCELED;
+		qsort(a, draws, sizeof(uint32_t), cmp_u32);
 		rank_lo[i] = a[(k5 ? k5 : 1) - 1];
 		rank_median[i] = a[(k50 ? k50 : 1) - 1];
 		rank_hi[i] = a[(k95 ? k95 : 1) - 1];

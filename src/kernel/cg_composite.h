@@ -81,8 +81,10 @@ cg_status	cg_composite(const cg_composite_spec *spec, double *weights, double *s
  * goalposts only); with vary_norm, cg_rng_u64(seed, d, p + 1) < 2^63 picks
  * the rank normalization for the draw, else min-max (the spec's own
  * normalization is then not used by the draws).  Per unit: the median rank and the 5 % and 95 % ranks
- * over the draws (nearest rank, ceil(q draws)).  scratch: 3 n p + 4 n +
- * n draws doubles.
+ * over the draws (nearest rank, ceil(q draws)).  scratch: 3 n p + 4 n
+ * doubles followed by n draws uint32_t ranks (3 n p + 4 n + ceil(n draws / 2)
+ * doubles in all).  The cancel hook is polled at every draw and before
+ * every unit's sort of its ranks.
  */
 cg_status	cg_composite_mc(const cg_composite_spec *spec, uint64_t seed, size_t draws, double delta,
 							int vary_agg, int vary_norm, double *rank_median, double *rank_lo,

@@ -233,6 +233,31 @@ knn_visit(knn_state *s, size_t lo, size_t hi, int depth)
 	}
 }
 
+/* sift entry a down the max-heap (km, j) of size n: the farthest (then the larger j) on top */
+static void
+sort_sift(double *km, uint32_t *jj, size_t a, size_t n)
+{
+	double		d = km[a];
+	uint32_t	j = jj[a];
+
+	for (;;)
+	{
+		size_t		c = 2 * a + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && (km[c + 1] > km[c] || (km[c + 1] == km[c] && jj[c + 1] > jj[c])))
+			c++;
+		if (!(km[c] > d || (km[c] == d && jj[c] > j)))
+			break;
+		km[a] = km[c];
+		jj[a] = jj[c];
+		a = c;
+	}
+	km[a] = d;
+	jj[a] = j;
+}
+
 void
 cg_kdtree_knn(const cg_kdtree *t, size_t q, size_t k, uint32_t *out_j, double *out_km)
 {
@@ -247,21 +272,21 @@ cg_kdtree_knn(const cg_kdtree *t, size_t q, size_t k, uint32_t *out_j, double *o
 	s.hd = out_km;				/* the heap lives in the output, sorted after */
 	s.hj = out_j;
 	knn_visit(&s, 0, t->n, 0);
-	/* exact distances, then nearest first (insertion sort: k is small) */
+	/* exact distances, then nearest first: a heap sort, O(k log k) for any k */
 	for (a = 0; a < s.size; a++)
 		out_km[a] = cg_haversine_km(t->lon[q], t->lat[q], t->lon[out_j[a]], t->lat[out_j[a]]);
-	for (a = 1; a < s.size; a++)
+	for (a = s.size / 2; a-- > 0;)
+		sort_sift(out_km, out_j, a, s.size);
+	for (b = s.size; b-- > 1;)
 	{
-		double		d = out_km[a];
-		uint32_t	j = out_j[a];
+		double		d = out_km[0];
+		uint32_t	j = out_j[0];
 
-		for (b = a; b > 0 && (out_km[b - 1] > d || (out_km[b - 1] == d && out_j[b - 1] > j)); b--)
-		{
-			out_km[b] = out_km[b - 1];
-			out_j[b] = out_j[b - 1];
-		}
+		out_km[0] = out_km[b];
+		out_j[0] = out_j[b];
 		out_km[b] = d;
 		out_j[b] = j;
+		sort_sift(out_km, out_j, 0, b);
 	}
 }
 

@@ -157,6 +157,27 @@ cg_weights_transform(cg_weights *wt, char style)
 				total,
 				f;
 
+	if (style != 'B' && style != 'R' && style != 'S' && style != 'C' && style != 'U')
+		return CG_E_CORRUPT;
+	if (style != 'B')
+	{
+		/*
+		 * R, S, C and U do not depend on the scale of the weights: weights
+		 * near the ends of the range of double are first brought near 1 by
+		 * a power of 2 (exact), so that no sum overflows or underflows.
+		 */
+		double		mx = 0.0;
+		int			e;
+
+		for (p = 0; p < wt->m; p++)
+			mx = wt->w[p] > mx ? wt->w[p] : mx;
+		if (mx > 0x1p500 || (mx > 0.0 && mx < 0x1p-500))
+		{
+			(void) frexp(mx, &e);
+			for (p = 0; p < wt->m; p++)
+				wt->w[p] = ldexp(wt->w[p], -e);
+		}
+	}
 	switch (style)
 	{
 		case 'B':

@@ -82,10 +82,7 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the cost query must be a SELECT", fname)));
+	cg_spi_read(q, fname, "cost");
 	td = SPI_tuptable->tupdesc;
 	ci = SPI_fnumber(td, "demand_id");
 	cj = SPI_fnumber(td, "supply_id");
@@ -161,6 +158,42 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 	tab->cost = cost;
 }
 
+/*
+ * Scale amounts whose largest (finite) value is beyond 2^500 down by a power
+ * of 2, in place: the exponent it took (0: left as given).
+ */
+static int
+amount_scale(double *v, int64 n)
+{
+	double		m = 0.0;
+	int64		k;
+	int			e = 0;
+
+	for (k = 0; k < n; k++)
+		if (isfinite(v[k]))
+			m = fmax(m, fabs(v[k]));
+	if (!(m > 0x1p500))
+		return 0;
+	(void) frexp(m, &e);
+	for (k = 0; k < n; k++)
+		v[k] = ldexp(v[k], -e);
+	return e;
+}
+
+/* A result scaled back by 2^e: an error (22003) when it leaves the range of double. */
+static double
+unscale(double v, int e, const char *fname, const char *what, const char *id)
+{
+	double		r = ldexp(v, e);
+
+	if (isinf(r) && !isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: the %s of %s is out of range for type double precision", fname, what, id),
+				 errhint("Scale the capacities or populations down (for instance to thousands).")));
+	return r;
+}
+
 static Datum
 run_fca(FunctionCallInfo fcinfo, bool supply_side)
 {
@@ -181,7 +214,10 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	int64		k;
 	double		sum_pa = 0.0,
 				sum_p = 0.0,
-				mean_a;
+				mean_a,
+			   *norm;
+	int			ep,
+				es;
 	int			nz,
 				nw;
 
@@ -217,11 +253,32 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 			p.nzones = (size_t) nz;
 		}
 	}
-	if (cg_fca_check(&p) != CG_OK)
+	/* each option with its own message (the kernel checks them again) */
+	if (isnan(catchment) || !(catchment > 0.0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the catchment must be positive (Infinity: unbounded, not for g2sfca), the zones increasing and positive, their weights in [0, 1]", fname),
-				 errdetail("The catchment was %g.", catchment)));
+				 errmsg("%s: the catchment must be positive", fname),
+				 errdetail("The value was %g.", catchment),
+				 errhint("An unbounded catchment is 'Infinity'.")));
+	if (p.method == CG_FCA_G2SFCA && isinf(catchment))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: g2sfca needs a finite catchment (the Gaussian's scale)", fname)));
+	for (nz = 0; nz < (int) p.nzones; nz++)
+	{
+		if (!isfinite(p.zone_upper[nz]) || !(p.zone_upper[nz] > (nz ? p.zone_upper[nz - 1] : 0.0)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: zones must be finite, positive and increasing", fname),
+					 errdetail("Zone %d was %g.", nz + 1, p.zone_upper[nz])));
+		if (!(p.zone_weight[nz] >= 0.0 && p.zone_weight[nz] <= 1.0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: zone weights must be in [0, 1]", fname),
+					 errdetail("Zone weight %d was %g.", nz + 1, p.zone_weight[nz])));
+	}
+	if (cg_fca_check(&p) != CG_OK)
+		cg_report(CG_E_CORRUPT, "fca options", NAN, NULL);
 
 	cg_read_points(PG_GETARG_TEXT_PP(0), fname, "demand", "population", !use_costs, &dem);
 	cg_read_points(PG_GETARG_TEXT_PP(1), fname, "supply", "capacity", !use_costs, &sup);
@@ -245,6 +302,14 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	out.ratio = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	out.demand_seen = palloc_extended(Max(sup.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	out.points = palloc_extended(Max(sup.n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	/*
+	 * Populations or capacities near the top of the range of double: brought
+	 * near 1 by powers of 2 (exact) so that no sum overflows; the results are
+	 * scaled back (access by 2^(es - ep)), and one that leaves the range of
+	 * double is an error, never a wrong number.
+	 */
+	ep = amount_scale(dem.amount, dem.n);
+	es = amount_scale(sup.amount, sup.n);
 	CG_RUN_KERNEL(st, cg_fca_run(&p, (size_t) dem.n, dem.amount, (size_t) sup.n, sup.amount,
 								 use_costs ? cg_fca_table_pairs : cg_fca_coords_pairs,
 								 use_costs ? (void *) &tab : (void *) &cc,
@@ -260,18 +325,38 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 					(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: the %s of %s %s must be finite and not negative", fname,
 							is_sup ? "capacity" : "population", is_sup ? "supply site" : "demand point", id),
-					 errdetail("The value was %g.", is_sup ? sup.amount[bad - dem.n] : dem.amount[bad])));
+					 errdetail("The value was %g.", is_sup ? ldexp(sup.amount[bad - dem.n], es) : ldexp(dem.amount[bad], ep))));
 		cg_report(st, fname, NAN, NULL);
 	}
 
 	ts = cg_srf_begin(fcinfo, &td);
 
+	/* the demand-weighted mean access, on the scaled values (the ratio does not depend on the scale) */
 	for (k = 0; k < dem.n; k++)
 	{
 		sum_pa += dem.amount[k] * out.access[k];
 		sum_p += dem.amount[k];
 	}
 	mean_a = sum_p > 0.0 ? sum_pa / sum_p : NAN;
+	norm = palloc_extended(Max(dem.n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (k = 0; k < dem.n; k++)
+		norm[k] = mean_a > 0.0 ? out.access[k] / mean_a : NAN;
+	if (ep != 0 || es != 0)
+	{
+		for (k = 0; k < dem.n; k++)
+		{
+			out.access[k] = unscale(out.access[k], es - ep, fname, "access", dem.id[k]);
+			out.supply_in_reach[k] = unscale(out.supply_in_reach[k], es, fname, "supply_in_reach", dem.id[k]);
+			dem.amount[k] = ldexp(dem.amount[k], ep);
+		}
+		for (k = 0; k < sup.n; k++)
+		{
+			if (out.points[k] > 0)
+				out.ratio[k] = unscale(out.ratio[k], es - ep, fname, "ratio", sup.id[k]);
+			out.demand_seen[k] = unscale(out.demand_seen[k], ep, fname, "demand_in_reach", sup.id[k]);
+			sup.amount[k] = ldexp(sup.amount[k], es);
+		}
+	}
 	if (!supply_side)
 		for (k = 0; k < dem.n; k++)
 		{
@@ -281,7 +366,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 			v[0] = CStringGetTextDatum(dem.id[k]);
 			v[1] = Float8GetDatum(dem.amount[k]);
 			v[2] = Float8GetDatum(out.access[k]);
-			v[3] = Float8GetDatum(mean_a > 0.0 ? out.access[k] / mean_a : NAN);
+			v[3] = Float8GetDatum(mean_a > 0.0 ? norm[k] : NAN);
 			nl[3] = !(mean_a > 0.0);
 			v[4] = Int32GetDatum((int32) out.sites[k]);
 			v[5] = Float8GetDatum(out.supply_in_reach[k]);

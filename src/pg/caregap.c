@@ -14,6 +14,8 @@
 #include "miscadmin.h"
 #include "funcapi.h"
 #include "utils/lsyscache.h"
+#include "utils/guc.h"
+#include "executor/spi.h"
 
 PG_MODULE_MAGIC;
 
@@ -23,7 +25,11 @@ void		_PG_init(void);
 static int
 interrupt_pending(void)
 {
-	return InterruptPending ? 1 : 0;
+	/*
+	 * Only an interrupt that CHECK_FOR_INTERRUPTS can service now: with
+	 * interrupts held off, a kernel that stopped would only be called again.
+	 */
+	return InterruptPending && INTERRUPTS_CAN_BE_PROCESSED() ? 1 : 0;
 }
 
 /* Module load: let long kernel loops stop when an interrupt is pending. */
@@ -108,8 +114,15 @@ cg_report(cg_status st, const char *what, double value, const char *hint)
 					 hint ? errhint("%s", hint) : 0));
 			break;
 		case CG_E_CANCELED:
-			/* the caller services the interrupt; reaching here is a bug */
-			elog(ERROR, "caregap kernel canceled without a pending interrupt");
+			/*
+			 * A kernel stopped for an interrupt.  CG_RUN_KERNEL services it;
+			 * should a call reach here instead, service it now, and if it
+			 * did not raise, stop the statement as canceled all the same.
+			 */
+			CHECK_FOR_INTERRUPTS();
+			ereport(ERROR,
+					(errcode(ERRCODE_QUERY_CANCELED),
+					 errmsg("canceling statement: %s stopped for an interrupt", what)));
 			break;
 		case CG_E_TOO_LARGE:
 			ereport(ERROR,
@@ -216,4 +229,33 @@ cg_alloc_large(MemoryContext ctx, Size size)
 	}
 #endif
 	return p;
+}
+
+int
+cg_read_only_begin(void)
+{
+	int			nest = NewGUCNestLevel();
+
+	(void) set_config_option("transaction_read_only", "on", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nest;
+}
+
+void
+cg_read_only_end(int nest)
+{
+	AtEOXact_GUC(true, nest);
+}
+
+void
+cg_spi_read(const char *q, const char *fname, const char *what)
+{
+	int			nest = cg_read_only_begin(),
+				ret = SPI_execute(q, true, 0);
+
+	cg_read_only_end(nest);
+	if (ret != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the %s query must be a SELECT", fname, what)));
 }

@@ -8,6 +8,7 @@
 #define CG_PG_H
 
 #include "postgres.h"
+#include "cg_compat.h"
 #include "fmgr.h"
 #include "access/htup_details.h"
 #include "miscadmin.h"
@@ -21,8 +22,8 @@
  * quantity ("supply", "target"); 'value' is shown in the detail when it is
  * meaningful (pass NAN otherwise); 'hint' may be NULL.
  */
-extern void cg_report(cg_status st, const char *what, double value,
-					  const char *hint) pg_attribute_noreturn();
+extern CG_NORETURN_PRE void cg_report(cg_status st, const char *what, double value,
+									   const char *hint) CG_NORETURN_POST;
 
 /*
  * Run a kernel call that may stop for a pending interrupt (CG_E_CANCELED):
@@ -87,5 +88,22 @@ extern TupleDesc cg_result_tupdesc(FunctionCallInfo fcinfo);
  * hint and is skipped where the platform has none.
  */
 extern void *cg_alloc_large(MemoryContext ctx, Size size);
+
+/*
+ * Inner queries (a weights relation, units, points, costs) run through SPI
+ * with read_only (the caller's snapshot, no command counter increment:
+ * a statement that is not a SELECT is refused) and with
+ * transaction_read_only set for their duration, so that even a volatile
+ * function they call cannot write a permanent table or a sequence (25006);
+ * temporary tables stay writable, as in any READ ONLY transaction.  They
+ * run as the caller, with the caller's privileges.
+ *
+ * cg_read_only_begin returns the GUC nest level to give to cg_read_only_end.
+ */
+extern int	cg_read_only_begin(void);
+extern void cg_read_only_end(int nest);
+
+/* Run query q (connected to SPI) as above; 'what' names it in the error when it is not a SELECT. */
+extern void cg_spi_read(const char *q, const char *fname, const char *what);
 
 #endif							/* CG_PG_H */

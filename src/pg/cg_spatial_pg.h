@@ -34,10 +34,28 @@ typedef struct cg_ids
 /* An id as text, for messages. */
 extern char *cg_id_string(const cg_ids *ids, int64 k);
 
+/* What a read of the weights relation depends on (spatial_weights.c). */
+typedef struct cg_wrel_key
+{
+	Oid			user;
+	uint32		lxid;
+	int			rls;
+	bool		nosnap;
+	uint32		curcid,
+				xmin,
+				xmax,
+				xcnt;
+	int32		subxcnt;
+	bool		suboverflowed;
+	uint64		xiphash;
+} cg_wrel_key;
+
 /* The weights relation as read: sorted distinct ids, links as CSR over them. */
 typedef struct cg_wrel
 {
 	Oid			relid;
+	char	   *relname;
+	cg_wrel_key key;
 	cg_idkind	kind;
 	int64		nkeys;
 	cg_ids		keys;
@@ -58,11 +76,14 @@ extern cg_spatial_cache *cg_spatial_cache_get(FunctionCallInfo fcinfo);
 extern TupleDesc cg_spatial_result_desc(FunctionCallInfo fcinfo);
 
 /*
- * The weights relation relid read with the caller's privileges (a
- * permission error when the caller cannot SELECT it), ids converted to
- * kind; cached in the call site's cache, read again only for another relation.
+ * The weights relation relid, locked and read by that OID with the caller's
+ * privileges (a permission error when the caller cannot SELECT it), ids
+ * converted to kind.  Kept in the call site's cache only for reads by the
+ * same role under the same snapshot and command; the privilege is checked
+ * again on every use.
  */
 extern cg_wrel *cg_wrel_get(FunctionCallInfo fcinfo, Oid relid, cg_idkind kind);
+extern void cg_wrel_free(cg_wrel *wr);
 
 typedef enum cg_islands
 {

@@ -36,6 +36,8 @@ typedef struct br_state
 {
 	int32		k;
 	int32		method;
+	char	   *mtext;			/* the first row's method text (NULL after a combine or deserialize) */
+	int			mlen;
 	bool		weighted;
 	int64		n,
 				cap;
@@ -77,6 +79,21 @@ breaks_method_name(int m)
 		default:
 			return "head_tail";
 	}
+}
+
+/*
+ * The method of a row after the first: the same text as the first row's
+ * is the same method (no parsing); another text is parsed (an alias such
+ * as 'jenks' for 'fisher_jenks' is the same method).
+ */
+static cg_breaks_method
+parse_breaks_method_cached(br_state *s, text *t)
+{
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	if (s->mtext != NULL && len == s->mlen && memcmp(VARDATA_ANY(t), s->mtext, len) == 0)
+		return (cg_breaks_method) s->method;
+	return parse_breaks_method(t);
 }
 
 static br_state *
@@ -130,9 +147,16 @@ breaks_trans(FunctionCallInfo fcinfo, bool weighted)
 					 errdetail("The value was %d.", k)));
 		old = MemoryContextSwitchTo(aggctx);
 		s = br_new(k, method, weighted);
+		{
+			text	   *t = PG_GETARG_TEXT_PP(ka + 1);
+
+			s->mlen = VARSIZE_ANY_EXHDR(t);
+			s->mtext = pnstrdup(VARDATA_ANY(t), s->mlen);
+		}
 		MemoryContextSwitchTo(old);
 	}
-	else if (k != s->k)
+	else if (k != s->k ||
+			 (int32) parse_breaks_method_cached(s, PG_GETARG_TEXT_PP(ka + 1)) != s->method)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("breaks: k and the method must be the same in every row of a group")));
@@ -345,6 +369,7 @@ typedef struct idrow
 {
 	char	   *id;
 	double	   *v;
+	uint64		nulls;			/* bit c: column c was NULL (only optional columns may be) */
 } idrow;
 
 static int
@@ -374,10 +399,7 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the units query must be a SELECT", fname)));
+	cg_spi_read(q, fname, "units");
 	td = SPI_tuptable->tupdesc;
 	cid = SPI_fnumber(td, "id");
 	if (cid <= 0)
@@ -422,6 +444,7 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 					 errmsg("%s: a unit has a null id", fname)));
 		rows[r].id = MemoryContextStrdup(outer, id);
 		rows[r].v = MemoryContextAlloc(outer, Max(np, 1) * sizeof(double));
+		rows[r].nulls = 0;
 		for (c = 0; c < np; c++)
 		{
 			bool		isnull = true;
@@ -432,6 +455,8 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("%s: unit %s has a null %s", fname, id, SPI_fname(td, at[c]))));
 			rows[r].v[c] = isnull ? NAN : DatumGetFloat8(d);
+			if (isnull)
+				rows[r].nulls |= UINT64CONST(1) << c;
 		}
 	}
 	*n = (int64) SPI_processed;
@@ -447,6 +472,9 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 }
 
 /* ---- composite index ---- */
+
+/* the most ranks the Monte Carlo keeps: 2^28 uint32, 1 GB */
+#define CG_COMPOSITE_MAX_CELLS 268435456.0
 
 Datum
 cg_composite_srf(PG_FUNCTION_ARGS)
@@ -585,11 +613,82 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 			ereport(ERROR, (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR), errmsg("%s: targets needs %d elements", fname, p)));
 		sp.hi = gh;
 	}
+	/* each option checked here, with its own message (the kernel checks again) */
+	if (sp.agg == CG_AGG_GEOMETRIC && (sp.norm == CG_NORM_ZSCORE || sp.norm == CG_NORM_TARGET))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: geometric aggregation needs values in [0, 1]: normalization minmax, rank or goalposts, not %s",
+						fname, sp.norm == CG_NORM_ZSCORE ? "zscore" : "target")));
+	for (j = 0; given && j < p; j++)
+	{
+		if (isnan(given[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: weight %d must not be NaN", fname, j + 1)));
+		if (!isfinite(given[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: weight %d must be finite", fname, j + 1)));
+		if (given[j] < 0.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: weight %d must not be negative", fname, j + 1),
+					 errdetail("The value was %g.", given[j])));
+	}
+	for (j = 0; gl && j < p; j++)
+	{
+		if (isnan(gl[j]) || isnan(gh[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the goalposts of indicator %d must not be NaN", fname, j + 1)));
+		if (!isfinite(gl[j]) || !isfinite(gh[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s: the goalposts of indicator %d must be finite", fname, j + 1),
+					 errdetail("goalposts_lo was %g, goalposts_hi %g.", gl[j], gh[j])));
+		if (!(gl[j] < gh[j]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: goalposts_lo must be below goalposts_hi for indicator %d", fname, j + 1),
+					 errdetail("goalposts_lo was %g, goalposts_hi %g.", gl[j], gh[j])));
+	}
+	for (j = 0; sp.norm == CG_NORM_TARGET && j < p; j++)
+		if (!(gh[j] > 0.0 && isfinite(gh[j])))
+			ereport(ERROR,
+					(errcode(isinf(gh[j]) ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: target %d must be positive and finite", fname, j + 1),
+					 errdetail("The value was %g.", gh[j])));
 	draws = PG_GETARG_INT32(6);
 	if (draws < 0 || draws > 100000)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: draws must be between 0 and 100000", fname)));
+				 errmsg("%s: draws must be between 0 and 100000", fname),
+				 errdetail("The value was %d.", draws)));
+	if (draws > 0)
+	{
+		double		delta = PG_GETARG_FLOAT8(8);
+		bool		vary_agg = PG_GETARG_BOOL(9),
+					vary_norm = PG_ARGISNULL(13) ? false : PG_GETARG_BOOL(13);
+
+		if (!(delta >= 0.0 && delta <= 1.0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: delta (the relative change of the weights in the draws) must be in [0, 1]", fname),
+					 errdetail("The value was %g.", delta)));
+		if (vary_agg && !vary_norm && (sp.norm == CG_NORM_ZSCORE || sp.norm == CG_NORM_TARGET))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: vary_aggregation draws geometric aggregations, which need normalization minmax, rank or goalposts, not %s",
+							fname, sp.norm == CG_NORM_ZSCORE ? "zscore" : "target")));
+		/* the rank table (a uint32 per unit and draw) is bounded before anything is allocated */
+		if ((double) n * (double) draws > CG_COMPOSITE_MAX_CELLS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("%s: " INT64_FORMAT " units times %d draws is more ranks than the limit of %.0f (1 GB)",
+							fname, n, draws, (double) CG_COMPOSITE_MAX_CELLS),
+					 errhint("Use at most %.0f draws for " INT64_FORMAT " units.",
+							 floor((double) CG_COMPOSITE_MAX_CELLS / (double) n), n)));
+	}
 	w = palloc(p * sizeof(double));
 	score = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
 	rank = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
@@ -597,10 +696,10 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 	lo = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
 	hi = palloc_extended(n * sizeof(double), MCXT_ALLOC_HUGE);
 	{
-		double	   *scratch = palloc_extended((3 * n * p + 4 * n + n * (int64) Max(draws, 1)) * sizeof(double),
+		double	   *scratch = palloc_extended((3 * n * p + 4 * n + (n * (int64) Max(draws, 1) + 1) / 2) * sizeof(double),
 											  MCXT_ALLOC_HUGE);
 
-		st = cg_composite(&sp, w, score, rank, scratch, &bad);
+		CG_RUN_KERNEL(st, cg_composite(&sp, w, score, rank, scratch, &bad));
 		if (st == CG_OK && draws > 0)
 			CG_RUN_KERNEL(st, cg_composite_mc(&sp, (uint64) PG_GETARG_INT64(7), (size_t) draws,
 											  PG_GETARG_FLOAT8(8), PG_GETARG_BOOL(9),
@@ -610,19 +709,14 @@ cg_composite_srf(PG_FUNCTION_ARGS)
 	if (st == CG_E_NAN || st == CG_E_INFINITE)
 		ereport(ERROR,
 				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: indicator %d of unit %s must be finite", fname, (int) (bad % p) + 1, rows[bad / p].id)));
-	if (st == CG_E_NEGATIVE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: weights must not be negative", fname)));
+				 errmsg("%s: indicator %d of unit %s must be %s", fname, (int) (bad % p) + 1, rows[bad / p].id,
+						st == CG_E_NAN ? "a number, not NaN" : "finite")));
 	if (st == CG_E_NONPOSITIVE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the weights sum to 0", fname)));
-	if (st == CG_E_CORRUPT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: invalid options: geometric aggregation (or varied aggregation) needs a normalization other than zscore or target, goalposts need lo < hi, targets must be positive, delta must be in [0, 1]", fname)));
+				 errmsg("%s: the weights sum to 0", fname),
+				 errhint(sp.wmode == CG_W_ENTROPY ? "Entropy weights are 0 for indicators that do not vary; no indicator varies here." :
+						 "Give at least one positive weight.")));
 	if (st != CG_OK)
 		cg_report(st, fname, NAN, NULL);
 	ts = cg_srf_begin(fcinfo, &td);
@@ -693,6 +787,19 @@ cg_allocate_srf(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: unknown objective \"%s\"", fname, o),
 				 errhint("Use minmax (the largest gap) or shortfall (the total shortfall).")));
+	if (isnan(budget))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the budget must not be NaN", fname)));
+	if (isnan(target))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the target ratio must not be NaN", fname)));
+	if (isinf(budget))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: the budget must be finite", fname),
+				 errhint("To close every gap, give a budget of their total cost.")));
 	rows = read_units(PG_GETARG_TEXT_PP(0), fname, cols, opt, 5, &n, &p);
 	S = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	D = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
@@ -702,11 +809,20 @@ cg_allocate_srf(PG_FUNCTION_ARGS)
 	x = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 	{
+		int			c;
+
+		/* a NULL cost, min_add or max_add is the default; NaN is an error */
+		for (c = 0; c < 5; c++)
+			if (isnan(rows[i].v[c]) && !(rows[i].nulls & (UINT64CONST(1) << c)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: unit %s: %s must not be NaN", fname, rows[i].id, cols[c]),
+						 c >= 2 ? errhint("Leave %s NULL for its default.", cols[c]) : 0));
 		S[i] = rows[i].v[0];
 		D[i] = rows[i].v[1];
-		cost[i] = isnan(rows[i].v[2]) ? 1.0 : rows[i].v[2];
-		lo[i] = isnan(rows[i].v[3]) ? 0.0 : rows[i].v[3];
-		hi[i] = isnan(rows[i].v[4]) ? INFINITY : rows[i].v[4];
+		cost[i] = (rows[i].nulls & 4) ? 1.0 : rows[i].v[2];
+		lo[i] = (rows[i].nulls & 8) ? 0.0 : rows[i].v[3];
+		hi[i] = (rows[i].nulls & 16) ? INFINITY : rows[i].v[4];
 	}
 	{
 		void	   *scratch = palloc_extended(Max(n, 1) * 2 * sizeof(double), MCXT_ALLOC_HUGE);
@@ -728,11 +844,34 @@ cg_allocate_srf(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: the target ratio must be positive and finite", fname),
 				 errdetail("The value was %g.", target)));
-	if (st != CG_OK)
+	if (st == CG_E_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: unit %s: %s", fname, n > 0 ? rows[bad].id : "?",
+						integer ? "its places would pass 2^53, beyond what double precision counts one by one, or target times demand is out of range"
+						: "target times demand is out of range for type double precision"),
+				 errhint("Scale supply and demand down (for instance to thousands).")));
+	if (st == CG_E_NAN || st == CG_E_INFINITE)
 		ereport(ERROR,
 				(errcode(st == CG_E_INFINITE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: unit %s: supply, demand and min_add must be finite and not negative, cost positive, min_add <= max_add",
-						fname, n > 0 ? rows[bad].id : "?")));
+				 errmsg("%s: unit %s: supply, demand, cost and min_add must be finite", fname, n > 0 ? rows[bad].id : "?")));
+	if (st == CG_E_NEGATIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unit %s: supply, demand and min_add must not be negative", fname, n > 0 ? rows[bad].id : "?")));
+	if (st == CG_E_NONPOSITIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unit %s: cost must be positive", fname, n > 0 ? rows[bad].id : "?"),
+				 errdetail("The value was %g.", cost[bad])));
+	if (st == CG_E_CORRUPT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: unit %s: min_add must not be above max_add%s", fname, n > 0 ? rows[bad].id : "?",
+						integer ? " (in whole places: ceil(min_add) <= floor(max_add))" : ""),
+				 errdetail("min_add was %g, max_add %g.", lo[bad], hi[bad])));
+	if (st != CG_OK)
+		cg_report(st, fname, NAN, NULL);
 	ts = cg_srf_begin(fcinfo, &td);
 	for (i = 0; i < n; i++)
 	{

@@ -74,10 +74,7 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(q, true, 0) != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the %s query must be a SELECT", fname, what)));
+	cg_spi_read(q, fname, what);
 	td = SPI_tuptable->tupdesc;
 	cid = SPI_fnumber(td, "id");
 	if (cid <= 0)
@@ -123,7 +120,7 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 			if (n1 || n2)
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("%s: %s point %s has a null lon or lat", fname, what, id),
+						 errmsg("%s: row %s of the %s query has a null lon or lat", fname, id, what),
 						 errhint("Leave points without coordinates out of the query.")));
 			rows[r].lon = DatumGetFloat8(dlon);
 			rows[r].lat = DatumGetFloat8(dlat);
@@ -135,7 +132,7 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 			if (isnull)
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("%s: %s point %s has a null %s", fname, what, id, amount)));
+						 errmsg("%s: row %s of the %s query has a null %s", fname, id, what, amount)));
 			rows[r].amount = DatumGetFloat8(d);
 		}
 	}
@@ -310,13 +307,17 @@ cg_knn_weights(PG_FUNCTION_ARGS)
 	ts = cg_srf_begin(fcinfo, &td);
 	j = palloc(k * sizeof(uint32));
 	km = palloc(k * sizeof(double));
+	/* a point's search is O(k log n) and its links O(k): poll at every point and every 4096 links */
 	for (q = 0; q < pts.n; q++)
 	{
-		if ((q & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
+		CHECK_FOR_INTERRUPTS();
 		cg_kdtree_knn(&t, (size_t) q, (size_t) k, j, km);
 		for (a = 0; a < k; a++)
+		{
+			if ((a & 4095) == 4095)
+				CHECK_FOR_INTERRUPTS();
 			put_link(ts, td, pts.id[q], pts.id[j[a]], 1.0, km[a]);
+		}
 	}
 	return (Datum) 0;
 }
@@ -356,8 +357,8 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 	km = palloc(cap * sizeof(double));
 	for (q = 0; q < pts.n; q++)
 	{
-		if ((q & 255) == 0)
-			CHECK_FOR_INTERRUPTS();
+		/* a point's band may hold every other point: poll at every point and every 4096 links */
+		CHECK_FOR_INTERRUPTS();
 		cnt = cg_kdtree_within(&t, (size_t) q, max_km, j, km, cap);
 		if (cnt > cap)
 		{
@@ -371,6 +372,8 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 		{
 			double		w = 1.0;
 
+			if ((a & 4095) == 4095)
+				CHECK_FOR_INTERRUPTS();
 			if (power > 0.0)
 			{
 				if (!(km[a] > 0.0))
@@ -379,6 +382,12 @@ cg_distance_weights(PG_FUNCTION_ARGS)
 							 errmsg("%s: points %s and %s are at distance 0, which has no inverse-distance weight",
 									fname, pts.id[q], pts.id[j[a]])));
 				w = pow(km[a], -power);
+				if (!isfinite(w) || w == 0.0)
+					ereport(ERROR,
+							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+							 errmsg("%s: the weight of points %s and %s, %g km to the power -%g, is out of range for type double precision",
+									fname, pts.id[q], pts.id[j[a]], km[a], power),
+							 errhint("Use a smaller power.")));
 			}
 			put_link(ts, td, pts.id[q], pts.id[j[a]], w, km[a]);
 		}

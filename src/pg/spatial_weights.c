@@ -9,6 +9,18 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/plancache.h"
+#include "utils/rls.h"
+#include "utils/snapmgr.h"
+#include "access/xact.h"
+#include "access/transam.h"
+#include "utils/syscache.h"
+#include "utils/acl.h"
+#include "storage/lmgr.h"
+#include "catalog/pg_class.h"
+
+#include <errno.h>
+#include <stdlib.h>
 
 #include <math.h>
 
@@ -203,6 +215,38 @@ cg_spatial_cache_get(FunctionCallInfo fcinfo)
 	return (cg_spatial_cache *) fcinfo->flinfo->fn_extra;
 }
 
+/*
+ * A text id of the weights relation read as an integer (the data's ids are
+ * integers): the whole text, optional sign and surrounding blanks, or an
+ * error that names the relation, the column and the text.
+ */
+static int64
+parse_int_id(Datum d, const char *relname, const char *col)
+{
+	char	   *s = TextDatumGetCString(d),
+			   *p = s,
+			   *end;
+	long long	v;
+	bool		range;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	errno = 0;
+	v = strtoll(p, &end, 10);
+	range = errno == ERANGE;
+	if (end != p)
+		while (*end == ' ' || *end == '\t' || *end == '\n')
+			end++;
+	if (end == p || *end != '\0' || range)
+		ereport(ERROR,
+				(errcode(range ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("weights relation %s: id \"%s\" in column %s is not a bigint, as the data's ids are",
+						relname, s, col),
+				 errhint("Give the weights relation and the data ids of the same kind: integers, or text.")));
+	pfree(s);
+	return (int64) v;
+}
+
 /* One id column value of a weights row, converted to kind, stored in ids at k. */
 static void
 put_id(cg_ids *ids, int64 k, Datum d, Oid type, const char *relname, const char *col)
@@ -222,8 +266,7 @@ put_id(cg_ids *ids, int64 k, Datum d, Oid type, const char *relname, const char 
 				return;
 			default:
 				/* text ids of the weights for integer ids of the data: parsed */
-				ids->ik[k] = DatumGetInt64(DirectFunctionCall1(int8in,
-															   CStringGetDatum(TextDatumGetCString(d))));
+				ids->ik[k] = parse_int_id(d, relname, col);
 				return;
 		}
 	}
@@ -267,6 +310,12 @@ alloc_ids(cg_ids *ids, cg_idkind kind, int64 n)
 	}
 }
 
+static bool
+id_type_ok(Oid t)
+{
+	return t == INT2OID || t == INT4OID || t == INT8OID || t == TEXTOID || t == VARCHAROID;
+}
+
 static void
 check_id_column(Oid relid, const char *relname, const char *col, AttrNumber *att, Oid *type)
 {
@@ -277,13 +326,87 @@ check_id_column(Oid relid, const char *relname, const char *col, AttrNumber *att
 				 errmsg("weights relation %s has no column \"%s\"", relname, col),
 				 errhint("A weights relation has columns i and j (unit ids) and, optionally, w (the weight).")));
 	*type = get_atttype(relid, *att);
-	if (strcmp(col, "w") != 0 &&
-		*type != INT2OID && *type != INT4OID && *type != INT8OID &&
-		*type != TEXTOID && *type != VARCHAROID)
+	if (strcmp(col, "w") != 0 && !id_type_ok(*type))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" of weights relation %s must be smallint, integer, bigint, text or varchar, not %s",
 						col, relname, format_type_be(*type))));
+}
+
+/*
+ * The caller may read the weights relation: SELECT on it, or on each of its
+ * columns i, j (and w).  Checked on every use, cached or not.
+ */
+static void
+check_wrel_access(Oid relid, const char *relname, bool has_w)
+{
+	Oid			user = GetUserId();
+	const char *cols[3] = {"i", "j", "w"};
+	int			c;
+
+	if (pg_class_aclcheck(relid, user, ACL_SELECT) == ACLCHECK_OK)
+		return;
+	for (c = 0; c < (has_w ? 3 : 2); c++)
+	{
+		AttrNumber	a = get_attnum(relid, cols[c]);
+
+		if (a == InvalidAttrNumber || pg_attribute_aclcheck(relid, a, user, ACL_SELECT) != ACLCHECK_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied for weights relation %s", relname)));
+	}
+}
+
+/*
+ * What a cached read depends on: the role, the transaction, the command and
+ * the snapshot (its horizon and the transactions it sees as running), and
+ * whether row security applies.  Two reads with the same key see the same
+ * rows; any other read is done again.
+ */
+static void
+wrel_key(cg_wrel_key *k, Oid relid)
+{
+	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : NULL;
+	uint64		h = UINT64CONST(0xcbf29ce484222325);
+	uint32		x;
+
+	memset(k, 0, sizeof(*k));
+	k->user = GetUserId();
+	k->lxid = CG_MY_LXID();
+	k->rls = check_enable_rls(relid, InvalidOid, true);
+	if (snap == NULL)
+	{
+		k->nosnap = true;
+		return;
+	}
+	k->curcid = snap->curcid;
+	k->xmin = snap->xmin;
+	k->xmax = snap->xmax;
+	k->xcnt = snap->xcnt;
+	k->subxcnt = snap->subxcnt;
+	k->suboverflowed = snap->suboverflowed;
+	for (x = 0; x < snap->xcnt; x++)
+	{
+		h ^= snap->xip[x];
+		h *= UINT64CONST(0x100000001b3);
+	}
+	for (x = 0; x < (uint32) Max(snap->subxcnt, 0); x++)
+	{
+		h ^= snap->subxip[x];
+		h *= UINT64CONST(0x100000001b3);
+	}
+	k->xiphash = h;
+}
+
+static bool
+wrel_key_equal(const cg_wrel_key *a, const cg_wrel_key *b)
+{
+	/* no snapshot: nothing can be said to be the same, read again */
+	if (a->nosnap || b->nosnap)
+		return false;
+	return a->user == b->user && a->lxid == b->lxid && a->rls == b->rls && a->curcid == b->curcid &&
+		a->xmin == b->xmin && a->xmax == b->xmax && a->xcnt == b->xcnt && a->subxcnt == b->subxcnt &&
+		a->suboverflowed == b->suboverflowed && a->xiphash == b->xiphash;
 }
 
 /* The rows of a weights relation as they are read: ids (two a row), links. */
@@ -369,7 +492,6 @@ reader_row(wreader *rd, Datum di, bool ni, Datum dj, bool nj, Datum dw, bool nw)
 	MemoryContextSwitchTo(old);
 }
 
-#if PG_VERSION_NUM >= 140000
 typedef struct reader_dest
 {
 	DestReceiver pub;
@@ -388,9 +510,25 @@ reader_receive(TupleTableSlot *slot, DestReceiver *self)
 	return true;
 }
 
+/*
+ * The columns the executor is about to send are of the types that were
+ * checked: the rows are read as what they are, never as what a relation of
+ * the same name was a moment before.
+ */
 static void
 reader_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
+	reader_dest *d = (reader_dest *) self;
+	wreader    *rd = d->rd;
+
+	if (typeinfo->natts != (rd->has_w ? 3 : 2) ||
+		TupleDescAttr(typeinfo, 0)->atttypid != rd->ti ||
+		TupleDescAttr(typeinfo, 1)->atttypid != rd->tj ||
+		(rd->has_w && TupleDescAttr(typeinfo, 2)->atttypid != FLOAT8OID))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("weights relation %s changed while it was being read", rd->relname),
+				 errhint("Run the statement again.")));
 }
 
 static void
@@ -402,8 +540,42 @@ static void
 reader_destroy(DestReceiver *self)
 {
 }
-#endif
 
+/*
+ * The relation's definition was last changed by a transaction that this
+ * statement's snapshot cannot see (an ALTER TABLE that rewrote it, say,
+ * committed while the call waited for its lock): its rows would be read as
+ * of a snapshot taken before they existed, and a rewritten table would look
+ * empty.  That is a serialization failure (40001), never a silent answer.
+ */
+static void
+check_wrel_unchanged(Oid relid, const char *relname)
+{
+	HeapTuple	tup;
+	TransactionId xmin;
+
+	if (!ActiveSnapshotSet())
+		return;
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return;
+	xmin = HeapTupleHeaderGetXmin(tup->t_data);
+	ReleaseSysCache(tup);
+	if (TransactionIdIsNormal(xmin) && !TransactionIdIsCurrentTransactionId(xmin) &&
+		XidInMVCCSnapshot(xmin, GetActiveSnapshot()))
+		ereport(ERROR,
+				(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+				 errmsg("weights relation %s was changed by a transaction that committed after this statement began", relname),
+				 errhint("Run the statement again.")));
+}
+
+/*
+ * Read the weights relation relid.  It is resolved and locked once, by OID
+ * (AccessShareLock, held to the end of the transaction, so that it can be
+ * neither dropped nor altered meanwhile); the query that reads it is
+ * checked to read that very relation, and the types of the columns it
+ * sends are checked before the first row.
+ */
 static cg_wrel *
 load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 {
@@ -421,9 +593,6 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				nkeys,
 				k;
 	wreader		rd;
-#if PG_VERSION_NUM < 140000
-	uint64		r;
-#endif
 	cg_ids		pts;
 	int64	   *li,
 			   *lj,
@@ -438,17 +607,31 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				caller;
 	size_t		bad;
 	cg_status	st;
+	char		relkind;
+	SPIPlanPtr	plan;
+	ListCell   *lc;
+	bool		reads_relid = false;
 
-	if (get_rel_name(relid) == NULL)
+	LockRelationOid(relid, AccessShareLock);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("weights relation with OID %u does not exist", relid)));
+				 errmsg("weights relation with OID %u does not exist", relid),
+				 errhint("It may have been dropped by another session meanwhile.")));
 	nsp = get_namespace_name(get_rel_namespace(relid));
 	relname = quote_qualified_identifier(nsp, get_rel_name(relid));
+	check_wrel_unchanged(relid, relname);
+	relkind = get_rel_relkind(relid);
+	if (relkind != RELKIND_RELATION && relkind != RELKIND_VIEW && relkind != RELKIND_MATVIEW &&
+		relkind != RELKIND_FOREIGN_TABLE && relkind != RELKIND_PARTITIONED_TABLE)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("%s is not a table, view or materialized view, so it cannot be a weights relation", relname)));
 	check_id_column(relid, relname, "i", &ai, &ti);
 	check_id_column(relid, relname, "j", &aj, &tj);
 	aw = get_attnum(relid, "w");
 	has_w = aw != InvalidAttrNumber;
+	check_wrel_access(relid, relname, has_w);
 	query = psprintf("SELECT i, j%s FROM %s", has_w ? ", w::pg_catalog.float8" : "", relname);
 
 	caller = CurrentMemoryContext;
@@ -465,13 +648,28 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	MemoryContextSwitchTo(old);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	/* read-only, with the caller's privileges: a permission error when the caller cannot SELECT */
-#if PG_VERSION_NUM >= 140000
+	plan = SPI_prepare(query, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "could not prepare the read of weights relation %s", relname);
+	/* the name must still lead to the relation that was locked and checked */
+	foreach(lc, SPI_plan_get_plan_sources(plan))
 	{
-		/* rows straight from the executor's slots: no copy of the result */
+		CachedPlanSource *ps = (CachedPlanSource *) lfirst(lc);
+
+		if (list_member_oid(ps->relationOids, relid))
+			reads_relid = true;
+	}
+	if (!reads_relid)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("weights relation %s changed while it was being read", relname),
+				 errhint("Run the statement again.")));
+	/* read-only, with the caller's privileges: rows straight from the executor's slots */
+	{
 		SPIExecuteOptions opt;
 		reader_dest dest;
-		int			ret;
+		int			ret,
+					nest;
 
 		memset(&opt, 0, sizeof(opt));
 		memset(&dest, 0, sizeof(dest));
@@ -484,27 +682,12 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 		opt.read_only = true;
 		opt.dest = &dest.pub;
 		/* SPI says SPI_OK_UTILITY when the rows go to a DestNone receiver */
-		ret = SPI_execute_extended(query, &opt);
+		nest = cg_read_only_begin();
+		ret = SPI_execute_plan_extended(plan, &opt);
+		cg_read_only_end(nest);
 		if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
 			elog(ERROR, "could not read weights relation %s", relname);
 	}
-#else
-	if (SPI_execute(query, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "could not read weights relation %s", relname);
-	for (r = 0; r < SPI_processed; r++)
-	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		bool		ni,
-					nj,
-					nw = false;
-		Datum		di = SPI_getbinval(tup, td, 1, &ni),
-					dj = SPI_getbinval(tup, td, 2, &nj),
-					dw = has_w ? SPI_getbinval(tup, td, 3, &nw) : Float8GetDatum(1.0);
-
-		reader_row(&rd, di, ni, dj, nj, dw, nw);
-	}
-#endif
 	old = MemoryContextSwitchTo(work);
 	pts = rd.pts;
 	li = rd.li;
@@ -523,6 +706,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	wr->relid = relid;
 	wr->kind = kind;
 	wr->has_w = has_w;
+	wr->relname = MemoryContextStrdup(target, relname);
 	alloc_ids(&wr->keys, kind, npts);
 	nkeys = 0;
 	MemoryContextSwitchTo(work);
@@ -530,6 +714,8 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	MemoryContextSwitchTo(target);
 	for (k = 0; k < npts; k++)
 	{
+		if ((k & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (nkeys == 0 || id_cmp(&wr->keys, nkeys - 1, &pts, order[k]) != 0)
 		{
 			if (nkeys >= ((int64) 1 << 31))
@@ -560,7 +746,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	wr->wt.row = palloc_extended((nkeys + 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
 	wr->wt.col = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	wr->wt.w = palloc_extended(Max(m, 1) * sizeof(double), MCXT_ALLOC_HUGE);
-	st = cg_weights_build((size_t) nkeys, (size_t) m, ui, uj, lw, 0, &wr->wt, &bad);
+	CG_RUN_KERNEL(st, cg_weights_build((size_t) nkeys, (size_t) m, ui, uj, lw, 0, &wr->wt, &bad));
 	if (st != CG_OK)
 	{
 		char	   *a = cg_id_string(&wr->keys, ui[bad]),
@@ -603,10 +789,46 @@ cg_wrel *
 cg_wrel_get(FunctionCallInfo fcinfo, Oid relid, cg_idkind kind)
 {
 	cg_spatial_cache *c = cg_spatial_cache_get(fcinfo);
+	cg_wrel_key key;
 
-	if (c->wrel == NULL || c->wrel->relid != relid || c->wrel->kind != kind)
-		c->wrel = load_wrel(relid, kind, fcinfo->flinfo->fn_mcxt);
+	wrel_key(&key, relid);
+	if (c->wrel != NULL && c->wrel->relid == relid && c->wrel->kind == kind &&
+		wrel_key_equal(&c->wrel->key, &key))
+	{
+		/* the same role and snapshot: the same rows, but the privilege is checked again */
+		check_wrel_access(relid, c->wrel->relname, c->wrel->has_w);
+		return c->wrel;
+	}
+	if (c->wrel != NULL)
+	{
+		cg_wrel_free(c->wrel);
+		c->wrel = NULL;
+	}
+	c->wrel = load_wrel(relid, kind, fcinfo->flinfo->fn_mcxt);
+	c->wrel->key = key;
 	return c->wrel;
+}
+
+/* Free a weights relation read into the call site's memory. */
+void
+cg_wrel_free(cg_wrel *wr)
+{
+	int64		k;
+
+	if (wr->kind == CG_ID_TEXT)
+	{
+		for (k = 0; k < wr->nkeys; k++)
+			pfree(wr->keys.sk[k]);
+		pfree(wr->keys.sk);
+		pfree(wr->keys.sl);
+	}
+	else
+		pfree(wr->keys.ik);
+	pfree(wr->wt.row);
+	pfree(wr->wt.col);
+	pfree(wr->wt.w);
+	pfree(wr->relname);
+	pfree(wr);
 }
 
 /* ---- options ---- */
@@ -845,7 +1067,7 @@ cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int64 n,
 	g->wt.row = palloc_extended((nu + 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
 	g->wt.col = palloc_extended(Max(m, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	g->wt.w = palloc_extended(Max(m, 1) * sizeof(double), MCXT_ALLOC_HUGE);
-	st = cg_weights_build((size_t) nu, (size_t) m, li, lj, lw, opts->self, &g->wt, &bad);
+	CG_RUN_KERNEL(st, cg_weights_build((size_t) nu, (size_t) m, li, lj, lw, opts->self, &g->wt, &bad));
 	if (st != CG_OK)
 		cg_report(st, "weights", NAN, NULL);
 	st = cg_weights_transform(&g->wt, opts->style);

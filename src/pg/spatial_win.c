@@ -9,6 +9,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "windowapi.h"
 
@@ -29,7 +30,11 @@ typedef struct win_part
 	bool	   *isnull;
 } win_part;
 
-/* An option argument: it must be the same on every row (a constant or a parameter). */
+/*
+ * An option argument: it must be the same on every row of the partition.
+ * A constant or an external parameter is; anything else (an initplan's
+ * output, an expression) is read on every row and compared with the first.
+ */
 static Datum
 stable_arg(WindowObject winobj, FunctionCallInfo fcinfo, int argno, const char *fname,
 		   const char *what)
@@ -37,15 +42,37 @@ stable_arg(WindowObject winobj, FunctionCallInfo fcinfo, int argno, const char *
 	bool		isnull;
 	Datum		d;
 
-	if (!get_fn_expr_arg_stable(fcinfo->flinfo, argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: %s must be the same on every row (a constant or a parameter)", fname, what)));
-	d = WinGetFuncArgCurrent(winobj, argno, &isnull);
+	d = WinGetFuncArgInPartition(winobj, argno, 0, WINDOW_SEEK_HEAD, false, &isnull, NULL);
 	if (isnull)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("%s: %s must not be null", fname, what)));
+	if (!get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+	{
+		Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+		int16		typlen;
+		bool		typbyval,
+					isout = false,
+					n2;
+		int64		pos;
+
+		get_typlenbyval(type, &typlen, &typbyval);
+		d = datumCopy(d, typbyval, typlen);
+		for (pos = 1;; pos++)
+		{
+			Datum		d2;
+
+			if ((pos & 4095) == 0)
+				CHECK_FOR_INTERRUPTS();
+			d2 = WinGetFuncArgInPartition(winobj, argno, (int) pos, WINDOW_SEEK_HEAD, false, &n2, &isout);
+			if (isout)
+				break;
+			if (n2 || !datumIsEqual(d, d2, typbyval, typlen))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: %s must be the same on every row of a partition", fname, what)));
+		}
+	}
 	return d;
 }
 

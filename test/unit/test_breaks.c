@@ -223,3 +223,54 @@ CG_TEST(test_breaks_methods)
 	CHECK(cg_breaks(dup, NULL, 4, 3, CG_BREAKS_FISHER, scratch, us, b, c, &kk, &gvf, &bad) == CG_OK);
 	CHECK(kk == 1 && b[0] == 7 && isnan(gvf));
 }
+
+/*
+ * The 0.7.0 review: weighted head/tail with a maximum of weight 0 stopped
+ * below it.  x = 1, 2, 3, 10, 11, 11, 30, w = 1, 0, 5, 1, 2, 0, 0: means
+ * 48/9, (10 + 22)/3, 22/2 = 11; the head {30} weighs 0, and the last bound
+ * is the maximum, 30.  Weights of 1e308 (their sum overflowed: one class)
+ * give the breaks of weights 1, and values near the top of double those of
+ * the same values at ordinary scale, scaled.
+ */
+CG_TEST(test_breaks_extremes)
+{
+	double		x[7] = {1, 2, 3, 10, 11, 11, 30},
+				w[7] = {1, 0, 5, 1, 2, 0, 0},
+				b[64],
+				b2[64],
+				gvf,
+				gvf2,
+				big[7],
+				wbig[7];
+	uint64_t	c[64];
+	size_t		k,
+				k2,
+				bad,
+				i;
+	int			m;
+
+	CHECK(cg_breaks(x, w, 7, 5, CG_BREAKS_HEADTAIL, scratch, us, b, c, &k, &gvf, &bad) == CG_OK);
+	CHECK(k == 4);
+	CHECK(b[0] == 48.0 / 9.0 && b[1] == 32.0 / 3.0 && b[2] == 11.0 && b[3] == 30.0);
+	CHECK(cg_breaks(x, w, 7, 2, CG_BREAKS_QUANTILE, scratch, us, b, c, &k, &gvf, &bad) == CG_OK);
+	CHECK(b[k - 1] == 30.0);
+	for (i = 0; i < 7; i++)
+	{
+		wbig[i] = 1e308;
+		big[i] = x[i] * 0x1p1018;
+	}
+	for (m = CG_BREAKS_QUANTILE; m <= CG_BREAKS_HEADTAIL; m++)
+	{
+		CHECK(cg_breaks(x, NULL, 7, 3, (cg_breaks_method) m, scratch, us, b, c, &k, &gvf, &bad) == CG_OK);
+		CHECK(cg_breaks(x, wbig, 7, 3, (cg_breaks_method) m, scratch, us, b2, c, &k2, &gvf2, &bad) == CG_OK);
+		CHECK(k == k2 && isfinite(gvf2));
+		for (i = 0; i < k; i++)
+			CHECK(b[i] == b2[i]);
+		CHECK_NEAR(gvf, gvf2, 1e-15);
+		CHECK(cg_breaks(big, NULL, 7, 3, (cg_breaks_method) m, scratch, us, b2, c, &k2, &gvf2, &bad) == CG_OK);
+		CHECK(k == k2);
+		for (i = 0; i < k; i++)
+			CHECK(b2[i] == b[i] * 0x1p1018);
+		CHECK_NEAR(gvf, gvf2, 1e-15);
+	}
+}

@@ -4,6 +4,7 @@
  */
 #include "cg_test.h"
 #include "cg_composite.h"
+#include "cg_cancel.h"
 
 #include <math.h>
 
@@ -128,4 +129,89 @@ CG_TEST(test_composite_mc)
 	CHECK(cg_composite_mc(&sp, 3, 200, 0.9, 1, 1, md2, lo, hi, scr, &bad) == CG_OK);
 	for (i = 0; i < 6; i++)
 		CHECK(md[i] == md2[i] && lo[i] <= md[i] && md[i] <= hi[i] && lo[i] >= 1 && hi[i] <= 6);
+}
+
+static int composite_countdown;
+
+static int
+composite_cancel_after(void)
+{
+	return --composite_countdown <= 0;
+}
+
+/*
+ * The Monte Carlo stops at a cancel in its draws and in its sorts of each
+ * unit's ranks (the 0.7.0 review: polled every 65,536 draws and never in
+ * the sorts).  With 40 draws, the hook is asked once a draw and once before
+ * each unit's sort: its 41st answer falls on the first sort, its 45th on the
+ * fifth.  Without a cancel the same call succeeds.
+ */
+CG_TEST(test_composite_mc_cancel)
+{
+	double		x[12] = {1, 10, 2, 30, 3, 20, 5, 5, 7, 1, 4, 4},
+				md[6],
+				lo[6],
+				hi[6];
+	cg_composite_spec sp = {6, 2, x, NULL, CG_NORM_MINMAX, NULL, NULL, CG_W_EQUAL, NULL, CG_AGG_ARITHMETIC};
+	size_t		bad;
+	int			at[4] = {1, 20, 41, 45},
+				k;
+
+	cg_cancel_hook = composite_cancel_after;
+	for (k = 0; k < 4; k++)
+	{
+		composite_countdown = at[k];
+		CHECK(cg_composite_mc(&sp, 3, 40, 0.5, 0, 0, md, lo, hi, scr, &bad) == CG_E_CANCELED);
+	}
+	composite_countdown = 47;	/* 40 draws and 6 sorts ask 46 times */
+	CHECK(cg_composite_mc(&sp, 3, 40, 0.5, 0, 0, md, lo, hi, scr, &bad) == CG_OK);
+	cg_cancel_hook = NULL;
+}
+
+/*
+ * Magnitudes at the ends of double (the 0.7.0 review: given weights of 1e308
+ * summed to Infinity and every score was 0; indicators of +-1.7e308 had a
+ * range of Infinity and every unit scored 0): the scores of the same data at
+ * ordinary scale, to the last bit (the scaling is by a power of 2).
+ */
+CG_TEST(test_composite_magnitudes)
+{
+	double		x[6] = {1, 10, 2, 30, 3, 20},
+				big[6],
+				w1[2] = {1, 3},
+				wbig[2],
+				w[2],
+				sc[3],
+				sc2[3],
+				rk[3];
+	cg_composite_spec sp = {3, 2, x, NULL, CG_NORM_MINMAX, NULL, NULL, CG_W_GIVEN, w1, CG_AGG_ARITHMETIC};
+	int			i;
+	size_t		bad;
+	cg_norm		norms[3] = {CG_NORM_MINMAX, CG_NORM_ZSCORE, CG_NORM_RANK};
+
+	wbig[1] = 3 * 0x1p1020;
+	wbig[0] = 0x1p1020;
+	CHECK(cg_composite(&sp, w, sc, rk, scr, &bad) == CG_OK);
+	sp.w = wbig;
+	CHECK(cg_composite(&sp, w, sc2, rk, scr, &bad) == CG_OK);
+	for (i = 0; i < 3; i++)
+		CHECK(sc[i] == sc2[i]);
+	sp.w = w1;
+	for (i = 0; i < 6; i++)
+		big[i] = (i % 2 ? -1.0 : 1.0) * x[i] * 0x1p1019;
+	for (i = 0; i < 3; i++)
+	{
+		double		small[6];
+		int			k;
+
+		for (k = 0; k < 6; k++)
+			small[k] = (k % 2 ? -1.0 : 1.0) * x[k];
+		sp.norm = norms[i];
+		sp.x = small;
+		CHECK(cg_composite(&sp, w, sc, rk, scr, &bad) == CG_OK);
+		sp.x = big;
+		CHECK(cg_composite(&sp, w, sc2, rk, scr, &bad) == CG_OK);
+		for (k = 0; k < 3; k++)
+			CHECK(sc[k] == sc2[k] && isfinite(sc2[k]));
+	}
 }

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NP 600
 
@@ -121,4 +122,38 @@ CG_TEST(test_within_brute_force)
 	CHECK(cg_kdtree_build(&t, NP, lon, lat, xyz, idx, &bad) == CG_E_CORRUPT && bad == 3);
 	lat[3] = NAN;
 	CHECK(cg_kdtree_build(&t, NP, lon, lat, xyz, idx, &bad) == CG_E_NAN && bad == 3);
+}
+
+/*
+ * k of all the other points (the 0.7.0 review: an insertion sort made a
+ * large k O(k^2) per point): every other point once, nearest first, the
+ * distances those of haversine.
+ */
+CG_TEST(test_knn_all_points)
+{
+	cg_kdtree	t;
+	size_t		bad,
+				q,
+				a;
+	uint32_t   *j = malloc(NP * sizeof(uint32_t));
+	double	   *km = malloc(NP * sizeof(double));
+	char	   *seen = malloc(NP);
+
+	cloud();
+	CHECK(cg_kdtree_build(&t, NP, lon, lat, xyz, idx, &bad) == CG_OK);
+	for (q = 0; q < NP; q += 7)
+	{
+		cg_kdtree_knn(&t, q, NP - 1, j, km);
+		memset(seen, 0, NP);
+		for (a = 0; a < NP - 1; a++)
+		{
+			CHECK(j[a] != q && !seen[j[a]]);
+			seen[j[a]] = 1;
+			CHECK(a == 0 || km[a] > km[a - 1] || (km[a] == km[a - 1] && j[a] > j[a - 1]));
+			CHECK(km[a] == cg_haversine_km(lon[q], lat[q], lon[j[a]], lat[j[a]]));
+		}
+	}
+	free(j);
+	free(km);
+	free(seen);
 }

@@ -1,0 +1,12 @@
+-- caregap_postgis 0.6.0 -> 0.6.1: hardening II (issue 16).
+--  * The schema guard of caregap at install (0.6.0 installed silently into a
+--    schema pre-created by any role with CREATE on the database), and its
+--    owner rule on update: the schema belongs to a superuser, and no other
+--    role may create in it.  Objects someone else placed there stop the update.
+--  * contiguity_weights checks what it read (null ids or geometries, repeated
+--    ids, mixed or unknown SRIDs: errors naming them), and works in a READ
+--    ONLY transaction.
+--  * fca is PARALLEL RESTRICTED, as caregap.fca is.
+\echo Use "ALTER EXTENSION caregap_postgis UPDATE TO '0.6.1'" to load this file. \quit
+
+ALTER FUNCTION @extschema@.fca(text, text, double precision, text, double precision[], double precision[]) PARALLEL RESTRICTED;
