@@ -11,10 +11,11 @@ PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
 # and the BI client tests use psycopg2, pgJDBC (with a headless JDK to compile
 # the test) and psqlODBC through unixODBC (driven by pyodbc); the companion
 # extension caregap_postgis is tested with a real PostGIS, and the HTML
-# report is opened in headless Chromium
+# report is opened in headless Chromium; allocate is checked against HiGHS
+# (scipy.optimize.milp)
 [ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(libclang-rt-14-dev
   python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless odbc-postgresql unixodbc python3-pyodbc
-  postgresql-15-postgis-3 chromium)
+  postgresql-15-postgis-3 chromium python3-scipy)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

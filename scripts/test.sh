@@ -3,7 +3,9 @@
 #   1. the C kernel unit tests under AddressSanitizer and UBSan,
 #   2. a short libFuzzer run over the state parsers (when clang is present),
 #   3. pg_regress (pgTAP inside) on a throwaway PostgreSQL 15 cluster,
-#   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another.
+#   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another,
+#   5. the HTML report in headless Chromium,
+#   6. allocate against the MILP solver HiGHS (scipy) on 200 units.
 # The last line is "N passed, M failed", summed over kernel tests, pg_regress
 # files and pgTAP assertions; the exit status is non-zero on any failure.
 set -uo pipefail
@@ -76,6 +78,11 @@ add_summary clients /tmp/caregap-clients.log
 pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/report/run.sh > /tmp/caregap-report.log 2>&1
 cat /tmp/caregap-report.log
 add_summary report /tmp/caregap-report.log
+
+# 6. allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
+pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/milp/run.sh > /tmp/caregap-milp.log 2>&1
+cat /tmp/caregap-milp.log
+add_summary milp /tmp/caregap-milp.log
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
