@@ -112,4 +112,4 @@ RETURNS TABLE (id text, supply double precision, demand double precision, added 
 AS 'MODULE_PATHNAME', 'cg_allocate_srf'
 LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.allocate(text, double precision, double precision, text, boolean) IS
-'where new capacity closes the gap fastest: the units query (id, supply, demand, and optionally cost, min_add, max_add; run as the caller) and a budget; minmax minimizes the largest gap max(0, 1 - (S + x)/(target D)) by water-filling, shortfall the total shortfall (cheapest first); integer places round down then place by place within the budget (the optimum for unit costs)';
+'where new capacity closes the gap fastest: the units query (id, supply, demand, and optionally cost, min_add, max_add; run as the caller) and a budget; minmax minimizes the largest gap max(0, 1 - (S + x)/(target D)) by water-filling, shortfall the total shortfall (cheapest first); in whole places, minmax is the integer optimum (the lowest level whose whole-place needs the budget covers), shortfall rounds down then places one at a time; the budget is never exceeded';

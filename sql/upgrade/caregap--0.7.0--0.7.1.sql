@@ -17,3 +17,6 @@ ALTER FUNCTION @extschema@.fca(text, text, double precision, text, double precis
 ALTER FUNCTION @extschema@.fca_supply(text, text, double precision, text, double precision[], double precision[], text) PARALLEL RESTRICTED;
 ALTER FUNCTION @extschema@.composite(text, integer[], text, text, double precision[], text, integer, bigint, double precision, boolean, double precision[], double precision[], double precision[], boolean) PARALLEL RESTRICTED;
 ALTER FUNCTION @extschema@.allocate(text, double precision, double precision, text, boolean) PARALLEL RESTRICTED;
+
+COMMENT ON FUNCTION @extschema@.allocate(text, double precision, double precision, text, boolean) IS
+'where new capacity closes the gap fastest: the units query (id, supply, demand, and optionally cost, min_add, max_add; run as the caller) and a budget; minmax minimizes the largest gap max(0, 1 - (S + x)/(target D)) by water-filling, shortfall the total shortfall (cheapest first); in whole places, minmax is the integer optimum (the lowest level whose whole-place needs the budget covers), shortfall rounds down then places one at a time; the budget is never exceeded';

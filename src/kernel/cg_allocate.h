@@ -11,12 +11,16 @@
  * CG_ALLOC_SHORTFALL: minimize the total shortfall (fill the cheapest
  *   shortfall first: a fractional knapsack).
  * Continuous (integer = 0): exact; the whole budget is used only while it
- * lowers the objective.  Integer places (integer = 1): the continuous
- * solution rounded down, then single places given in turn to the unit that
- * gains most (largest gap, or cheapest shortfall; lower index on ties; a
- * heap, O(log n) a place) while the budget allows: the total cost never exceeds B.  With unit costs this
- * is the integer optimum (tested against brute force); with other costs it
- * is this rounding, not a knapsack solver.
+ * lowers the objective.  Whole places (integer = 1): for min-max, the lowest
+ * level L whose whole-place needs (the fewest whole places that bring each
+ * gap to L or below, within the bounds) the budget covers, by bisection to
+ * the last bit: the integer optimum for any positive costs; the rest of the
+ * budget then goes to the largest gaps.  For the shortfall, the continuous
+ * solution rounded down, then single places to the unit that removes most
+ * shortfall per cost (a heap, O(log n) a place): optimal for unit costs,
+ * this rounding otherwise.  The total cost never exceeds B, with no
+ * tolerance.  Whole places are counted in doubles: a unit whose T D passes
+ * 2^53 is CG_E_OVERFLOW.
  */
 #ifndef CG_ALLOCATE_H
 #define CG_ALLOCATE_H
@@ -35,8 +39,9 @@ typedef enum cg_alloc_objective
  * unit), suitably aligned.  CG_E_CANCELED when the cancel hook asked to
  * stop (long loops poll it).  Errors with *bad: CG_E_NAN, CG_E_INFINITE
  * (S, D, cost), CG_E_NEGATIVE (S, D, lo, B), CG_E_NONPOSITIVE (cost, T),
- * CG_E_CORRUPT (lo > hi, unknown objective); CG_E_MISMATCH when the lower
- * bounds alone cost more than B.
+ * CG_E_CORRUPT (lo > hi, or no whole number between them, unknown objective);
+ * CG_E_MISMATCH when the lower bounds alone cost more than B; CG_E_OVERFLOW
+ * (T D or T D - S beyond double, or past 2^53 in whole places).
  */
 cg_status	cg_allocate(size_t n, const double *S, const double *D, const double *cost,
 						const double *lo, const double *hi, double T, double B,
