@@ -89,4 +89,12 @@ test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS) $(wildcard src/kernel/*.h)
 fuzz: $(FUZZ_TARGETS)
 	for t in $(FUZZ_TARGETS); do ./$$t -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus || exit 1; done
 
-EXTRA_CLEAN = test/unit/run_unit $(FUZZ_TARGETS) results regression.diffs regression.out
+EXTRA_CLEAN = caregap-*.zip test/unit/run_unit $(FUZZ_TARGETS) results regression.diffs regression.out
+
+# ---- release archive (PGXN): every file git tracks, under caregap-VERSION/ ----
+DIST = caregap-$(EXTVERSION).zip
+.PHONY: dist
+dist:
+	@grep -q '"version": "$(EXTVERSION)"' META.json || { echo "META.json does not say version $(EXTVERSION)"; exit 1; }
+	git archive --format=zip --prefix=caregap-$(EXTVERSION)/ -o $(DIST) HEAD
+	@echo "wrote $(DIST)"
