@@ -82,7 +82,7 @@ unit: test/unit/run_unit
 
 # libFuzzer targets (clang, or Debian's clang-14); run each for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 20
-FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
+FUZZ_CC ?= $(shell command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1)
 FUZZ_TARGETS = $(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c))
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS) $(wildcard src/kernel/*.h)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/kernel -o $@ $< $(KERNEL_SRCS) -lm

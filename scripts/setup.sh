@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Install what caregap needs on Debian 12 (as root), then build and install
-# the extension into the system PostgreSQL 15.  Safe to run again.
+# Install what caregap needs on Debian (as root), then build and install the
+# extension into the system PostgreSQL: 15 on Debian 12, 17 on Debian 13 (the
+# release's own version, scripts/pgversion.sh).  Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/pgversion.sh
 
-PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap
+PACKAGES=(postgresql-$PGV postgresql-server-dev-$PGV postgresql-$PGV-pgtap
           postgresql-common make gcc libc6-dev)
-# the tests also fuzz the kernels: clang-14 comes with the server headers, its
-# libFuzzer runtime does not
+# the tests also fuzz the kernels with the clang that comes with the server
+# headers (its libFuzzer runtime is a package of its own)
 # and the BI client tests use psycopg2, pgJDBC (with a headless JDK to compile
 # the test) and psqlODBC through unixODBC (driven by pyodbc); the companion
 # extension caregap_postgis is tested with a real PostGIS, and the HTML
 # report is opened in headless Chromium; allocate is checked against HiGHS
-# (scipy.optimize.milp)
-[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(libclang-rt-14-dev
+# (scipy.optimize.milp); the other PostgreSQL versions are tested in Debian
+# chroots (debootstrap), and the Debian package is built (pg_buildext)
+CLANG_RT=$(apt-cache depends "postgresql-server-dev-$PGV" 2>/dev/null | sed -n 's/.*Depends: clang-\([0-9][0-9]*\)$/libclang-rt-\1-dev/p' | head -1)
+[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(${CLANG_RT:-libclang-rt-14-dev}
   python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless odbc-postgresql unixodbc python3-pyodbc
-  postgresql-15-postgis-3 chromium python3-scipy)
+  postgresql-$PGV-postgis-3 chromium python3-scipy
+  debootstrap dpkg-dev debhelper fakeroot build-essential postgresql-server-dev-all)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -28,7 +33,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 make -s PG_CONFIG="$PG_CONFIG" ${WERROR:+WERROR=1} >/dev/null
 make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
 echo "setup: caregap $(sed -n "s/^default_version = '\(.*\)'/\1/p" caregap.control) installed into $($PG_CONFIG --sharedir)/extension"

@@ -1,18 +1,40 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh), then run every test:
+# Set up (scripts/setup.sh), then run every test.  On the host's PostgreSQL (15 on
+# Debian 12, 17 on Debian 13):
 #   1. the C kernel unit tests under AddressSanitizer and UBSan,
 #   2. a short libFuzzer run over the state parsers (when clang is present),
-#   3. pg_regress (pgTAP inside) on a throwaway PostgreSQL 15 cluster,
+#   3. pg_regress (pgTAP inside) on a throwaway cluster,
 #   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another,
 #   5. the HTML report in headless Chromium,
-#   6. allocate against the MILP solver HiGHS (scipy) on 200 units.
-# The last line is "N passed, M failed", summed over kernel tests, pg_regress
-# files and pgTAP assertions; the exit status is non-zero on any failure.
+#   6. allocate against the MILP solver HiGHS (scipy) on 200 units;
+# then
+#   7. the pg_regress suite (with the PostGIS companion and the upgrade path) on each
+#      other supported PostgreSQL, from its own Debian packages in a Debian chroot
+#      (15: Debian 12, 17: Debian 13, 18: Debian unstable; scripts/test_pg.sh),
+#   8. the Debian package: built with pg_buildext, installed into a clean chroot of
+#      this Debian release, and the suite run against the installed files
+#      (scripts/test_deb.sh).
+# Options: --pg N (or CAREGAP_PG=N) runs only version N's pg_regress suite: the host's
+# suite for the host's version, a chroot's for another.  --no-chroots (or
+# CAREGAP_CHROOTS_OFF=1) skips steps 7 and 8.
+# The last line is "N passed, M failed", summed over every step (per-version lines
+# "pgNN: N passed, M failed" come before it); the exit status is non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
 
-CAREGAP_TEST_PACKAGES=1 WERROR=1 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+only=${CAREGAP_PG:-}
+chroots=1
+[ "${CAREGAP_CHROOTS_OFF:-0}" = 1 ] && chroots=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --pg) only=$2; shift 2 ;;
+    --no-chroots) chroots=0; shift ;;
+    *) echo "usage: $0 [--pg N] [--no-chroots]"; echo "0 passed, 1 failed"; exit 2 ;;
+  esac
+done
+
+. scripts/pgversion.sh || { echo "0 passed, 1 failed"; exit 1; }
+SUPPORTED="15 17 18"
 
 passed=0; failed=0
 add() { passed=$((passed + $1)); failed=$((failed + $2)); }
@@ -26,18 +48,44 @@ add_summary() {
     echo "$1 tests did not run to the end"; add 0 1
   fi
 }
+# one other version's suite in its chroot
+chroot_version() {
+  local v=$1 t0
+  t0=$(date +%s)
+  bash scripts/test_pg.sh "$v" > "/tmp/caregap-pg$v.log" 2>&1
+  cat "/tmp/caregap-pg$v.log"
+  grep -E "^pg$v: [0-9]+ passed" "/tmp/caregap-pg$v.log" | tail -1
+  add_summary "pg$v" "/tmp/caregap-pg$v.log"
+}
+
+if [ -n "$only" ] && [ "$only" != "$PGV" ]; then
+  command -v debootstrap >/dev/null || CAREGAP_TEST_PACKAGES=1 bash scripts/setup.sh >/dev/null
+  chroot_version "$only"
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]; exit
+fi
+
+CAREGAP_TEST_PACKAGES=1 WERROR=1 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+if [ -n "$only" ]; then
+  bash scripts/regress.sh "pg$PGV" "$PGV" installed > /tmp/caregap-regress.log 2>&1
+  cat /tmp/caregap-regress.log
+  add_summary "pg$PGV" /tmp/caregap-regress.log
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]; exit
+fi
 
 # 1. kernel unit tests
 make -s unit > /tmp/caregap-unit.log 2>&1
 cat /tmp/caregap-unit.log
 add_summary unit /tmp/caregap-unit.log
 
-# 2. fuzz smoke run, when a clang with libFuzzer is there (postgresql-server-dev-15
-#    brings clang-14)
-FUZZ_CC=$(command -v clang || command -v clang-14 || true)
+# 2. fuzz smoke run, when a clang with libFuzzer is there (the server headers bring a
+#    clang-NN, setup.sh its libFuzzer runtime)
+FUZZ_CC=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1 || true)
 if [ -n "$FUZZ_CC" ] && echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' |
      "$FUZZ_CC" -x c -fsanitize=fuzzer -o /tmp/caregap-fuzz-probe - >/dev/null 2>&1; then
-  if make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-10}" > /tmp/caregap-fuzz.log 2>&1; then
+  if make -s fuzz FUZZ_CC="$FUZZ_CC" FUZZ_SECONDS="${FUZZ_SECONDS:-10}" > /tmp/caregap-fuzz.log 2>&1; then
     echo "ok - fuzz_states ran ${FUZZ_SECONDS:-10}s without a finding"; add 1 0
   else
     tail -30 /tmp/caregap-fuzz.log; echo "not ok - fuzz_states found a crash"; add 0 1
@@ -46,43 +94,43 @@ else
   echo "# fuzz smoke run skipped: no clang with libFuzzer on this machine"
 fi
 
-# 3. pg_regress with pgTAP on a throwaway cluster
-rm -rf results regression.diffs regression.out
-pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' make -s installcheck PG_CONFIG="$PG_CONFIG" > /tmp/caregap-regress.log 2>&1
-regress_rc=$?
+# 3. pg_regress with pgTAP on a throwaway cluster (setup.sh installed the build)
+bash scripts/regress.sh "pg$PGV" "$PGV" installed > /tmp/caregap-regress.log 2>&1
 cat /tmp/caregap-regress.log
-r_ok=$(grep -cE '\.\.\. ok' /tmp/caregap-regress.log || true)
-r_fail=$(grep -cE '\.\.\. FAILED' /tmp/caregap-regress.log || true)
-n_files=$(ls sql/*.sql | grep -vcE 'sql/caregap(_postgis)?--' || true)
-if [ $((r_ok + r_fail)) -ne "$n_files" ]; then
-  echo "pg_regress ran $((r_ok + r_fail)) of $n_files test files"
-  r_fail=$((n_files - r_ok))
-fi
-[ $regress_rc -ne 0 ] && [ "$r_fail" -eq 0 ] && r_fail=1
-add "$r_ok" "$r_fail"
-if [ -f regression.diffs ]; then head -200 regression.diffs; fi
-t_ok=0; t_fail=0
-if [ -d results ]; then
-  t_ok=$(cat results/*.out | grep -cE '^ok [0-9]+' || true)
-  t_fail=$(cat results/*.out | grep -cE '^not ok [0-9]+' || true)
-fi
-echo "# pgTAP assertions: $t_ok ok, $t_fail not ok"
-add "$t_ok" "$t_fail"
+host_line=$(grep -E "^pg$PGV: [0-9]+ passed" /tmp/caregap-regress.log | tail -1)
+add_summary "pg$PGV" /tmp/caregap-regress.log
 
 # 4. BI clients (psycopg2, pgJDBC, psqlODBC) read every report view on a real server
-pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/clients/run.sh > /tmp/caregap-clients.log 2>&1
+pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/clients/run.sh > /tmp/caregap-clients.log 2>&1
 cat /tmp/caregap-clients.log
 add_summary clients /tmp/caregap-clients.log
 
 # 5. the HTML report renders in headless Chromium
-pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/report/run.sh > /tmp/caregap-report.log 2>&1
+pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/report/run.sh > /tmp/caregap-report.log 2>&1
 cat /tmp/caregap-report.log
 add_summary report /tmp/caregap-report.log
 
 # 6. allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
-pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' bash test/milp/run.sh > /tmp/caregap-milp.log 2>&1
+pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/milp/run.sh > /tmp/caregap-milp.log 2>&1
 cat /tmp/caregap-milp.log
 add_summary milp /tmp/caregap-milp.log
 
+version_lines=("$host_line")
+if [ "$chroots" = 1 ]; then
+  # 7. every other supported version, in its Debian chroot
+  for v in $SUPPORTED; do
+    [ "$v" = "$PGV" ] && continue
+    chroot_version "$v"
+    version_lines+=("$(grep -E "^pg$v: [0-9]+ passed" "/tmp/caregap-pg$v.log" | tail -1)")
+  done
+  # 8. the Debian package, installed into a clean chroot
+  bash scripts/test_deb.sh > /tmp/caregap-package.log 2>&1
+  cat /tmp/caregap-package.log
+  add_summary package /tmp/caregap-package.log
+  version_lines+=("$(grep -E "^package: [0-9]+ passed" /tmp/caregap-package.log | tail -1)")
+fi
+
+echo "# per version (pg_regress files and pgTAP assertions):"
+for l in "${version_lines[@]}"; do echo "# $l"; done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

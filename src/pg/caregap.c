@@ -14,7 +14,7 @@
 #include "miscadmin.h"
 #include "funcapi.h"
 #include "utils/lsyscache.h"
-#include "utils/guc.h"
+#include "access/xact.h"
 #include "executor/spi.h"
 
 PG_MODULE_MAGIC;
@@ -232,28 +232,34 @@ cg_alloc_large(MemoryContext ctx, Size size)
 }
 
 int
-cg_read_only_begin(void)
+cg_spi_run_read_only(const char *query, SPIPlanPtr plan, const SPIExecuteOptions *opt)
 {
-	int			nest = NewGUCNestLevel();
+	/*
+	 * transaction_read_only for the duration of the inner query.  Not through
+	 * the GUC machinery: from PostgreSQL 17 it cannot be set locally within
+	 * a function.  The flag is put back on every exit, error or not.
+	 */
+	bool		was = XactReadOnly;
+	int			ret = 0;
 
-	(void) set_config_option("transaction_read_only", "on", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	return nest;
-}
-
-void
-cg_read_only_end(int nest)
-{
-	AtEOXact_GUC(true, nest);
+	PG_TRY();
+	{
+		XactReadOnly = true;
+		ret = plan != NULL ? SPI_execute_plan_extended(plan, opt) : SPI_execute(query, true, 0);
+	}
+	PG_FINALLY();
+	{
+		XactReadOnly = was;
+	}
+	PG_END_TRY();
+	return ret;
 }
 
 void
 cg_spi_read(const char *q, const char *fname, const char *what)
 {
-	int			nest = cg_read_only_begin(),
-				ret = SPI_execute(q, true, 0);
+	int			ret = cg_spi_run_read_only(q, NULL, NULL);
 
-	cg_read_only_end(nest);
 	if (ret != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

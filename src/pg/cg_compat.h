@@ -10,15 +10,14 @@
 #include "storage/proc.h"
 
 /*
- * A function that does not return: PostgreSQL 18 replaced the suffix
- * pg_attribute_noreturn() by the prefix pg_noreturn.
+ * A function that does not return, in front of its declaration:
+ * PostgreSQL 18 replaced pg_attribute_noreturn() by pg_noreturn.  Both
+ * expand to something that may stand among the declaration specifiers.
  */
 #if PG_VERSION_NUM >= 180000
-#define CG_NORETURN_PRE pg_noreturn
-#define CG_NORETURN_POST
+#define CG_NORETURN pg_noreturn
 #else
-#define CG_NORETURN_PRE
-#define CG_NORETURN_POST pg_attribute_noreturn()
+#define CG_NORETURN pg_attribute_noreturn()
 #endif
 
 /* This backend's local transaction id: PostgreSQL 17 moved it into MyProc->vxid. */

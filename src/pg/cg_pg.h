@@ -22,8 +22,8 @@
  * quantity ("supply", "target"); 'value' is shown in the detail when it is
  * meaningful (pass NAN otherwise); 'hint' may be NULL.
  */
-extern CG_NORETURN_PRE void cg_report(cg_status st, const char *what, double value,
-									   const char *hint) CG_NORETURN_POST;
+extern CG_NORETURN void cg_report(cg_status st, const char *what, double value,
+								   const char *hint);
 
 /*
  * Run a kernel call that may stop for a pending interrupt (CG_E_CANCELED):
@@ -92,16 +92,19 @@ extern void *cg_alloc_large(MemoryContext ctx, Size size);
 /*
  * Inner queries (a weights relation, units, points, costs) run through SPI
  * with read_only (the caller's snapshot, no command counter increment:
- * a statement that is not a SELECT is refused) and with
- * transaction_read_only set for their duration, so that even a volatile
- * function they call cannot write a permanent table or a sequence (25006);
- * temporary tables stay writable, as in any READ ONLY transaction.  They
- * run as the caller, with the caller's privileges.
+ * a statement that is not a SELECT is refused) and with the transaction
+ * read-only for their duration (XactReadOnly, put back on any exit), so that
+ * even a volatile function they call cannot write a permanent table or a
+ * sequence (25006); temporary tables stay writable, as in any READ ONLY
+ * transaction.  They run as the caller, with the caller's privileges.
  *
- * cg_read_only_begin returns the GUC nest level to give to cg_read_only_end.
+ * cg_spi_run_read_only runs the plan with opt (opt->read_only set by the
+ * caller) or, with plan NULL, the query text; it returns SPI's code.
  */
-extern int	cg_read_only_begin(void);
-extern void cg_read_only_end(int nest);
+struct _SPI_plan;
+struct SPIExecuteOptions;
+extern int	cg_spi_run_read_only(const char *query, struct _SPI_plan *plan,
+								 const struct SPIExecuteOptions *opt);
 
 /* Run query q (connected to SPI) as above; 'what' names it in the error when it is not a SELECT. */
 extern void cg_spi_read(const char *q, const char *fname, const char *what);

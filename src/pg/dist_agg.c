@@ -52,7 +52,7 @@ PG_FUNCTION_INFO_V1(cg_lorenz_of);
 #define RANGE_HINT "The values and weights span more orders of magnitude than double precision carries; rescale them or leave out the extreme units."
 
 /* Raise the error of a row (x, w) that failed cg_dist_check. */
-static pg_noinline pg_attribute_noreturn() void
+static pg_noinline CG_NORETURN void
 dist_reject(double x, double w)
 {
 	cg_ineq_arg bad;

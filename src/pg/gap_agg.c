@@ -54,7 +54,7 @@ arg_name(cg_gap_arg a, bool hoover)
 }
 
 /* Raise the error of a failed row check. */
-static pg_noinline pg_attribute_noreturn() void
+static pg_noinline CG_NORETURN void
 report_row(cg_status st, cg_gap_arg bad, double s, double d, double t, bool hoover)
 {
 	double		v = bad == CG_ARG_SUPPLY ? s : bad == CG_ARG_DEMAND ? d : t;
@@ -103,7 +103,7 @@ summary_datum(FunctionCallInfo fcinfo, const cg_gap_summary *s, bool pooled)
 }
 
 /* Raise the error of a row (s, d) that failed cg_gap_check_row. */
-static pg_noinline pg_attribute_noreturn() void
+static pg_noinline CG_NORETURN void
 pooled_reject(double s, double d, bool hoover)
 {
 	cg_gap_arg	bad;

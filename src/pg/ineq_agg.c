@@ -118,7 +118,7 @@ state_arg(FunctionCallInfo fcinfo, const char *fname, double **st)
 }
 
 /* Raise the error of a failed row. */
-static pg_attribute_noreturn() void
+static CG_NORETURN void
 report_row(cg_status st, cg_ineq_arg bad, const double *s, double x, double w,
 		   double p)
 {
@@ -158,7 +158,7 @@ report_row(cg_status st, cg_ineq_arg bad, const double *s, double x, double w,
 static cg_ineq_arg row_bad;
 
 /* Raise the error of cg_ineq_add's status rc. */
-static pg_noinline pg_attribute_noreturn() void
+static pg_noinline CG_NORETURN void
 ineq_fail(cg_status rc, const double *st, double x, double w, double p)
 {
 	if (rc == CG_E_CORRUPT)

@@ -668,8 +668,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	{
 		SPIExecuteOptions opt;
 		reader_dest dest;
-		int			ret,
-					nest;
+		int			ret;
 
 		memset(&opt, 0, sizeof(opt));
 		memset(&dest, 0, sizeof(dest));
@@ -682,9 +681,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 		opt.read_only = true;
 		opt.dest = &dest.pub;
 		/* SPI says SPI_OK_UTILITY when the rows go to a DestNone receiver */
-		nest = cg_read_only_begin();
-		ret = SPI_execute_plan_extended(plan, &opt);
-		cg_read_only_end(nest);
+		ret = cg_spi_run_read_only(NULL, plan, &opt);
 		if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
 			elog(ERROR, "could not read weights relation %s", relname);
 	}
