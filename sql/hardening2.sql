@@ -64,7 +64,7 @@ INSERT INTO h2_w VALUES (1, 2), (2, 1), (2, 3), (3, 2), (3, 4), (4, 3);
 CREATE ROLE cg_h2_bob;
 
 BEGIN;
-SELECT plan(62);
+SELECT plan(63);
 
 -- 4. The weights cache never crosses roles, snapshots or commands.  0.7.0
 --    kept it for the transaction in a PL/pgSQL simple expression: after DML
@@ -356,6 +356,17 @@ SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT 1', 'SELECT 1', 30, 'e2sfca
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT 1', 'SELECT 1', 30, 'e2sfca', '{10, 20}', '{1, 1.5}')$$, '22023',
                  'fca: zone weights must be in [0, 1]', 'a zone weight above 1');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT 1', 'SELECT 1', 'NaN')$$, '22023', 'fca: the catchment must be positive', 'a NaN catchment');
+
+-- the README's LISA example (issue 18): BH over all 31 units, then the filter; 0.7.0's
+-- example filtered first and adjusted over the 14 survivors (p_fdr 0.021-0.044)
+SELECT is((SELECT array_agg(round(p_fdr::numeric, 3) ORDER BY code)::text
+             FROM (SELECT code, (l).cluster, caregap.p_adjust((l).p_sim) OVER () AS p_fdr
+                     FROM (SELECT code, caregap.local_moran(code, pop_65plus_2010::float8 / pop_total_2010,
+                                                            'caregap.gyeonggi_links') OVER () AS l
+                             FROM caregap.gyeonggi_municipality) s) t
+            WHERE cluster <> 'Not significant'),
+          '{0.088,0.047,0.088,0.057,0.088,0.047,0.088,0.047,0.097,0.047,0.062,0.057,0.088,0.088}',
+          'README: LISA clusters with BH over all 31 units (4 of 14 at or below 0.05)');
 
 SELECT * FROM finish();
 ROLLBACK;
