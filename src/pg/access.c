@@ -51,7 +51,7 @@ typedef struct cost_pair
 } cost_pair;
 
 static int
-cmp_pair(const void *a, const void *b)
+cmp_pair(const void *a, const void *b, void *arg)
 {
 	const cost_pair *x = a,
 			   *y = b;
@@ -136,7 +136,7 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 		pairs[r].cost = c;
 	}
 	SPI_finish();
-	qsort(pairs, (size_t) n, sizeof(cost_pair), cmp_pair);
+	qsort_interruptible(pairs, (size_t) n, sizeof(cost_pair), cmp_pair, NULL);
 	row = palloc_extended((dem->n + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	col = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
 	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);

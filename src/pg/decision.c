@@ -373,7 +373,7 @@ typedef struct idrow
 } idrow;
 
 static int
-cmp_idrow(const void *a, const void *b)
+cmp_idrow(const void *a, const void *b, void *arg)
 {
 	return strcmp(((const idrow *) a)->id, ((const idrow *) b)->id);
 }
@@ -462,7 +462,7 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 	*n = (int64) SPI_processed;
 	*p = np;
 	SPI_finish();
-	qsort(rows, (size_t) *n, sizeof(idrow), cmp_idrow);
+	qsort_interruptible(rows, (size_t) *n, sizeof(idrow), cmp_idrow, NULL);
 	for (r = 1; r < (uint64) *n; r++)
 		if (strcmp(rows[r].id, rows[r - 1].id) == 0)
 			ereport(ERROR,

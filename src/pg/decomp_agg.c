@@ -360,7 +360,7 @@ json_number(StringInfo buf, const char *name, double v)
 
 /* Sort groups by key for a stable report. */
 static int
-group_cmp(const void *a, const void *b)
+group_cmp(const void *a, const void *b, void *arg)
 {
 	const DecompGroup *ga = a,
 			   *gb = b;
@@ -392,7 +392,7 @@ cg_decomp_final(PG_FUNCTION_ARGS)
 	/* sort a copy: the state is not modified (window use) */
 	groups = palloc(ds->n * sizeof(DecompGroup));
 	memcpy(groups, ds->groups, ds->n * sizeof(DecompGroup));
-	qsort(groups, ds->n, sizeof(DecompGroup), group_cmp);
+	qsort_interruptible(groups, ds->n, sizeof(DecompGroup), group_cmp, NULL);
 	gs = palloc(ds->n * sizeof(cg_theil_group));
 	go = palloc(ds->n * sizeof(cg_theil_group_out));
 	for (i = 0; i < ds->n; i++)

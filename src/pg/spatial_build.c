@@ -34,7 +34,7 @@ typedef struct ptrow
 } ptrow;
 
 static int
-cmp_ptrow(const void *a, const void *b)
+cmp_ptrow(const void *a, const void *b, void *arg)
 {
 	return cmp_str(&((const ptrow *) a)->id, &((const ptrow *) b)->id);
 }
@@ -137,7 +137,7 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 		}
 	}
 	SPI_finish();
-	qsort(rows, (size_t) n, sizeof(ptrow), cmp_ptrow);
+	qsort_interruptible(rows, (size_t) n, sizeof(ptrow), cmp_ptrow, NULL);
 	pts->n = (int64) n;
 	pts->id = palloc_extended(Max(n, 1) * sizeof(char *), MCXT_ALLOC_HUGE);
 	pts->lon = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);

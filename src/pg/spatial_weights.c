@@ -84,15 +84,14 @@ id_cmp(const cg_ids *a, int64 i, const cg_ids *b, int64 j)
 	}
 }
 
-/* qsort of an index array by the ids it points into (qsort has no context argument) */
-static const cg_ids *sort_ids;
-
+/* order of an index array by the ids it points into (arg: the ids) */
 static int
-cmp_index(const void *a, const void *b)
+cmp_index(const void *a, const void *b, void *arg)
 {
+	const cg_ids *ids = (const cg_ids *) arg;
 	int64		i = *(const int64 *) a,
 				j = *(const int64 *) b;
-	int			c = id_cmp(sort_ids, i, sort_ids, j);
+	int			c = id_cmp(ids, i, ids, j);
 
 	return c != 0 ? c : (i < j ? -1 : (i > j));
 }
@@ -117,6 +116,8 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 	/* the bytes in which the keys differ: the others need no pass */
 	for (k = 0; k < n; k++)
 	{
+		if ((k & 0x3FFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		all_or |= (uint64) key[idx[k]];
 		all_and &= (uint64) key[idx[k]];
 	}
@@ -130,7 +131,11 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 			continue;
 		memset(count, 0, sizeof(count));
 		for (k = 0; k < n; k++)
+		{
+			if ((k & 0x3FFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
 			count[(((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFF) + 1]++;
+		}
 		for (d = 0; d < 256; d++)
 			if (count[d + 1] == n)
 				break;
@@ -142,7 +147,11 @@ radix_sort_index(const int64 *key, int64 *idx, int64 n)
 			count[d + 1] = run;
 		}
 		for (k = 0; k < n; k++)
+		{
+			if ((k & 0x3FFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
 			dst[count[((uint64) key[src[k]] ^ UINT64CONST(0x8000000000000000)) >> shift & 0xFF]++] = src[k];
+		}
 		{
 			int64	   *t = src;
 
@@ -163,9 +172,8 @@ sort_index(const cg_ids *ids, int64 *idx, int64 n)
 		radix_sort_index(ids->ik, idx, n);
 		return;
 	}
-	sort_ids = ids;
-	qsort(idx, (size_t) n, sizeof(int64), cmp_index);
-	sort_ids = NULL;
+	/* PostgreSQL's qsort that polls for interrupts: millions of text ids take seconds */
+	qsort_interruptible(idx, (size_t) n, sizeof(int64), cmp_index, (void *) ids);
 }
 
 /* Place of id k of 'ids' among the sorted keys, or -1. */
@@ -976,16 +984,22 @@ cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int64 n,
 		order[k] = k;
 	sort_index(ids, order, n);
 	for (r = 1; r < n; r++)
+	{
+		if ((r & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (id_cmp(ids, order[r - 1], ids, order[r]) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: id %s appears more than once in the group", fname,
 							cg_id_string(ids, order[r])),
 					 errhint("Each unit must have one row per group: GROUP BY (or PARTITION BY) the period as well.")));
+	}
 	for (k = 0; k < wr->nkeys; k++)
 		key2[k] = -1;
 	for (r = 0; r < n; r++)
 	{
+		if ((r & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		kpos[r] = find_key(&wr->keys, wr->nkeys, ids, order[r]);
 		if (kpos[r] >= 0)
 		{
@@ -1007,6 +1021,8 @@ cg_group_build(cg_wrel *wr, const cg_ids *ids, const double *x, int64 n,
 	lw = palloc_extended((wr->wt.m + n + 1) * sizeof(double), MCXT_ALLOC_HUGE);
 	for (r = 0; r < n; r++)
 	{
+		if ((r & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (kpos[r] < 0)
 			continue;
 		for (q = wr->wt.row[kpos[r]]; q < wr->wt.row[kpos[r] + 1]; q++)
