@@ -77,15 +77,16 @@ for case in range(6):
     T = 1.0 + 0.1 * case
     B = float(rng.integers(15000, 60000))
     best = milp_minmax(S, D, c, lo, hi, T, B)
+    # Python floats (numpy 2's repr of np.float64 is not SQL), written to the last bit
     values = ", ".join(
-        f"('u{i:03d}', {S[i]!r}::float8, {D[i]!r}::float8, {c[i]!r}::float8, {lo[i]!r}::float8, "
-        + (f"{hi[i]!r}::float8)" if hi[i] < 1e9 else "NULL::float8)")
+        f"('u{i:03d}', {float(S[i])!r}::float8, {float(D[i])!r}::float8, {float(c[i])!r}::float8, "
+        f"{float(lo[i])!r}::float8, " + (f"{float(hi[i])!r}::float8)" if hi[i] < 1e9 else "NULL::float8)")
         for i in range(n))
     q = f"SELECT * FROM (VALUES {values}) t(id, supply, demand, cost, min_add, max_add)"
     cur.execute("SELECT max(gap_after), sum(added * c.cost), bool_and(added = floor(added)), "
                 "bool_and(added >= c.min_add AND (c.max_add IS NULL OR added <= c.max_add)) "
                 "FROM caregap.allocate(%s, %s, %s, 'minmax', true) a JOIN (" + q + ") c USING (id)",
-                (q, B, T))
+                (q, float(B), float(T)))
     got, spent, whole, bounded = cur.fetchone()
     kind = "unit costs" if unit_costs else "costs 1-5"
     ok(abs(got - best) <= 1e-7,
