@@ -97,8 +97,8 @@ SELECT ok((SELECT bool_and(sites = (SELECT count(*) FROM od WHERE od.demand_id =
 -- bad input
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat FROM dem', 'SELECT * FROM hosp', 30)$$, '42703',
                  'fca: the demand query has no column "population"', 'a missing column is named');
-SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat, 1 AS population FROM dem', 'SELECT * FROM hosp', 30)$$, '42804',
-                 NULL, 'a mistyped column is refused');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat, ''1''::text AS population FROM dem', 'SELECT * FROM hosp', 30)$$, '42804',
+                 NULL, 'a column that is not a number is refused (integer, numeric and real are read as double)');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM dem UNION ALL SELECT * FROM dem', 'SELECT * FROM hosp', 30)$$, '22023',
                  'fca: id 41110-1 appears more than once in the demand query', 'a duplicate id is named');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat, -population AS population FROM dem', 'SELECT * FROM hosp', 30)$$, '22023',

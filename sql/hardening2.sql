@@ -64,7 +64,7 @@ INSERT INTO h2_w VALUES (1, 2), (2, 1), (2, 3), (3, 2), (3, 4), (4, 3);
 CREATE ROLE cg_h2_bob;
 
 BEGIN;
-SELECT plan(63);
+SELECT plan(67);
 
 -- 4. The weights cache never crosses roles, snapshots or commands.  0.7.0
 --    kept it for the transaction in a PL/pgSQL simple expression: after DML
@@ -367,6 +367,20 @@ SELECT is((SELECT array_agg(round(p_fdr::numeric, 3) ORDER BY code)::text
             WHERE cluster <> 'Not significant'),
           '{0.088,0.047,0.088,0.057,0.088,0.047,0.088,0.047,0.097,0.047,0.062,0.057,0.088,0.088}',
           'README: LISA clusters with BH over all 31 units (4 of 14 at or below 0.05)');
+
+-- inner queries take any number type, as the aggregates do (issue 18: integer
+-- columns were refused); numeric beyond double is 22003; text is named
+SELECT is((SELECT array_agg(added ORDER BY id) FROM caregap.allocate(
+              $$SELECT * FROM (VALUES ('a', 2, 5::bigint), ('b', 9, 26), ('c', 0, 3)) t(id, supply, demand)$$, 5, 1)),
+          '{1,2,2}'::float8[], 'allocate reads integer and bigint columns');
+SELECT is((SELECT array_agg(round(score::numeric, 12) ORDER BY id) FROM caregap.composite('SELECT id, a::numeric AS a, c::int AS c FROM h2_units WHERE id < ''u15''', draws => 0)),
+          (SELECT array_agg(round(score::numeric, 12) ORDER BY id) FROM caregap.composite('SELECT id, a::numeric::float8 AS a, c::int::float8 AS c FROM h2_units WHERE id < ''u15''', draws => 0)),
+          'composite reads numeric and integer indicators as their double values');
+SELECT is((SELECT count(*) FROM caregap.knn_weights('SELECT code AS id, lon::numeric AS lon, lat::real AS lat FROM caregap.gyeonggi_municipality', 2)),
+          62::bigint, 'knn_weights reads numeric and real coordinates');
+SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT ''a''::text AS id, ''1''::text AS supply, 5 AS demand', 3, 1)$$,
+                 '42804', 'allocate: column "supply" of the units query must be a number (double precision, real, smallint, integer, bigint or numeric), not text',
+                 'a text column is named, with the types accepted');
 
 SELECT * FROM finish();
 ROLLBACK;

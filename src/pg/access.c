@@ -91,10 +91,10 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("%s: the cost query must return columns demand_id, supply_id and cost", fname)));
-	if (SPI_gettypeid(td, cc) != FLOAT8OID)
+	if (!cg_number_type_ok(SPI_gettypeid(td, cc)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s: column \"cost\" of the cost query must be double precision, not %s",
+				 errmsg("%s: column \"cost\" of the cost query must be a number (double precision, real, smallint, integer, bigint or numeric), not %s",
 						fname, format_type_be(SPI_gettypeid(td, cc)))));
 	n = SPI_processed;
 	pairs = MemoryContextAllocExtended(outer, Max(n, 1) * sizeof(cost_pair), MCXT_ALLOC_HUGE);
@@ -125,7 +125,7 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: the cost query names supply_id %s, which is not a supply site", fname, b)));
-		c = DatumGetFloat8(dc);
+		c = cg_number_datum(dc, SPI_gettypeid(td, cc));
 		if (isnan(c) || c < 0.0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -14,6 +14,7 @@
 #include "miscadmin.h"
 #include "funcapi.h"
 #include "utils/lsyscache.h"
+#include "utils/fmgrprotos.h"
 #include "access/xact.h"
 #include "executor/spi.h"
 
@@ -264,4 +265,33 @@ cg_spi_read(const char *q, const char *fname, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: the %s query must be a SELECT", fname, what)));
+}
+
+bool
+cg_number_type_ok(Oid type)
+{
+	return type == FLOAT8OID || type == FLOAT4OID || type == INT2OID || type == INT4OID ||
+		type == INT8OID || type == NUMERICOID;
+}
+
+double
+cg_number_datum(Datum d, Oid type)
+{
+	switch (type)
+	{
+		case FLOAT8OID:
+			return DatumGetFloat8(d);
+		case FLOAT4OID:
+			return (double) DatumGetFloat4(d);
+		case INT2OID:
+			return (double) DatumGetInt16(d);
+		case INT4OID:
+			return (double) DatumGetInt32(d);
+		case INT8OID:
+			return (double) DatumGetInt64(d);
+		case NUMERICOID:
+			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
+	}
+	elog(ERROR, "cg_number_datum: type %u is not a number type", type);
+	return 0.0;					/* not reached */
 }

@@ -106,6 +106,14 @@ struct SPIExecuteOptions;
 extern int	cg_spi_run_read_only(const char *query, struct _SPI_plan *plan,
 								 const struct SPIExecuteOptions *opt);
 
+/*
+ * Number columns of inner queries: double precision, real, smallint, integer,
+ * bigint or numeric, read as double precision (a numeric beyond double is
+ * 22003).  cg_number_type_ok says whether a column type is one of them.
+ */
+extern bool cg_number_type_ok(Oid type);
+extern double cg_number_datum(Datum d, Oid type);
+
 /* Run query q (connected to SPI) as above; 'what' names it in the error when it is not a SELECT. */
 extern void cg_spi_read(const char *q, const char *fname, const char *what);
 

@@ -393,6 +393,7 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 				c,
 				np;
 	int		   *at;
+	Oid		   *ctype;
 	uint64		r;
 	idrow	   *rows;
 	MemoryContext outer = CurrentMemoryContext;
@@ -426,12 +427,16 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 			if (a != cid)
 				at[k++] = a;
 	}
+	ctype = MemoryContextAlloc(outer, Max(np, 1) * sizeof(Oid));
 	for (c = 0; c < np; c++)
-		if (at[c] > 0 && SPI_gettypeid(td, at[c]) != FLOAT8OID)
+	{
+		ctype[c] = at[c] > 0 ? SPI_gettypeid(td, at[c]) : FLOAT8OID;
+		if (!cg_number_type_ok(ctype[c]))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("%s: column \"%s\" of the units query must be double precision, not %s", fname,
-							SPI_fname(td, at[c]), format_type_be(SPI_gettypeid(td, at[c])))));
+					 errmsg("%s: column \"%s\" of the units query must be a number (double precision, real, smallint, integer, bigint or numeric), not %s", fname,
+							SPI_fname(td, at[c]), format_type_be(ctype[c]))));
+	}
 	rows = MemoryContextAllocExtended(outer, Max(SPI_processed, 1) * sizeof(idrow), MCXT_ALLOC_HUGE);
 	for (r = 0; r < SPI_processed; r++)
 	{
@@ -454,7 +459,7 @@ read_units(text *query, const char *fname, const char *const *cols, const bool *
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("%s: unit %s has a null %s", fname, id, SPI_fname(td, at[c]))));
-			rows[r].v[c] = isnull ? NAN : DatumGetFloat8(d);
+			rows[r].v[c] = isnull ? NAN : cg_number_datum(d, ctype[c]);
 			if (isnull)
 				rows[r].nulls |= UINT64CONST(1) << c;
 		}

@@ -48,10 +48,10 @@ float8_column(TupleDesc td, const char *fname, const char *what, const char *col
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("%s: the %s query has no column \"%s\"", fname, what, col)));
-	if (SPI_gettypeid(td, c) != FLOAT8OID)
+	if (!cg_number_type_ok(SPI_gettypeid(td, c)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s: column \"%s\" of the %s query must be double precision, not %s",
+				 errmsg("%s: column \"%s\" of the %s query must be a number (double precision, real, smallint, integer, bigint or numeric), not %s",
 						fname, col, what, format_type_be(SPI_gettypeid(td, c))),
 				 errhint("Cast it: %s::float8.", col)));
 	return c;
@@ -122,8 +122,8 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("%s: row %s of the %s query has a null lon or lat", fname, id, what),
 						 errhint("Leave points without coordinates out of the query.")));
-			rows[r].lon = DatumGetFloat8(dlon);
-			rows[r].lat = DatumGetFloat8(dlat);
+			rows[r].lon = cg_number_datum(dlon, SPI_gettypeid(td, clon));
+			rows[r].lat = cg_number_datum(dlat, SPI_gettypeid(td, clat));
 		}
 		if (amount)
 		{
@@ -133,7 +133,7 @@ cg_read_points(text *query, const char *fname, const char *what, const char *amo
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("%s: row %s of the %s query has a null %s", fname, id, what, amount)));
-			rows[r].amount = DatumGetFloat8(d);
+			rows[r].amount = cg_number_datum(d, SPI_gettypeid(td, camt));
 		}
 	}
 	SPI_finish();
