@@ -64,7 +64,7 @@ INSERT INTO h2_w VALUES (1, 2), (2, 1), (2, 3), (3, 2), (3, 4), (4, 3);
 CREATE ROLE cg_h2_bob;
 
 BEGIN;
-SELECT plan(67);
+SELECT plan(70);
 
 -- 4. The weights cache never crosses roles, snapshots or commands.  0.7.0
 --    kept it for the transaction in a PL/pgSQL simple expression: after DML
@@ -146,19 +146,15 @@ RESET statement_timeout;
 CREATE TEMP TABLE h2_ring AS SELECT g AS i, g % 200000 + 1 AS j FROM generate_series(1, 200000) g;
 INSERT INTO h2_ring SELECT j, i FROM h2_ring;
 CREATE TEMP TABLE h2_ring_x AS SELECT g AS id, (g % 13)::float8 AS x FROM generate_series(1, 200000) g;
-CREATE FUNCTION pg_temp.cancel_state(q text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE q;
-    RETURN 'finished';
-EXCEPTION WHEN query_canceled THEN
-    RETURN 'canceled';
-WHEN OTHERS THEN
-    RETURN 'error ' || SQLSTATE || ': ' || SQLERRM;
-END $$;
 CREATE TEMP TABLE h2_cancels (ms int, outcome text);
+-- each timeout is one top-level DO: the cancel is caught wherever it lands in it
 SELECT format('SET statement_timeout = %s', ms),
-       format('INSERT INTO h2_cancels SELECT %s, pg_temp.cancel_state(%L)', ms,
-              'SELECT caregap.moran_i(id, x, ''h2_ring''::regclass, 0) FROM h2_ring_x')
+       format($do$DO $b$ BEGIN
+                  PERFORM caregap.moran_i(id, x, 'h2_ring'::regclass, 0) FROM h2_ring_x;
+                  INSERT INTO h2_cancels VALUES (%s, 'finished');
+              EXCEPTION WHEN query_canceled THEN INSERT INTO h2_cancels VALUES (%s, 'canceled');
+                        WHEN OTHERS THEN INSERT INTO h2_cancels VALUES (%s, 'error ' || SQLSTATE || ': ' || SQLERRM);
+              END $b$$do$, ms, ms, ms)
   FROM generate_series(20, 400, 20) ms \gexec
 RESET statement_timeout;
 SELECT is_empty($$SELECT * FROM h2_cancels WHERE outcome NOT IN ('canceled', 'finished')$$,
@@ -381,6 +377,17 @@ SELECT is((SELECT count(*) FROM caregap.knn_weights('SELECT code AS id, lon::num
 SELECT throws_ok($$SELECT * FROM caregap.allocate('SELECT ''a''::text AS id, ''1''::text AS supply, 5 AS demand', 3, 1)$$,
                  '42804', 'allocate: column "supply" of the units query must be a number (double precision, real, smallint, integer, bigint or numeric), not text',
                  'a text column is named, with the types accepted');
+
+-- fca: zones past the catchment (issue 18: cut silently) are an error when given, a
+-- NOTICE for the defaults; a catchment above 2,000 km (metres by mistake) a NOTICE
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT 1', 'SELECT 1', 20, 'e2sfca', '{10, 20, 30}', '{1, 0.68, 0.22}')$$, '22023',
+                 'fca: the last zone ends at 30, beyond the catchment 20', 'given zones past the catchment are an error');
+SELECT is((SELECT count(*) FROM caregap.fca('SELECT ''d''::text AS id, 127::float8 AS lon, 37::float8 AS lat, 1::float8 AS population',
+                                            'SELECT ''s''::text AS id, 127.1::float8 AS lon, 37::float8 AS lat, 1::float8 AS capacity', 20, 'e2sfca')),
+          1::bigint, 'the default zones past the catchment still run (with a NOTICE, in the output file)');
+SELECT is((SELECT count(*) FROM caregap.fca('SELECT ''d''::text AS id, 127::float8 AS lon, 37::float8 AS lat, 1::float8 AS population',
+                                            'SELECT ''s''::text AS id, 127.1::float8 AS lon, 37::float8 AS lat, 1::float8 AS capacity', 10000)),
+          1::bigint, 'a catchment of 10000 km still runs (with a NOTICE, in the output file)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -277,6 +277,24 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 					 errmsg("%s: zone weights must be in [0, 1]", fname),
 					 errdetail("Zone weight %d was %g.", nz + 1, p.zone_weight[nz])));
 	}
+	if (p.nzones > 0 && isfinite(catchment) && p.zone_upper[p.nzones - 1] > catchment)
+	{
+		/* zones past the catchment are never reached: an error when given, a notice for the defaults */
+		if (!PG_ARGISNULL(4))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the last zone ends at %g, beyond the catchment %g", fname,
+							p.zone_upper[p.nzones - 1], catchment),
+					 errdetail("Distances past the catchment are never reached, so those zones would be silently cut."),
+					 errhint("End the last zone at the catchment, or widen the catchment.")));
+		ereport(NOTICE,
+				(errmsg("%s: the default zones (10, 20, 30) reach beyond the catchment %g, which cuts them", fname, catchment),
+				 errhint("Give zones and zone_weights that end at the catchment.")));
+	}
+	if (!use_costs && isfinite(catchment) && catchment > 2000.0)
+		ereport(NOTICE,
+				(errmsg("%s: the catchment is in kilometres: %g km reaches across the whole country", fname, catchment),
+				 errhint("A catchment of 10 km is 10, not 10000; for no limit at all, give 'Infinity'.")));
 	if (cg_fca_check(&p) != CG_OK)
 		cg_report(CG_E_CORRUPT, "fca options", NAN, NULL);
 
