@@ -1,5 +1,5 @@
 ------------------------------------------------------------------------------
--- Care gap (FORMULAS.md section 1)
+-- Care gap (docs/FORMULAS.md section 1)
 ------------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.care_gap_result AS (

@@ -1,6 +1,6 @@
 
 ------------------------------------------------------------------------------
--- Moment-based measures (FORMULAS.md section 2): fixed float8[11] state
+-- Moment-based measures (docs/FORMULAS.md section 2): fixed float8[11] state
 --   {version, kind, parameter, n, pivot K, sum w, sum w x, measure sum F}
 -- (sums as compensated hi/lo pairs); storable and mergeable for rollups.
 ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 
 ------------------------------------------------------------------------------
--- Spatial structure (FORMULAS.md sections 3-5): weights relations (i, j [, w]),
+-- Spatial structure (docs/FORMULAS.md sections 3-5): weights relations (i, j [, w]),
 -- global statistics as aggregates, local statistics as window functions.
 -- Ids are smallint, integer, bigint, text or varchar (anyelement, checked at
 -- run time).  Every function reads the weights relation with the caller's

@@ -1,6 +1,6 @@
 
 ------------------------------------------------------------------------------
--- Accessibility (FORMULAS.md section 6): the floating-catchment family on
+-- Accessibility (docs/FORMULAS.md section 6): the floating-catchment family on
 -- inner queries of demand and supply points (great-circle distances through a
 -- k-d tree) or on an origin-destination cost query.  The queries run
 -- read-only with the caller's privileges.

@@ -1,6 +1,6 @@
 
 ------------------------------------------------------------------------------
--- Decisions (FORMULAS.md sections 7-8): class breaks for maps, the class of a
+-- Decisions (docs/FORMULAS.md sections 7-8): class breaks for maps, the class of a
 -- value, a composite index with rank uncertainty, and the allocation planner.
 ------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 /*
- * cg_access.h — accessibility by the floating-catchment family (FORMULAS.md
+ * cg_access.h — accessibility by the floating-catchment family (docs/FORMULAS.md
  * section 6): 2SFCA (Luo and Wang 2003), E2SFCA (Luo and Qi 2009), G2SFCA
  * (Dai 2010) and 3SFCA (Wan et al. 2012), on demand and supply points with
  * great-circle distances found through a k-d tree (never all pairs when a

@@ -1,5 +1,5 @@
 /*
- * cg_breaks.h — class breaks for choropleth maps (FORMULAS.md section 7),
+ * cg_breaks.h — class breaks for choropleth maps (docs/FORMULAS.md section 7),
  * groundwork of issue 12 (no SQL surface yet): quantiles, equal intervals,
  * exact Fisher-Jenks and head/tail breaks, unweighted or weighted (a
  * population-weighted classification), with mapclassify's conventions:

@@ -1,6 +1,6 @@
 /*
  * cg_composite.h — a composite index from several indicators per unit, with
- * rank uncertainty (FORMULAS.md section 8, the OECD/JRC Handbook 2008);
+ * rank uncertainty (docs/FORMULAS.md section 8, the OECD/JRC Handbook 2008);
  * groundwork of issue 12, no SQL surface yet.
  *
  * x: n units by p indicators, row-major, finite.  direction[j] = +1 when a

@@ -1,5 +1,5 @@
 /*
- * cg_decomp.h — Theil decomposition by groups (FORMULAS.md section 2).
+ * cg_decomp.h — Theil decomposition by groups (docs/FORMULAS.md section 2).
  *
  * Each group keeps compensated sums in units relative to one pivot K shared
  * by the whole state (r = x / K, so the magnitude of x never reaches a

@@ -1,6 +1,6 @@
 /*
  * cg_dist.c — distribution kernels: pair checks, radix sort, Gini, Lorenz
- * curve, concentration index (FORMULAS.md section 2).
+ * curve, concentration index (docs/FORMULAS.md section 2).
  */
 #include "cg_ineq.h"
 #include "cg_cancel.h"

@@ -1,5 +1,5 @@
 /*
- * cg_gap.h — the care-gap kernel (FORMULAS.md section 1).
+ * cg_gap.h — the care-gap kernel (docs/FORMULAS.md section 1).
  *
  * Unit i has supply S_i >= 0 and need-weighted demand D_i >= 0.  Against a
  * reference ratio R (pooled: R = sum S / sum D; or a policy target tau):

@@ -1,5 +1,5 @@
 /*
- * cg_ineq.h — inequality (disparity) kernels, FORMULAS.md section 2.
+ * cg_ineq.h — inequality (disparity) kernels, docs/FORMULAS.md section 2.
  *
  * Moment-based measures (Theil T and L, generalized entropy GE(alpha),
  * Atkinson, coefficient of variation; cg_moments.c) keep a fixed state of

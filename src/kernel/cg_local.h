@@ -1,5 +1,5 @@
 /*
- * cg_local.h — local spatial statistics (FORMULAS.md section 5): local
+ * cg_local.h — local spatial statistics (docs/FORMULAS.md section 5): local
  * Moran's I with its analytic moments (total and conditional randomization,
  * Sokal, Oden and Thomson 1998, as spdep's localmoran), Getis-Ord Gi and Gi*,
  * conditional permutation inference on a documented random stream, the

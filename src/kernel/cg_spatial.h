@@ -1,5 +1,5 @@
 /*
- * cg_spatial.h — global spatial autocorrelation (FORMULAS.md section 4) over
+ * cg_spatial.h — global spatial autocorrelation (docs/FORMULAS.md section 4) over
  * a cg_weights object: Moran's I, Geary's C, Getis-Ord general G, their
  * analytic moments and permutation inference; the counter-based random
  * stream shared with the local statistics (cg_local.h).

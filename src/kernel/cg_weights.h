@@ -1,5 +1,5 @@
 /*
- * cg_weights.h — spatial weights (FORMULAS.md section 3): links (i, j, w)
+ * cg_weights.h — spatial weights (docs/FORMULAS.md section 3): links (i, j, w)
  * between n units, indexed 0..n-1 (the glue maps ids to indices), checked and
  * stored as compressed rows; the transforms of spdep / libpysal; the summary
  * numbers every statistic reports (S0, S1, S2, islands, components).

@@ -1,6 +1,6 @@
 /*
  * test_weights.c — spatial weights kernel: build checks, transforms and the
- * summary numbers against hand derivations (FORMULAS.md section 3).
+ * summary numbers against hand derivations (docs/FORMULAS.md section 3).
  */
 #include "cg_test.h"
 #include "cg_spatial.h"
