@@ -5,15 +5,18 @@
 -- 1,572 touching pairs that data/korea_dong/README.md reports for the same
 -- simplified polygons (GEOS intersects).
 \i sql/include/tap.sql
-\set dongs `cat data/korea_dong/dong_gyeonggi.geojson`
 
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE EXTENSION caregap_postgis;
 RESET client_min_messages;
+-- the dongs and their polygons, through the shipped loaders
+\i data/korea_dong/load.sql
+\i data/korea_dong/load_geom.sql
+\set ON_ERROR_STOP off
 
 BEGIN;
-SELECT plan(19);
+SELECT plan(20);
 
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.1', 'caregap_postgis 0.6.1 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
@@ -41,10 +44,11 @@ SELECT ok((SELECT bool_and(abs(k.km - ST_Distance(ST_Point(a.lon, a.lat)::geogra
              JOIN caregap.gyeonggi_municipality a ON a.code = k.i JOIN caregap.gyeonggi_municipality b ON b.code = k.j),
           'haversine km of all 930 ordered pairs = PostGIS ST_Distance on the sphere within 1e-8');
 
-CREATE TEMP TABLE dong_geom AS
-SELECT f -> 'properties' ->> 'kostat_code_2018' AS id, ST_GeomFromGeoJSON((f -> 'geometry')::text) AS geom
-  FROM jsonb_array_elements((:'dongs')::jsonb -> 'features') f;
-SELECT is((SELECT count(*) FROM dong_geom), 563::bigint, '563 dong polygons of Gyeonggi');
+CREATE TEMP TABLE dong_geom AS SELECT kostat_code_2018 AS id, geom FROM korea_dong.dong_geom_2018;
+SELECT is((SELECT count(*) FROM dong_geom), 563::bigint, '563 dong polygons of Gyeonggi, loaded by data/korea_dong/load_geom.sql');
+SELECT is((SELECT (count(adm_code), count(*) FILTER (WHERE adm_code IS NULL))
+             FROM korea_dong.dong_geom_2018), (541::bigint, 22::bigint),
+          'the loader: 541 polygons matched to a 2026 dong (README: 541 with a polygon), 22 without');
 SELECT is((SELECT count(*) FROM caregap_postgis.contiguity_weights('SELECT * FROM dong_geom')), 2 * 1572::bigint,
           'queen contiguity of the dongs: 1,572 touching pairs, as data/korea_dong/README.md');
 SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT * FROM gg_geom', 'bishop')$$, '22023', NULL,
