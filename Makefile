@@ -57,7 +57,7 @@ sql/caregap--0.7.0--0.7.1.sql: sql/upgrade/caregap--0.7.0--0.7.1.sql sql/upgrade
 	cat $^ > $@
 
 sql/caregap_postgis--0.6.0--0.6.1.sql: sql/upgrade/caregap_postgis--0.6.0--0.6.1.sql sql/upgrade/plant_check.sql \
-		sql/companion/caregap_postgis/20_contiguity.sql sql/master/99_owner.sql
+		sql/companion/caregap_postgis/20_contiguity.sql sql/companion/caregap_postgis/30_fca.sql sql/master/99_owner.sql
 	cat $^ > $@
 
 # The kernel's symbols stay inside caregap.so: the glue calls them directly

@@ -16,7 +16,7 @@ RESET client_min_messages;
 \set ON_ERROR_STOP off
 
 BEGIN;
-SELECT plan(20);
+SELECT plan(23);
 
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.1', 'caregap_postgis 0.6.1 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
@@ -91,8 +91,25 @@ SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT id, 
 SELECT set_eq($$SELECT i, j, round(border_km::numeric, 6) FROM caregap_postgis.contiguity_weights('SELECT id, ST_Transform(geom, 5179) AS geom FROM gg_geom')$$,
               $$SELECT i, j, round(border_km::numeric, 6) FROM gg_queen$$,
               'geometries in EPSG:5179 give the same pairs and border lengths (transformed to lon/lat for the length)');
-SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'caregap_postgis.fca(text,text,double precision,text,double precision[],double precision[])'::regprocedure),
-          'r', 'caregap_postgis.fca is PARALLEL RESTRICTED, as caregap.fca');
+SELECT is((SELECT string_agg(proparallel::text, '') FROM pg_proc
+            WHERE oid IN ('caregap_postgis.fca(text,text,double precision,text,double precision[],double precision[],text)'::regprocedure,
+                          'caregap_postgis.fca_supply(text,text,double precision,text,double precision[],double precision[],text)'::regprocedure)),
+          'rr', 'caregap_postgis.fca and fca_supply are PARALLEL RESTRICTED, as caregap''s');
+-- 0.6.1 (from issue 18): parity with caregap: fca_supply, costs, errors in caregap's words
+SELECT ok((SELECT bool_and(pg_temp.close(g.ratio, l.ratio, 1e-14) AND g.demand_points = l.demand_points)
+             FROM caregap_postgis.fca_supply('SELECT id, geom, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20) g
+             JOIN caregap.fca_supply('SELECT id, ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat, 1000::float8 AS population FROM gg_geom',
+                                     'SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, capacity FROM hosp_geom', 20) l USING (id)),
+          'caregap_postgis.fca_supply = caregap.fca_supply on the points on surface');
+SELECT is((SELECT array_agg(round(access::numeric, 12) ORDER BY id)
+             FROM caregap_postgis.fca('SELECT id, geom, 1000::float8 AS population FROM gg_geom WHERE id IN (''41110'', ''41130'')',
+                                      'SELECT * FROM hosp_geom WHERE id IN (SELECT min(id) FROM hosp_geom)', 20,
+                                      costs => 'SELECT g.id AS demand_id, h.id AS supply_id, 5::float8 AS cost FROM gg_geom g, hosp_geom h WHERE g.id IN (''41110'', ''41130'') AND h.id IN (SELECT min(id) FROM hosp_geom)')),
+          (SELECT array_agg(round((capacity / 2000)::numeric, 12)) FROM hosp_geom WHERE id IN (SELECT min(id) FROM hosp_geom)) || (SELECT array_agg(round((capacity / 2000)::numeric, 12)) FROM hosp_geom WHERE id IN (SELECT min(id) FROM hosp_geom)),
+          'caregap_postgis.fca passes costs: two units of 1,000 both 5 from one site each see its capacity / 2,000');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id, geom AS shape, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
+                 '42703', 'fca: the demand query must have columns id, geom and population',
+                 'a missing geom column is named in caregap''s words, not the rewritten query''s');
 
 SELECT * FROM finish();
 ROLLBACK;
@@ -135,11 +152,26 @@ DROP EXTENSION caregap_postgis;
 DROP SCHEMA caregap_postgis;
 REVOKE CREATE ON DATABASE :"DBNAME" FROM cg_carol;
 DROP ROLE cg_carol;
--- the companion's upgrade path
+-- the companion's upgrade path: 0.5.0 updated step by step has the fresh install's
+-- functions (definition, parallel label, comment), and its schema the owner rule
+CREATE TEMP VIEW pgis_catalog AS
+SELECT p.oid::regprocedure::text AS f, md5(pg_get_functiondef(p.oid)) AS def, p.proparallel::text AS par,
+       obj_description(p.oid, 'pg_proc') AS comment
+  FROM pg_proc p WHERE p.pronamespace = to_regnamespace('caregap_postgis')
+UNION ALL
+SELECT 'schema owner super ' || r.rolsuper, coalesce(n.nspacl::text, '-'), '', ''
+  FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'caregap_postgis';
 SET client_min_messages = warning;
+CREATE EXTENSION caregap_postgis;
+CREATE TEMP TABLE pgis_fresh AS SELECT * FROM pgis_catalog;
+DROP EXTENSION caregap_postgis;
+DROP SCHEMA caregap_postgis;
 CREATE EXTENSION caregap_postgis VERSION '0.5.0';
 ALTER EXTENSION caregap_postgis UPDATE;
 RESET client_min_messages;
-SELECT extversion, (SELECT count(*) FROM pg_proc WHERE pronamespace = 'caregap_postgis'::regnamespace) AS functions
+SELECT extversion, (SELECT count(*) FROM pg_proc WHERE pronamespace = 'caregap_postgis'::regnamespace) AS functions,
+       (SELECT count(*) FROM pgis_fresh) AS fresh_rows,
+       (SELECT count(*) FROM (SELECT * FROM pgis_fresh EXCEPT SELECT * FROM pgis_catalog
+                              UNION ALL (SELECT * FROM pgis_catalog EXCEPT SELECT * FROM pgis_fresh)) d) AS differing
   FROM pg_extension WHERE extname = 'caregap_postgis';
 DROP EXTENSION caregap_postgis;

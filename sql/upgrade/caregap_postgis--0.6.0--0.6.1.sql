@@ -6,7 +6,9 @@
 --  * contiguity_weights checks what it read (null ids or geometries, repeated
 --    ids, mixed or unknown SRIDs: errors naming them), and works in a READ
 --    ONLY transaction.
---  * fca is PARALLEL RESTRICTED, as caregap.fca is.
+--  * fca takes caregap.fca's costs, has a twin fca_supply, both PARALLEL RESTRICTED as
+--    caregap's are, and name missing columns in caregap's words.
 \echo Use "ALTER EXTENSION caregap_postgis UPDATE TO '0.6.1'" to load this file. \quit
 
-ALTER FUNCTION @extschema@.fca(text, text, double precision, text, double precision[], double precision[]) PARALLEL RESTRICTED;
+-- fca gains costs: a new signature (created again below, with fca_supply)
+DROP FUNCTION @extschema@.fca(text, text, double precision, text, double precision[], double precision[]);
