@@ -6,7 +6,8 @@
 #   3. pg_regress (pgTAP inside) on a throwaway cluster,
 #   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another,
 #   5. the HTML report in headless Chromium,
-#   6. allocate against the MILP solver HiGHS (scipy) on 200 units;
+#   6. allocate against the MILP solver HiGHS (scipy) on 200 units, and every SQL
+#      example of the README and docs/ run (test/doctest: runs, output not compared);
 # then
 #   7. the pg_regress suite (with the PostGIS companion and the upgrade path) on each
 #      other supported PostgreSQL, from its own Debian packages in a Debian chroot
@@ -114,6 +115,11 @@ add_summary report /tmp/caregap-report.log
 pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/milp/run.sh > /tmp/caregap-milp.log 2>&1
 cat /tmp/caregap-milp.log
 add_summary milp /tmp/caregap-milp.log
+
+# 6b. every SQL example of the README and docs/ runs (the doc-test; output not compared)
+pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/doctest/run.sh > /tmp/caregap-doctest.log 2>&1
+cat /tmp/caregap-doctest.log
+add_summary doctest /tmp/caregap-doctest.log
 
 version_lines=("$host_line")
 if [ "$chroots" = 1 ]; then
