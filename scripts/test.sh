@@ -101,25 +101,17 @@ cat /tmp/caregap-regress.log
 host_line=$(grep -E "^pg$PGV: [0-9]+ passed" /tmp/caregap-regress.log | tail -1)
 add_summary "pg$PGV" /tmp/caregap-regress.log
 
-# 4. BI clients (psycopg2, pgJDBC, psqlODBC) read every report view on a real server
-pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/clients/run.sh > /tmp/caregap-clients.log 2>&1
-cat /tmp/caregap-clients.log
-add_summary clients /tmp/caregap-clients.log
-
-# 5. the HTML report renders in headless Chromium
-pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/report/run.sh > /tmp/caregap-report.log 2>&1
-cat /tmp/caregap-report.log
-add_summary report /tmp/caregap-report.log
-
-# 6. allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
-pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/milp/run.sh > /tmp/caregap-milp.log 2>&1
-cat /tmp/caregap-milp.log
-add_summary milp /tmp/caregap-milp.log
-
-# 6b. every SQL example of the README and docs/ runs (the doc-test; output not compared)
-pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash test/doctest/run.sh > /tmp/caregap-doctest.log 2>&1
-cat /tmp/caregap-doctest.log
-add_summary doctest /tmp/caregap-doctest.log
+# 4-6. on throwaway clusters of the host's PostgreSQL, each printing "NAME: N passed, M failed":
+#   clients  the BI clients (psycopg2, pgJDBC, psqlODBC) read every report view
+#   report   the HTML report renders in headless Chromium
+#   milp     allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
+#   doctest  every SQL example of the README and docs/ runs (output not compared)
+for step in clients:test/clients/run.sh report:test/report/run.sh milp:test/milp/run.sh doctest:test/doctest/run.sh; do
+  name=${step%%:*}
+  pg_virtualenv -v "$PGV" -i '--encoding=UTF8 --locale=C.UTF-8' bash "${step#*:}" > "/tmp/caregap-$name.log" 2>&1
+  cat "/tmp/caregap-$name.log"
+  add_summary "$name" "/tmp/caregap-$name.log"
+done
 
 version_lines=("$host_line")
 if [ "$chroots" = 1 ]; then
