@@ -15,9 +15,9 @@ OBJS        = $(KERNEL_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # schema's owner rule); the install scripts of older versions and the
 # hand-written upgrade scripts are sql/caregap--*.sql.  The companion
 # caregap_postgis is built the same way from sql/companion/caregap_postgis
-# with the same guard and owner rule, and the upgrade scripts of 0.7.1 (and
-# of the companion's 0.6.1) from sql/upgrade with the check for planted
-# objects and the owner rule.  Every other sql/*.sql is a test.
+# with the same guard and owner rule, and the upgrade scripts since 0.7.1 (and
+# the companion's 0.6.1) from sql/upgrade with the check for planted
+# objects, the new master files and the owner rule.  Every other sql/*.sql is a test.
 MASTER      = $(sort $(wildcard sql/master/*.sql))
 INSTALL_SQL = sql/caregap--$(EXTVERSION).sql
 PGIS_VERSION = $(shell grep default_version caregap_postgis.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
@@ -25,7 +25,7 @@ PGIS_PARTS  = sql/companion/caregap_postgis/00_header.sql sql/master/01_guard.sq
               sql/companion/caregap_postgis/20_contiguity.sql sql/companion/caregap_postgis/30_fca.sql \
               sql/master/99_owner.sql
 PGIS_SQL    = sql/caregap_postgis--$(PGIS_VERSION).sql
-UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap_postgis--0.6.0--0.6.1.sql
+UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--0.7.1--1.0.0.sql sql/caregap_postgis--0.6.0--0.6.1.sql
 DATA_built  = $(INSTALL_SQL) $(PGIS_SQL) $(UPGRADES_BUILT)
 # the full install script of the first release, and every upgrade script
 DATA        = sql/caregap--0.1.0.sql $(filter-out $(UPGRADES_BUILT),$(wildcard sql/caregap--*--*.sql)) \
@@ -54,6 +54,10 @@ $(PGIS_SQL): $(PGIS_PARTS) caregap_postgis.control
 	cat $(PGIS_PARTS) > $@
 
 sql/caregap--0.7.0--0.7.1.sql: sql/upgrade/caregap--0.7.0--0.7.1.sql sql/upgrade/plant_check.sql sql/master/99_owner.sql
+	cat $^ > $@
+
+sql/caregap--0.7.1--1.0.0.sql: sql/upgrade/caregap--0.7.1--1.0.0.sql sql/upgrade/plant_check.sql \
+		sql/master/25_plain_rows.sql sql/master/41_spatial_options.sql sql/master/99_owner.sql
 	cat $^ > $@
 
 sql/caregap_postgis--0.6.0--0.6.1.sql: sql/upgrade/caregap_postgis--0.6.0--0.6.1.sql sql/upgrade/plant_check.sql \

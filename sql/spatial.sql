@@ -77,7 +77,7 @@ SELECT ok(pg_temp.close(
 ----------------------------------------------------------------------------
 CREATE TEMP TABLE col_local AS
 SELECT id, crime, caregap.local_moran(id, crime, 'columbus_nb'::regclass, permutations => 0, scaling => 'n',
-                                      alternative => 'two-sided') OVER () AS n_scaled,
+                                      alternative => 'two_sided') OVER () AS n_scaled,
        caregap.local_moran(id, crime, 'columbus_nb'::regclass, permutations => 0) OVER () AS geoda
   FROM columbus;
 SELECT ok(pg_temp.close((n_scaled).ii, 0.52877701326597, 1e-12) AND pg_temp.close((n_scaled).e_ii, -0.020250213989389, 1e-12)
@@ -250,7 +250,7 @@ SELECT throws_ok($$SELECT caregap.local_moran(id, crime, 'columbus_nb'::regclass
                  'local_moran: permutations must be the same on every row of a partition', 'a window option that varies within a partition is refused');
 SELECT throws_ok($$SELECT caregap.p_adjust(1.5, 'BH') OVER ()$$, '22023', NULL, 'a p-value above 1 is refused');
 SELECT ok((SELECT bool_and(t.p_sim = least(1, 2 * least(g.p_sim, l.p_sim)))
-             FROM (SELECT id, (caregap.local_moran(id, crime, 'columbus_nb'::regclass, alternative => 'two-sided') OVER ()).p_sim FROM columbus) t
+             FROM (SELECT id, (caregap.local_moran(id, crime, 'columbus_nb'::regclass, alternative => 'two_sided') OVER ()).p_sim FROM columbus) t
              JOIN (SELECT id, (caregap.local_moran(id, crime, 'columbus_nb'::regclass, alternative => 'greater') OVER ()).p_sim FROM columbus) g USING (id)
              JOIN (SELECT id, (caregap.local_moran(id, crime, 'columbus_nb'::regclass, alternative => 'lesser') OVER ()).p_sim FROM columbus) l USING (id)),
           'two-sided pseudo p = min(1, 2 min(greater, lesser)) on the same stream');

@@ -420,7 +420,7 @@ COMMENT ON TYPE @extschema@.local_g_result IS
 
 CREATE FUNCTION @extschema@.local_g(id anyelement, value double precision, weights regclass,
     star boolean DEFAULT true, permutations integer DEFAULT 999, seed bigint DEFAULT 1,
-    alternative text DEFAULT 'two-sided'::text, style text DEFAULT 'B'::text,
+    alternative text DEFAULT 'two_sided'::text, style text DEFAULT 'B'::text,
     islands text DEFAULT 'exclude'::text,
     significance double precision DEFAULT '0.05'::double precision,
     unmatched text DEFAULT 'error'::text, sampling text DEFAULT 'table'::text)

@@ -107,6 +107,48 @@ extern bool cg_parse_unmatched(text *t);
 extern int	cg_parse_sampling(text *t);	/* 0 table, 1 complete */
 extern const char *cg_alternative_name(cg_alternative a);
 extern const char *cg_islands_name(cg_islands i);
+extern bool cg_parse_scaling(text *t, const char *fname);	/* true: n-1 */
+extern void cg_check_permutations(int64 perms, const char *fname);
+extern void cg_check_significance(double signif, const char *fname);
+
+/*
+ * The options value caregap.spatial_options (spatial_options.c): its fields
+ * in order; bit k of set / allowed is field k.  A field left NULL takes the
+ * default of the statistic; a field the statistic does not take is an error.
+ */
+#define CG_SOPT_FIELDS 11
+#define CG_SOPT_PERMUTATIONS (1u << 0)
+#define CG_SOPT_SEED (1u << 1)
+#define CG_SOPT_STYLE (1u << 2)
+#define CG_SOPT_ALTERNATIVE (1u << 3)
+#define CG_SOPT_ISLANDS (1u << 4)
+#define CG_SOPT_UNMATCHED (1u << 5)
+#define CG_SOPT_SIGNIFICANCE (1u << 6)
+#define CG_SOPT_CONDITIONAL (1u << 7)
+#define CG_SOPT_SCALING (1u << 8)
+#define CG_SOPT_SAMPLING (1u << 9)
+#define CG_SOPT_STAR (1u << 10)
+
+typedef struct cg_sopt
+{
+	uint32		set;
+	int32		permutations;
+	int64		seed;
+	char		style;
+	cg_alternative alternative;
+	cg_islands	islands;
+	bool		drop_unmatched;
+	double		significance;
+	bool		conditional;
+	bool		scaling_n1;
+	int			sampling;
+	bool		star;
+} cg_sopt;
+
+/* Is argument argno of the call an options value (a row type)? */
+extern bool cg_sopt_form(FunctionCallInfo fcinfo, int argno);
+extern void cg_sopt_read(Datum d, cg_sopt *o, const char *fname, uint32 allowed);
+extern const char *cg_sopt_names(uint32 allowed);
 
 /*
  * A group's units and weights.  The input: n units (ids, values) in any

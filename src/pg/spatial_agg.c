@@ -10,6 +10,7 @@
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
@@ -136,6 +137,16 @@ options_stable(FunctionCallInfo fcinfo, int nargs)
 	return *(char *) fcinfo->flinfo->fn_extra == 's';
 }
 
+/* The name of the aggregate being called, for messages. */
+static const char *
+agg_name(FunctionCallInfo fcinfo)
+{
+	Aggref	   *ag = AggGetAggref(fcinfo);
+	char	   *n = ag ? get_func_name(ag->aggfnoid) : NULL;
+
+	return n ? n : "spatial statistic";
+}
+
 /*
  * (state, id, value, weights [, permutations [, seed [, style [, alternative
  * [, islands [, unmatched]]]]]]): one transition function for every arity
@@ -166,17 +177,34 @@ cg_spatial_trans(PG_FUNCTION_ARGS)
 		memset(&o, 0, sizeof(o));
 		o.kind = s ? s->kind : (int32) cg_id_kind(get_fn_expr_argtype(fcinfo->flinfo, 1), "spatial statistic");
 		o.relid = PG_GETARG_OID(3);
-		o.permutations = nargs > 4 ? PG_GETARG_INT32(4) : 999;
-		o.seed = nargs > 5 ? PG_GETARG_INT64(5) : 1;
-		o.style = nargs > 6 ? cg_parse_style(PG_GETARG_TEXT_PP(6)) : 0;
-		o.alternative = nargs > 7 ? (int32) cg_parse_alternative(PG_GETARG_TEXT_PP(7)) : 0;
-		o.islands = nargs > 8 ? (int32) cg_parse_islands(PG_GETARG_TEXT_PP(8)) : CG_ISLANDS_EXCLUDE;
-		o.drop_unmatched = nargs > 9 ? cg_parse_unmatched(PG_GETARG_TEXT_PP(9)) : false;
-		if (o.permutations < 0 || o.permutations > 10000000)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("spatial statistic: permutations must be between 0 and 10000000"),
-					 errdetail("The value was %d.", o.permutations)));
+		if (nargs == 5 && cg_sopt_form(fcinfo, 4))
+		{
+			/* (id, value, weights, options): the options by name */
+			cg_sopt		so;
+			const char *fname = agg_name(fcinfo);
+			bool		gini = strcmp(fname, "gini_spatial") == 0;
+
+			cg_sopt_read(PG_GETARG_DATUM(4), &so, fname,
+						 gini ? CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_UNMATCHED :
+						 CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_STYLE | CG_SOPT_ALTERNATIVE |
+						 CG_SOPT_ISLANDS | CG_SOPT_UNMATCHED);
+			o.permutations = (so.set & CG_SOPT_PERMUTATIONS) ? so.permutations : 999;
+			o.seed = (so.set & CG_SOPT_SEED) ? so.seed : 1;
+			o.style = (so.set & CG_SOPT_STYLE) ? so.style : 0;
+			o.alternative = (so.set & CG_SOPT_ALTERNATIVE) ? (int32) so.alternative : 0;
+			o.islands = (so.set & CG_SOPT_ISLANDS) ? (int32) so.islands : CG_ISLANDS_EXCLUDE;
+			o.drop_unmatched = (so.set & CG_SOPT_UNMATCHED) ? so.drop_unmatched : false;
+		}
+		else
+		{
+			o.permutations = nargs > 4 ? PG_GETARG_INT32(4) : 999;
+			o.seed = nargs > 5 ? PG_GETARG_INT64(5) : 1;
+			o.style = nargs > 6 ? cg_parse_style(PG_GETARG_TEXT_PP(6)) : 0;
+			o.alternative = nargs > 7 ? (int32) cg_parse_alternative(PG_GETARG_TEXT_PP(7)) : 0;
+			o.islands = nargs > 8 ? (int32) cg_parse_islands(PG_GETARG_TEXT_PP(8)) : CG_ISLANDS_EXCLUDE;
+			o.drop_unmatched = nargs > 9 ? cg_parse_unmatched(PG_GETARG_TEXT_PP(9)) : false;
+			cg_check_permutations(o.permutations, "spatial statistic");
+		}
 		old = MemoryContextSwitchTo(aggctx);
 		if (s == NULL)
 		{

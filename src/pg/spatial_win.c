@@ -77,6 +77,28 @@ stable_arg(WindowObject winobj, FunctionCallInfo fcinfo, int argno, const char *
 }
 
 /*
+ * The options of a window function: by position, or one options value
+ * (caregap.spatial_options) at argument first.  true: the options value,
+ * read into so (fields not given keep the function's defaults).
+ */
+static bool
+win_options(WindowObject winobj, FunctionCallInfo fcinfo, int first, const char *fname,
+			uint32 allowed, cg_sopt *so)
+{
+	if (PG_NARGS() == first + 1 && cg_sopt_form(fcinfo, first))
+	{
+		cg_sopt_read(stable_arg(winobj, fcinfo, first, fname, "the options"), so, fname, allowed);
+		return true;
+	}
+	memset(so, 0, sizeof(*so));
+	return false;
+}
+
+/* an option: from the options value (or its default), else argument argno */
+#define OPT(flag, field, dflt, positional) \
+	(byname ? ((so.set & (flag)) ? so.field : (dflt)) : (positional))
+
+/*
  * Read the partition's ids (argument 0) and values (argument 1): rows with a
  * null value are not units (their results are null); *rowunit maps each
  * row to its input index or -1.
@@ -259,12 +281,21 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 		MemoryContext partctx = GetMemoryChunkContext(p),
 					old;
 		Oid			relid = DatumGetObjectId(stable_arg(winobj, fcinfo, 2, fname, "the weights relation"));
-		int32		perms = DatumGetInt32(stable_arg(winobj, fcinfo, 3, fname, "permutations"));
-		int64		seed = DatumGetInt64(stable_arg(winobj, fcinfo, 4, fname, "seed"));
-		cg_alternative alt = cg_parse_alternative(DatumGetTextPP(stable_arg(winobj, fcinfo, 5, fname, "alternative")));
+		cg_sopt		so;
+		bool		byname = win_options(winobj, fcinfo, 3, fname,
+										 CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_ALTERNATIVE |
+										 CG_SOPT_STYLE | CG_SOPT_ISLANDS | CG_SOPT_CONDITIONAL |
+										 CG_SOPT_SCALING | CG_SOPT_SIGNIFICANCE | CG_SOPT_UNMATCHED |
+										 CG_SOPT_SAMPLING, &so);
+		int32		perms = OPT(CG_SOPT_PERMUTATIONS, permutations, 999,
+								DatumGetInt32(stable_arg(winobj, fcinfo, 3, fname, "permutations")));
+		int64		seed = OPT(CG_SOPT_SEED, seed, 1,
+							   DatumGetInt64(stable_arg(winobj, fcinfo, 4, fname, "seed")));
+		cg_alternative alt = OPT(CG_SOPT_ALTERNATIVE, alternative, CG_ALT_FOLDED,
+								 cg_parse_alternative(DatumGetTextPP(stable_arg(winobj, fcinfo, 5, fname, "alternative"))));
 		cg_spatial_opts opts;
 		bool		conditional;
-		char	   *scaling;
+		bool		scaling_n1;
 		double		signif;
 		cg_ids		ids;
 		double	   *x,
@@ -282,29 +313,23 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 		double		sd = NAN,
 					mean_x = 0.0;
 
-		opts.style = cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 6, fname, "style")));
-		opts.islands = cg_parse_islands(DatumGetTextPP(stable_arg(winobj, fcinfo, 7, fname, "islands")));
-		conditional = DatumGetBool(stable_arg(winobj, fcinfo, 8, fname, "conditional"));
-		scaling = TextDatumGetCString(stable_arg(winobj, fcinfo, 9, fname, "scaling"));
-		signif = DatumGetFloat8(stable_arg(winobj, fcinfo, 10, fname, "significance"));
-		opts.drop_unmatched = cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "unmatched")));
-		perm.complete = cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 12, fname, "sampling")));
+		opts.style = OPT(CG_SOPT_STYLE, style, 'R',
+						 cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 6, fname, "style"))));
+		opts.islands = OPT(CG_SOPT_ISLANDS, islands, CG_ISLANDS_EXCLUDE,
+						   cg_parse_islands(DatumGetTextPP(stable_arg(winobj, fcinfo, 7, fname, "islands"))));
+		conditional = OPT(CG_SOPT_CONDITIONAL, conditional, true,
+						  DatumGetBool(stable_arg(winobj, fcinfo, 8, fname, "conditional")));
+		scaling_n1 = OPT(CG_SOPT_SCALING, scaling_n1, true,
+						 cg_parse_scaling(DatumGetTextPP(stable_arg(winobj, fcinfo, 9, fname, "scaling")), fname));
+		signif = OPT(CG_SOPT_SIGNIFICANCE, significance, 0.05,
+					 DatumGetFloat8(stable_arg(winobj, fcinfo, 10, fname, "significance")));
+		opts.drop_unmatched = OPT(CG_SOPT_UNMATCHED, drop_unmatched, false,
+								  cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "unmatched"))));
+		perm.complete = OPT(CG_SOPT_SAMPLING, sampling, 0,
+							cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 12, fname, "sampling"))));
 		opts.self = false;
-		if (strcmp(scaling, "n-1") != 0 && strcmp(scaling, "n") != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("local_moran: unknown scaling \"%s\"", scaling),
-					 errhint("Use 'n-1' (GeoDa and esda: I_i = (n-1) z_i lag_i / sum z^2) or 'n' (spdep).")));
-		if (perms < 0 || perms > 10000000)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("local_moran: permutations must be between 0 and 10000000"),
-					 errdetail("The value was %d.", perms)));
-		if (!(signif > 0.0 && signif < 1.0))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("local_moran: significance must be between 0 and 1"),
-					 errdetail("The value was %g.", signif)));
+		cg_check_permutations(perms, fname);
+		cg_check_significance(signif, fname);
 		n = read_partition(winobj, fcinfo, fname, true, &ids, &x, &ru, &nrows);
 		partition_results(p, partctx, nrows);
 		if (n > 0)
@@ -320,7 +345,7 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 			perm.replicates = (uint64) perms;
 			perm.alternative = alt;
 			perm.ukey = g.ukey;
-			CG_RUN_KERNEL(st, cg_local_moran(&g.wt, g.x, strcmp(scaling, "n-1") == 0, conditional,
+			CG_RUN_KERNEL(st, cg_local_moran(&g.wt, g.x, scaling_n1, conditional,
 											 &perm, scratch, us, &out));
 			if (st != CG_OK)
 				cg_report(st, fname, NAN, NULL);
@@ -401,10 +426,19 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 		MemoryContext partctx = GetMemoryChunkContext(p),
 					old;
 		Oid			relid = DatumGetObjectId(stable_arg(winobj, fcinfo, 2, fname, "the weights relation"));
-		bool		star = DatumGetBool(stable_arg(winobj, fcinfo, 3, fname, "star"));
-		int32		perms = DatumGetInt32(stable_arg(winobj, fcinfo, 4, fname, "permutations"));
-		int64		seed = DatumGetInt64(stable_arg(winobj, fcinfo, 5, fname, "seed"));
-		cg_alternative alt = cg_parse_alternative(DatumGetTextPP(stable_arg(winobj, fcinfo, 6, fname, "alternative")));
+		cg_sopt		so;
+		bool		byname = win_options(winobj, fcinfo, 3, fname,
+										 CG_SOPT_STAR | CG_SOPT_PERMUTATIONS | CG_SOPT_SEED |
+										 CG_SOPT_ALTERNATIVE | CG_SOPT_STYLE | CG_SOPT_ISLANDS |
+										 CG_SOPT_SIGNIFICANCE | CG_SOPT_UNMATCHED | CG_SOPT_SAMPLING, &so);
+		bool		star = OPT(CG_SOPT_STAR, star, true,
+							   DatumGetBool(stable_arg(winobj, fcinfo, 3, fname, "star")));
+		int32		perms = OPT(CG_SOPT_PERMUTATIONS, permutations, 999,
+								DatumGetInt32(stable_arg(winobj, fcinfo, 4, fname, "permutations")));
+		int64		seed = OPT(CG_SOPT_SEED, seed, 1,
+							   DatumGetInt64(stable_arg(winobj, fcinfo, 5, fname, "seed")));
+		cg_alternative alt = OPT(CG_SOPT_ALTERNATIVE, alternative, CG_ALT_TWO_SIDED,
+								 cg_parse_alternative(DatumGetTextPP(stable_arg(winobj, fcinfo, 6, fname, "alternative"))));
 		cg_spatial_opts opts;
 		double		signif;
 		cg_ids		ids;
@@ -421,22 +455,19 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 		cg_status	st;
 		TupleDesc	td = cg_spatial_result_desc(fcinfo);
 
-		opts.style = cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 7, fname, "style")));
-		opts.islands = cg_parse_islands(DatumGetTextPP(stable_arg(winobj, fcinfo, 8, fname, "islands")));
-		signif = DatumGetFloat8(stable_arg(winobj, fcinfo, 9, fname, "significance"));
-		opts.drop_unmatched = cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 10, fname, "unmatched")));
-		perm.complete = cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "sampling")));
+		opts.style = OPT(CG_SOPT_STYLE, style, 'B',
+						 cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 7, fname, "style"))));
+		opts.islands = OPT(CG_SOPT_ISLANDS, islands, CG_ISLANDS_EXCLUDE,
+						   cg_parse_islands(DatumGetTextPP(stable_arg(winobj, fcinfo, 8, fname, "islands"))));
+		signif = OPT(CG_SOPT_SIGNIFICANCE, significance, 0.05,
+					 DatumGetFloat8(stable_arg(winobj, fcinfo, 9, fname, "significance")));
+		opts.drop_unmatched = OPT(CG_SOPT_UNMATCHED, drop_unmatched, false,
+								  cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 10, fname, "unmatched"))));
+		perm.complete = OPT(CG_SOPT_SAMPLING, sampling, 0,
+							cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "sampling"))));
 		opts.self = star;
-		if (perms < 0 || perms > 10000000)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("local_g: permutations must be between 0 and 10000000"),
-					 errdetail("The value was %d.", perms)));
-		if (!(signif > 0.0 && signif < 1.0))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("local_g: significance must be between 0 and 1"),
-					 errdetail("The value was %g.", signif)));
+		cg_check_permutations(perms, fname);
+		cg_check_significance(signif, fname);
 		n = read_partition(winobj, fcinfo, fname, true, &ids, &x, &ru, &nrows);
 		partition_results(p, partctx, nrows);
 		if (n > 0)
@@ -527,8 +558,13 @@ cg_spatial_lag_win(PG_FUNCTION_ARGS)
 		cg_group	g;
 		cg_status	st;
 
-		opts.style = cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 3, fname, "style")));
-		opts.drop_unmatched = cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 4, fname, "unmatched")));
+		cg_sopt		so;
+		bool		byname = win_options(winobj, fcinfo, 3, fname, CG_SOPT_STYLE | CG_SOPT_UNMATCHED, &so);
+
+		opts.style = OPT(CG_SOPT_STYLE, style, 'R',
+						 cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 3, fname, "style"))));
+		opts.drop_unmatched = OPT(CG_SOPT_UNMATCHED, drop_unmatched, false,
+								  cg_parse_unmatched(DatumGetTextPP(stable_arg(winobj, fcinfo, 4, fname, "unmatched"))));
 		opts.islands = CG_ISLANDS_EXCLUDE;
 		opts.self = false;
 		n = read_partition(winobj, fcinfo, fname, true, &ids, &x, &ru, &nrows);

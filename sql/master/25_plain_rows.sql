@@ -1,0 +1,26 @@
+-- Plain rows of the two jsonb results (1.0.0), for BI tools and R/node
+-- clients that show jsonb as text.
+CREATE FUNCTION @extschema@.lorenz_points(curve jsonb)
+RETURNS TABLE (point integer, population_share double precision, value_share double precision)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CAST(e.n OPERATOR(pg_catalog.-) 1::bigint AS integer),
+           CAST(e.v OPERATOR(pg_catalog.->>) 0 AS double precision),
+           CAST(e.v OPERATOR(pg_catalog.->>) 1 AS double precision)
+      FROM pg_catalog.jsonb_array_elements(curve) WITH ORDINALITY AS e(v, n);
+END;
+COMMENT ON FUNCTION @extschema@.lorenz_points(jsonb) IS
+'the points of a lorenz_curve result as rows: point (0 first), cumulative population share, cumulative value share';
+
+CREATE FUNCTION @extschema@.theil_groups(groups jsonb)
+RETURNS TABLE (grp text, units bigint, mean double precision, theil_t double precision,
+               theil_l double precision, value_share double precision, weight_share double precision)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT g."group", g.units, g.mean, g.theil_t, g.theil_l, g.value_share, g.weight_share
+      FROM pg_catalog.jsonb_to_recordset(groups) AS g("group" text, units bigint, mean double precision,
+                                                       theil_t double precision, theil_l double precision,
+                                                       value_share double precision, weight_share double precision);
+END;
+COMMENT ON FUNCTION @extschema@.theil_groups(jsonb) IS
+'the groups of a theil_decomposition result as rows: group, units, mean, the group''s own Theil T and L, its share of the total value and of the weight';

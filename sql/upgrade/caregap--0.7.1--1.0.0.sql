@@ -1,0 +1,19 @@
+-- caregap 0.7.1 -> 1.0.0: one calling convention (issue 18).
+--  * caregap.spatial_options(...) and the spatial aggregates and window
+--    functions that take it (sql/master/41_spatial_options.sql, appended by
+--    the Makefile), so that every option is reachable by name.
+--  * lorenz_points and theil_groups: the jsonb results as plain rows
+--    (sql/master/25_plain_rows.sql, appended).
+--  * One spelling of option values: 'two_sided' (the old 'two-sided' is
+--    accepted with a NOTICE until 2.0); local_g's default follows.
+\echo Use "ALTER EXTENSION caregap UPDATE TO '1.0.0'" to load this file. \quit
+
+CREATE OR REPLACE FUNCTION @extschema@.local_g(id anyelement, value double precision, weights regclass,
+    star boolean DEFAULT true, permutations integer DEFAULT 999, seed bigint DEFAULT 1,
+    alternative text DEFAULT 'two_sided'::text, style text DEFAULT 'B'::text,
+    islands text DEFAULT 'exclude'::text,
+    significance double precision DEFAULT '0.05'::double precision,
+    unmatched text DEFAULT 'error'::text, sampling text DEFAULT 'table'::text)
+RETURNS @extschema@.local_g_result
+AS 'MODULE_PATHNAME', 'cg_local_g_win'
+LANGUAGE C WINDOW STABLE PARALLEL SAFE;
