@@ -22,14 +22,15 @@ MASTER      = $(sort $(wildcard sql/master/*.sql))
 INSTALL_SQL = sql/caregap--$(EXTVERSION).sql
 PGIS_VERSION = $(shell grep default_version caregap_postgis.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 PGIS_PARTS  = sql/companion/caregap_postgis/00_header.sql sql/master/01_guard.sql \
+              sql/companion/caregap_postgis/10_columns.sql \
               sql/companion/caregap_postgis/20_contiguity.sql sql/companion/caregap_postgis/30_fca.sql \
               sql/master/99_owner.sql
 PGIS_SQL    = sql/caregap_postgis--$(PGIS_VERSION).sql
-UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--0.7.1--1.0.0.sql sql/caregap_postgis--0.6.0--0.6.1.sql
+UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--0.7.1--1.0.0.sql sql/caregap_postgis--0.6.1--1.0.0.sql
 DATA_built  = $(INSTALL_SQL) $(PGIS_SQL) $(UPGRADES_BUILT)
 # the full install script of the first release, and every upgrade script
 DATA        = sql/caregap--0.1.0.sql $(filter-out $(UPGRADES_BUILT),$(wildcard sql/caregap--*--*.sql)) \
-              sql/caregap_postgis--0.5.0.sql sql/caregap_postgis--0.5.0--0.6.0.sql
+              sql/caregap_postgis--0.5.0.sql sql/caregap_postgis--0.5.0--0.6.0.sql sql/caregap_postgis--0.6.0--0.6.1.sql
 TESTS       = $(filter-out sql/caregap--% sql/caregap_postgis--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
@@ -60,8 +61,9 @@ sql/caregap--0.7.1--1.0.0.sql: sql/upgrade/caregap--0.7.1--1.0.0.sql sql/upgrade
 		sql/master/25_plain_rows.sql sql/master/41_spatial_options.sql sql/master/99_owner.sql
 	cat $^ > $@
 
-sql/caregap_postgis--0.6.0--0.6.1.sql: sql/upgrade/caregap_postgis--0.6.0--0.6.1.sql sql/upgrade/plant_check.sql \
-		sql/companion/caregap_postgis/20_contiguity.sql sql/companion/caregap_postgis/30_fca.sql sql/master/99_owner.sql
+sql/caregap_postgis--0.6.1--1.0.0.sql: sql/upgrade/caregap_postgis--0.6.1--1.0.0.sql sql/upgrade/plant_check.sql \
+		sql/companion/caregap_postgis/10_columns.sql sql/companion/caregap_postgis/20_contiguity.sql \
+		sql/companion/caregap_postgis/30_fca.sql sql/master/99_owner.sql
 	cat $^ > $@
 
 # The kernel's symbols stay inside caregap.so: the glue calls them directly

@@ -32,12 +32,14 @@ SELECT is_empty($$
      WHERE d.refclassid = 'pg_extension'::regclass
        AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'caregap')
        AND (p.proparallel <> CASE WHEN p.proname IN
-                ('weights_summary', 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate')
+                ('weights_summary', 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate',
+                 'query_columns')
                 THEN 'r' ELSE 's' END
             OR p.provolatile <> CASE WHEN p.proname IN
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
                  'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
-                 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate') THEN 's' ELSE 'i' END) $$,
+                 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate',
+                 'query_columns') THEN 's' ELSE 'i' END) $$,
     'PARALLEL RESTRICTED exactly when running an inner query, else SAFE; IMMUTABLE, or STABLE when reading a relation');
 
 -- the schema belongs to a superuser, and no other role may create in it

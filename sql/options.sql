@@ -7,7 +7,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 \i sql/include/columbus.sql
 
 -- 1. the options value: checked, one spelling, NULL for what is not given
@@ -123,6 +123,16 @@ SELECT ok(pg_temp.close((SELECT t.theil_t FROM (SELECT caregap.theil_decompositi
                         (SELECT avg(crime / mu * ln(crime / mu)) FROM grp, (SELECT avg(crime) AS mu FROM grp WHERE g = 'south') m WHERE g = 'south'),
                         1e-12),
           'theil_groups: the south''s Theil T = plain SQL');
+
+-- 6. query_columns: the columns of a query from its parse analysis; it is never run
+CREATE TEMP SEQUENCE qc_seq;
+SELECT is((SELECT array_agg(ordinal || ' ' || column_name || ' ' || column_type::text ORDER BY ordinal)
+             FROM caregap.query_columns('SELECT id AS code, crime, nextval(''qc_seq'') AS n, 1/0 AS boom FROM columbus')),
+          ARRAY['1 code integer', '2 crime double precision', '3 n bigint', '4 boom integer'],
+          'query_columns: position, name and type of each column');
+SELECT is((SELECT is_called FROM qc_seq), false, 'query_columns did not run the query (nextval was never called)');
+SELECT throws_ok($$SELECT * FROM caregap.query_columns('DELETE FROM columbus')$$, '22023',
+                 'query_columns: the query must be one statement that returns rows', 'a statement without rows: 22023');
 
 SELECT * FROM finish();
 ROLLBACK;

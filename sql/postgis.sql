@@ -16,9 +16,9 @@ RESET client_min_messages;
 \set ON_ERROR_STOP off
 
 BEGIN;
-SELECT plan(23);
+SELECT plan(29);
 
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '0.6.1', 'caregap_postgis 0.6.1 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap_postgis'), '1.0.0', 'caregap_postgis 1.0.0 installed');
 SELECT ok(NOT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
                        WHERE e.extname = 'caregap' AND d.objid IN (SELECT oid FROM pg_extension WHERE extname = 'postgis')),
           'caregap itself does not depend on PostGIS');
@@ -107,10 +107,34 @@ SELECT is((SELECT array_agg(round(access::numeric, 12) ORDER BY id)
                                       costs => 'SELECT g.id AS demand_id, h.id AS supply_id, 5::float8 AS cost FROM gg_geom g, hosp_geom h WHERE g.id IN (''41110'', ''41130'') AND h.id IN (SELECT min(id) FROM hosp_geom)')),
           (SELECT array_agg(round((capacity / 2000)::numeric, 12)) FROM hosp_geom WHERE id IN (SELECT min(id) FROM hosp_geom)) || (SELECT array_agg(round((capacity / 2000)::numeric, 12)) FROM hosp_geom WHERE id IN (SELECT min(id) FROM hosp_geom)),
           'caregap_postgis.fca passes costs: two units of 1,000 both 5 from one site each see its capacity / 2,000');
-SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id, geom AS shape, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
-                 '42703', 'fca: the demand query must have columns id, geom and population',
-                 'a missing geom column is named in caregap''s words, not the rewritten query''s');
-
+-- 1.0.0 (issue 18): any geometry column name, projected SRIDs, errors in caregap's words
+SELECT is((SELECT array_agg(f.id || ' ' || f.access ORDER BY f.id)
+             FROM caregap_postgis.fca('SELECT id AS id, geom AS shape, 1000::float8 AS population FROM gg_geom',
+                                      'SELECT id, geom AS location, capacity FROM hosp_geom', 20) f),
+          (SELECT array_agg(f.id || ' ' || f.access ORDER BY f.id)
+             FROM caregap_postgis.fca('SELECT id, geom, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20) f),
+          'fca: a geometry column of another name (the only one) = the column geom');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id, geom AS a, geom AS b, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
+                 '42702', 'fca: the demand query has 2 geometry columns (a, b) and none is called geom',
+                 'two geometry columns, none called geom: 42702 naming them');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
+                 '42703', 'fca: the demand query has no geometry column', 'no geometry column: 42703');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id AS code, geom, 1000::float8 AS population FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
+                 '42703', 'fca: the demand query has no column id', 'no id column: 42703 naming it');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.fca('SELECT id, geom, 1000::float8 AS people FROM gg_geom', 'SELECT * FROM hosp_geom', 20)$$,
+                 '42703', 'fca: the demand query has no column population', 'no population column: 42703 naming it');
+SELECT throws_ok($$SELECT * FROM caregap_postgis.contiguity_weights('SELECT code, ST_GeomFromGeoJSON(geojson::text) AS geom FROM caregap.gyeonggi_boundary')$$,
+                 '42703', 'contiguity_weights: the geometries query has no column id', 'contiguity_weights: no id column: 42703 naming it');
+-- the 31 boundaries in EPSG:5179 (Korea 2000 / Unified CS, metres) under the column name the_geom,
+-- rule 'Queen': the same 130 pairs; the border lengths as from lon/lat to 1e-6
+CREATE TEMP TABLE gg_5179 AS
+SELECT code AS id, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(geojson::text), 4326), 5179) AS the_geom FROM caregap.gyeonggi_boundary;
+CREATE TEMP TABLE gg_ll AS
+SELECT * FROM caregap_postgis.contiguity_weights('SELECT code AS id, ST_GeomFromGeoJSON(geojson::text) AS geom FROM caregap.gyeonggi_boundary');
+SELECT is((SELECT count(*) FROM caregap_postgis.contiguity_weights('SELECT id, the_geom FROM gg_5179', 'Queen') p
+             JOIN gg_ll l USING (i, j) WHERE abs(p.border_km - l.border_km) <= 1e-6 * greatest(1, l.border_km)),
+          (SELECT count(*) FROM gg_ll),
+          'contiguity_weights: projected polygons (EPSG:5179) under another column name, rule ''Queen'': the same pairs and border lengths');
 SELECT * FROM finish();
 ROLLBACK;
 

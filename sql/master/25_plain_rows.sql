@@ -24,3 +24,12 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.theil_groups(jsonb) IS
 'the groups of a theil_decomposition result as rows: group, units, mean, the group''s own Theil T and L, its share of the total value and of the weight';
+
+-- The columns of a query, from its parse analysis (it is prepared, not run):
+-- for the companions, which find a geometry column by its type.
+CREATE FUNCTION @extschema@.query_columns(query text)
+RETURNS TABLE (ordinal integer, column_name text, column_type regtype)
+AS 'MODULE_PATHNAME', 'cg_query_columns'
+LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+COMMENT ON FUNCTION @extschema@.query_columns(text) IS
+'the columns (ordinal, column_name, column_type) a query would return, from its parse analysis: the query is prepared, never run';

@@ -31,13 +31,16 @@ DECLARE
     pairs_from text;
     chk record;
     geog text;
+    gcol text;
 BEGIN
+    rule := pg_catalog.lower(rule);
     IF rule OPERATOR(pg_catalog.<>) 'queen'::text AND rule OPERATOR(pg_catalog.<>) 'rook'::text THEN
         RAISE EXCEPTION 'contiguity_weights: unknown rule "%"', rule
             USING ERRCODE = '22023', HINT = 'Use queen (a shared point is enough) or rook (a shared border of positive length).';
     END IF;
+    gcol := @extschema@.geometry_column(geometries, 'geometries', 'contiguity_weights');
     IF read_only THEN
-        src := pg_catalog.format('(SELECT id::text AS id, geom::@postgis@.geometry AS geom FROM (%s) q)', geometries);
+        src := pg_catalog.format('(SELECT id::text AS id, %I::@postgis@.geometry AS geom FROM (%s) q)', gcol, geometries);
         pairs_with := pg_catalog.format('WITH s AS MATERIALIZED %s ', src);
         pairs_from := 's a JOIN s b';
     ELSE
@@ -45,7 +48,7 @@ BEGIN
         IF pg_catalog.to_regclass('pg_temp.'::text OPERATOR(pg_catalog.||) pg_catalog.quote_ident(tmp)) IS NOT NULL THEN
             EXECUTE pg_catalog.format('DROP TABLE pg_temp.%I', tmp);
         END IF;
-        EXECUTE pg_catalog.format('CREATE TEMPORARY TABLE %I AS SELECT id::text AS id, geom::@postgis@.geometry AS geom FROM (%s) q', tmp, geometries);
+        EXECUTE pg_catalog.format('CREATE TEMPORARY TABLE %I AS SELECT id::text AS id, %I::@postgis@.geometry AS geom FROM (%s) q', tmp, gcol, geometries);
         src := pg_catalog.format('pg_temp.%I', tmp);
         pairs_from := pg_catalog.format('pg_temp.%1$I a JOIN pg_temp.%1$I b', tmp);
     END IF;
@@ -107,4 +110,4 @@ END
 $install$;
 
 COMMENT ON FUNCTION @extschema@.contiguity_weights(text, text) IS
-'weights rows (i, j, w = 1, border_km) in both directions from a query with columns id and geom (polygons of one SRID; border lengths in km on the sphere): queen (the geometries intersect: a shared point is enough) or rook (their boundaries share a line); the query runs with the caller''s privileges into a temporary table with a GiST index (in a READ ONLY transaction, into a materialized CTE joined on &&); null ids or geometries, repeated ids, mixed or unknown SRIDs are errors';
+'weights rows (i, j, w = 1, border_km) in both directions from a query with columns id and a geometry (the column geom, else the only geometry or geography column; polygons of one SRID, projected ones transformed to WGS84 for the border lengths in km on the sphere): queen (case-insensitive) (the geometries intersect: a shared point is enough) or rook (their boundaries share a line); the query runs with the caller''s privileges into a temporary table with a GiST index (in a READ ONLY transaction, into a materialized CTE joined on &&); null ids or geometries, repeated ids, mixed or unknown SRIDs are errors';
