@@ -11,7 +11,8 @@ PACKAGES=(postgresql-$PGV postgresql-server-dev-$PGV postgresql-$PGV-pgtap
 # the tests also fuzz the kernels with the clang that comes with the server
 # headers (its libFuzzer runtime is a package of its own)
 # and the BI client tests use psycopg2, pgJDBC (with a headless JDK to compile
-# the test) and psqlODBC through unixODBC (driven by pyodbc); the companion
+# the test), psqlODBC through unixODBC (driven by pyodbc), R's RPostgreSQL and
+# node's pg (from npm: Debian's nodejs and npm unless npm is there); the companion
 # extension caregap_postgis is tested with a real PostGIS, and the HTML
 # report is opened in headless Chromium; allocate is checked against HiGHS
 # (scipy.optimize.milp); the other PostgreSQL versions are tested in Debian
@@ -19,8 +20,10 @@ PACKAGES=(postgresql-$PGV postgresql-server-dev-$PGV postgresql-$PGV-pgtap
 CLANG_RT=$(apt-cache depends "postgresql-server-dev-$PGV" 2>/dev/null | sed -n 's/.*Depends: clang-\([0-9][0-9]*\)$/libclang-rt-\1-dev/p' | head -1)
 [ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && PACKAGES+=(${CLANG_RT:-libclang-rt-14-dev}
   python3-psycopg2 libpostgresql-jdbc-java default-jdk-headless odbc-postgresql unixodbc python3-pyodbc
+  r-cran-rpostgresql
   postgresql-$PGV-postgis-3 chromium python3-scipy
   debootstrap dpkg-dev debhelper fakeroot build-essential postgresql-server-dev-all)
+[ "${CAREGAP_TEST_PACKAGES:-0}" = 1 ] && ! command -v npm >/dev/null && PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

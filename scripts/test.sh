@@ -4,7 +4,7 @@
 #   1. the C kernel unit tests under AddressSanitizer and UBSan,
 #   2. a short libFuzzer run over the state parsers (when clang is present),
 #   3. pg_regress (pgTAP inside) on a throwaway cluster,
-#   4. the BI client tests (psycopg2, pgJDBC, psqlODBC) on another,
+#   4. the BI client tests (psycopg2, pgJDBC, psqlODBC, R, node) on another,
 #   5. the HTML report in headless Chromium,
 #   6. allocate against the MILP solver HiGHS (scipy) on 200 units, and every SQL
 #      example of the README and docs/ run (test/doctest: runs, output not compared);
@@ -102,7 +102,8 @@ host_line=$(grep -E "^pg$PGV: [0-9]+ passed" /tmp/caregap-regress.log | tail -1)
 add_summary "pg$PGV" /tmp/caregap-regress.log
 
 # 4-6. on throwaway clusters of the host's PostgreSQL, each printing "NAME: N passed, M failed":
-#   clients  the BI clients (psycopg2, pgJDBC, psqlODBC) read every report view
+#   clients  the BI clients (psycopg2, pgJDBC, psqlODBC) read every report view;
+#            they, R (RPostgreSQL) and node (pg) read one statistic of each family
 #   report   the HTML report renders in headless Chromium
 #   milp     allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
 #   doctest  every SQL example of the README and docs/ runs (output not compared)

@@ -7,7 +7,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(33);
+SELECT plan(34);
 \i sql/include/columbus.sql
 
 -- 1. the options value: checked, one spelling, NULL for what is not given
@@ -123,6 +123,16 @@ SELECT ok(pg_temp.close((SELECT t.theil_t FROM (SELECT caregap.theil_decompositi
                         (SELECT avg(crime / mu * ln(crime / mu)) FROM grp, (SELECT avg(crime) AS mu FROM grp WHERE g = 'south') m WHERE g = 'south'),
                         1e-12),
           'theil_groups: the south''s Theil T = plain SQL');
+
+-- break_classes: each class's units = the rows class_of puts in it (plain SQL count)
+SELECT is((SELECT array_agg(ROW(c.class, c.lower_bound, c.upper_bound, c.units)::text ORDER BY c.class)
+             FROM (SELECT caregap.breaks(crime, 4, 'fisher_jenks') AS b FROM columbus) s, caregap.break_classes(s.b) c),
+          (SELECT array_agg(ROW(k, lo, hi, n)::text ORDER BY k)
+             FROM (SELECT caregap.class_of(crime, (SELECT (caregap.breaks(crime, 4, 'fisher_jenks')).bounds FROM columbus)) AS k, count(*) AS n
+                     FROM columbus GROUP BY 1) cnt
+             JOIN (SELECT n::int AS k2, lag(b) OVER (ORDER BY n) AS lo, b AS hi
+                     FROM unnest((SELECT (caregap.breaks(crime, 4, 'fisher_jenks')).bounds FROM columbus)) WITH ORDINALITY AS u(b, n)) bb ON bb.k2 = cnt.k),
+          'break_classes: bounds and units per class = class_of counted in plain SQL');
 
 -- 6. query_columns: the columns of a query from its parse analysis; it is never run
 CREATE TEMP SEQUENCE qc_seq;

@@ -2,8 +2,9 @@
 --  * caregap.spatial_options(...) and the spatial aggregates and window
 --    functions that take it (sql/master/41_spatial_options.sql, appended by
 --    the Makefile), so that every option is reachable by name.
---  * lorenz_points and theil_groups: the jsonb results as plain rows
---    (sql/master/25_plain_rows.sql, appended).
+--  * lorenz_points, theil_groups and break_classes: the jsonb and array
+--    results as plain rows; query_columns (sql/master/65_plain_rows.sql,
+--    appended).
 --  * One spelling of option values: 'two_sided' (the old 'two-sided' is
 --    accepted with a NOTICE until 2.0); local_g's default follows.
 \echo Use "ALTER EXTENSION caregap UPDATE TO '1.0.0'" to load this file. \quit

@@ -20,6 +20,57 @@ public class BiJdbc {
         }
     }
 
+    // One statistic of each family (test/clients/families.txt): plain columns of
+    // ordinary types, each value the server's (its text, parsed) in its Java type.
+    static void families(Connection c, Statement s, Map<String, Class<?>> javaType) throws Exception {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("test/clients/families.txt"))) {
+            if (line.isBlank() || line.startsWith("#"))
+                continue;
+            String label = line.substring(0, line.indexOf('\t')), sql = line.substring(line.indexOf('\t') + 1);
+            List<String[]> cols = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT column_name, column_type::text FROM caregap.query_columns(?) ORDER BY ordinal")) {
+                ps.setString(1, sql);
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next())
+                        cols.add(new String[]{r.getString(1), r.getString(2)});
+                }
+            }
+            List<String[]> texts = new ArrayList<>();
+            for (String[] col : cols)
+                try (ResultSet r = s.executeQuery("SELECT string_agg(coalesce(q.\"" + col[0] + "\"::text, '\\N'), chr(31)) FROM (" + sql + ") q")) {
+                    r.next();
+                    texts.add(r.getString(1).split("\u001f", -1));
+                }
+            List<String> bad = new ArrayList<>();
+            boolean shape = true;
+            int rows = 0;
+            try (ResultSet r = s.executeQuery(sql)) {
+                ResultSetMetaData md = r.getMetaData();
+                shape = md.getColumnCount() == cols.size();
+                for (int i = 0; shape && i < cols.size(); i++)
+                    shape = md.getColumnName(i + 1).equals(cols.get(i)[0]) && javaType.containsKey(cols.get(i)[1]);
+                while (shape && r.next()) {
+                    for (int i = 0; i < cols.size(); i++) {
+                        Object o = r.getObject(i + 1);
+                        String t = rows < texts.get(i).length ? texts.get(i)[rows] : "?";
+                        String typ = cols.get(i)[1];
+                        boolean same = t.equals("\\N") ? o == null
+                                : typ.equals("double precision") ? o instanceof Double && (Double) o == Double.parseDouble(t)
+                                : typ.equals("integer") ? o instanceof Integer && (Integer) o == Integer.parseInt(t)
+                                : typ.equals("bigint") ? o instanceof Long && (Long) o == Long.parseLong(t)
+                                : o instanceof String && o.equals(t);
+                        if (!same)
+                            bad.add(cols.get(i)[0] + " row " + rows + ": " + o + " vs " + t);
+                    }
+                    rows++;
+                }
+            }
+            ok(shape && rows == texts.get(0).length, label + ": " + rows + " rows of plain columns");
+            ok(bad.isEmpty(), label + ": every value arrives as the server's, in its type " + bad);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String url = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "localhost") + ":"
                 + System.getenv().getOrDefault("PGPORT", "5432") + "/" + System.getenv("PGDATABASE");
@@ -98,6 +149,7 @@ public class BiJdbc {
                 r.next();
                 ok(r.getLong(1) == 0, "README: care_gap(0.3, 3, 0.1) has no unit short");
             }
+            families(c, s, javaType);
         }
         System.out.println("1.." + n);
         System.exit(failed == 0 ? 0 : 1);

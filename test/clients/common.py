@@ -7,7 +7,11 @@ number (PostgreSQL prints the shortest text that reads back as the same
 double), so a check fails if a driver turns a double into anything else.
 """
 import datetime
+import os
 import sys
+
+FAMILIES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "families.txt")
+PLAIN = {"double precision", "integer", "bigint", "text"}
 
 EXPECTATIONS = ("SELECT table_name::text, column_name::text, data_type::text, ordinal_position::int "
                 "FROM information_schema.columns WHERE table_schema = 'report' ORDER BY 1, 4")
@@ -116,3 +120,53 @@ def run(tap, cursor_factory, fetch_text):
     r = cur.fetchone()
     tap.ok(r[0] == 0.46209113026762383 and abs(r[2] - 0.17965909804634175201) < 6e-17,
            "README: Gini 0.46209113026762383, Atkinson(0.5) within 6e-17 of 0.17965909804634175201")
+
+
+def families():
+    """(label, query) of test/clients/families.txt: one statistic of each family."""
+    out = []
+    for line in open(FAMILIES, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            label, sql = line.rstrip("\n").split("\t", 1)
+            out.append((label, sql))
+    return out
+
+
+def server_columns(cur, sql):
+    """[(name, type, [text of each row's value or None])] as the server prints them."""
+    q = sql.replace("'", "''")
+    cur.execute("SELECT column_name, column_type::text FROM caregap.query_columns('%s') ORDER BY ordinal" % q)
+    cols = [(r[0], r[1]) for r in cur.fetchall()]
+    out = []
+    for name, typ in cols:
+        cur.execute('SELECT string_agg(coalesce(q."%s"::text, \'\\N\'), chr(31)) FROM (%s) q' % (name, sql))
+        texts = [None if t == "\\N" else t for t in cur.fetchone()[0].split("\x1f")]
+        out.append((name, typ, texts))
+    return out
+
+
+def same(value, typ, text):
+    """The driver's value is the server's value, in the Python type of typ."""
+    if text is None:
+        return value is None
+    if typ == "double precision":
+        return isinstance(value, float) and value == float(text)
+    if typ in ("integer", "bigint"):
+        return isinstance(value, int) and not isinstance(value, bool) and value == int(text)
+    return isinstance(value, str) and value == text
+
+
+def run_families(tap, cursor_factory):
+    """Each family's statistic: plain columns of ordinary types, values as the server's."""
+    cur = cursor_factory()
+    for label, sql in families():
+        cols = server_columns(cur, sql)
+        cur.execute(sql)
+        rows = cur.fetchall()
+        names = [d[0] for d in cur.description]
+        plain = [c[1] for c in cols if c[1] not in PLAIN]
+        tap.ok(names == [c[0] for c in cols] and not plain and len(rows) == len(cols[0][2]),
+               "%s: %d rows of plain columns %s" % (label, len(rows), ",".join("%s %s" % c[:2] for c in cols)))
+        bad = ["%s row %d: %r vs %s" % (c[0], r, rows[r][i], c[2][r])
+               for i, c in enumerate(cols) for r in range(len(rows)) if not same(rows[r][i], c[1], c[2][r])]
+        tap.ok(not bad, "%s: every value arrives as the server's, in its type %s" % (label, bad[:3]))

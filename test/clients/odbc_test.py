@@ -1,4 +1,5 @@
-"""BI client test: psqlODBC (Debian odbc-postgresql) through unixODBC, driven by pyodbc."""
+"""BI client test: psqlODBC (Debian odbc-postgresql) through unixODBC, driven by pyodbc:
+the report views and one statistic of each family (test/clients/families.txt)."""
 import os
 import sys
 
@@ -16,4 +17,5 @@ tap = common.Tap("psqlODBC")
 
 
 common.run(tap, conn.cursor, common.text_fetcher(conn))
+common.run_families(tap, conn.cursor)
 sys.exit(tap.done())

@@ -1,4 +1,5 @@
-"""BI client test: psycopg2 (Debian python3-psycopg2) reads the report views."""
+"""BI client test: psycopg2 (Debian python3-psycopg2) reads the report views and one
+statistic of each family (test/clients/families.txt)."""
 import os
 import sys
 
@@ -13,4 +14,5 @@ tap = common.Tap("psycopg2")
 
 
 common.run(tap, conn.cursor, common.text_fetcher(conn))
+common.run_families(tap, conn.cursor)
 sys.exit(tap.done())

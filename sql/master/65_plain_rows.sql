@@ -33,3 +33,15 @@ AS 'MODULE_PATHNAME', 'cg_query_columns'
 LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.query_columns(text) IS
 'the columns (ordinal, column_name, column_type) a query would return, from its parse analysis: the query is prepared, never run';
+
+-- The classes of a breaks result as rows (arrays reach ODBC clients as text).
+CREATE FUNCTION @extschema@.break_classes(breaks @extschema@.class_breaks)
+RETURNS TABLE (class integer, lower_bound double precision, upper_bound double precision, units bigint)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CAST(c.n AS integer), (breaks).bounds[CAST(c.n OPERATOR(pg_catalog.-) 1::bigint AS integer)], c.b,
+           (breaks).counts[CAST(c.n AS integer)]
+      FROM pg_catalog.unnest((breaks).bounds) WITH ORDINALITY AS c(b, n);
+END;
+COMMENT ON FUNCTION @extschema@.break_classes(@extschema@.class_breaks) IS
+'the classes of a breaks result as rows: class (1 first), its lower bound (the previous class''s upper bound; NULL for the first), its upper bound (right-closed) and the units in it';
