@@ -1,7 +1,7 @@
 # caregap — PGXS build.  `make`, `make install`, `make installcheck`,
 # `make unit` (C kernel tests under ASan/UBSan), `make fuzz` (libFuzzer).
 
-EXTENSION   = caregap caregap_postgis
+EXTENSION   = caregap caregap_postgis caregap_korea
 EXTVERSION  = $(shell grep default_version caregap.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 MODULE_big  = caregap
 
@@ -26,12 +26,15 @@ PGIS_PARTS  = sql/companion/caregap_postgis/00_header.sql sql/master/01_guard.sq
               sql/companion/caregap_postgis/20_contiguity.sql sql/companion/caregap_postgis/30_fca.sql \
               sql/master/99_owner.sql
 PGIS_SQL    = sql/caregap_postgis--$(PGIS_VERSION).sql
+KOREA_VERSION = $(shell grep default_version caregap_korea.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+KOREA_SQL   = sql/caregap_korea--$(KOREA_VERSION).sql
+KOREA_DATA  = $(wildcard data/korea/care/*.csv data/korea/boundaries/*.csv data/korea/boundaries/*.geojson)
 UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--0.7.1--1.0.0.sql sql/caregap_postgis--0.6.1--1.0.0.sql
-DATA_built  = $(INSTALL_SQL) $(PGIS_SQL) $(UPGRADES_BUILT)
+DATA_built  = $(INSTALL_SQL) $(PGIS_SQL) $(KOREA_SQL) $(UPGRADES_BUILT)
 # the full install script of the first release, and every upgrade script
 DATA        = sql/caregap--0.1.0.sql $(filter-out $(UPGRADES_BUILT),$(wildcard sql/caregap--*--*.sql)) \
               sql/caregap_postgis--0.5.0.sql sql/caregap_postgis--0.5.0--0.6.0.sql sql/caregap_postgis--0.6.0--0.6.1.sql
-TESTS       = $(filter-out sql/caregap--% sql/caregap_postgis--%,$(wildcard sql/*.sql))
+TESTS       = $(filter-out sql/caregap--% sql/caregap_postgis--% sql/caregap_korea--%,$(wildcard sql/*.sql))
 # install runs first (it drops and recreates the extension); then the rest.
 REGRESS     = install $(filter-out install,$(patsubst sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=. --load-extension=pgtap --load-extension=caregap
@@ -53,6 +56,14 @@ $(INSTALL_SQL): $(MASTER) caregap.control
 
 $(PGIS_SQL): $(PGIS_PARTS) caregap_postgis.control
 	cat $(PGIS_PARTS) > $@
+
+# caregap_korea: the DDL, the data section written from data/korea/ by
+# tools/gen_korea_sql.py (python3), the views; the guard and the owner rule
+$(KOREA_SQL): sql/companion/caregap_korea/*.sql sql/master/01_guard.sql sql/master/99_owner.sql \
+		tools/gen_korea_sql.py $(KOREA_DATA) caregap_korea.control
+	{ cat sql/companion/caregap_korea/00_header.sql sql/master/01_guard.sql sql/companion/caregap_korea/10_tables.sql && \
+	  python3 tools/gen_korea_sql.py && \
+	  cat sql/companion/caregap_korea/30_views.sql sql/master/99_owner.sql; } > $@.tmp && mv $@.tmp $@
 
 sql/caregap--0.7.0--0.7.1.sql: sql/upgrade/caregap--0.7.0--0.7.1.sql sql/upgrade/plant_check.sql sql/master/99_owner.sql
 	cat $^ > $@

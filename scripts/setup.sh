@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . scripts/pgversion.sh
 
 PACKAGES=(postgresql-$PGV postgresql-server-dev-$PGV postgresql-$PGV-pgtap
-          postgresql-common make gcc libc6-dev)
+          postgresql-common make gcc libc6-dev python3)
 # the tests also fuzz the kernels with the clang that comes with the server
 # headers (its libFuzzer runtime is a package of its own)
 # and the BI client tests use psycopg2, pgJDBC (with a headless JDK to compile

@@ -24,7 +24,7 @@ git ls-files -co --exclude-standard -z | tar --null --ignore-failed-read -T - -c
 debs=("$work"/postgresql-*-caregap_"$ver"_*.deb)
 [ -f "${debs[0]}" ] || fail "no package was built"
 echo "# package: built ${debs[*]##*/} in $(( $(date +%s) - t0 )) s"
-dpkg-deb -c "${debs[0]}" | awk '{print $6}' | grep -E 'caregap(_postgis)?(\.control|\.so|--.*\.sql)$' | sort
+dpkg-deb -c "${debs[0]}" | awk '{print $6}' | grep -E 'caregap(_postgis|_korea)?(\.control|\.so|--.*\.sql)$' | sort
 
 dir=$(bash scripts/chroot.sh prepare "$suite" "postgresql-$PGV" "postgresql-server-dev-$PGV" "postgresql-$PGV-pgtap" \
         "postgresql-$PGV-postgis-3" make) || fail "the $suite chroot could not be prepared"

@@ -13,7 +13,7 @@ case $ver in
   18) suite=sid ;;
   *) echo "test_pg.sh: no Debian release ships PostgreSQL $ver here (15, 17 or 18)"; echo "pg$ver: 0 passed, 1 failed"; exit 0 ;;
 esac
-pkgs=(postgresql-$ver postgresql-server-dev-$ver postgresql-$ver-pgtap postgresql-$ver-postgis-3 make gcc libc6-dev)
+pkgs=(postgresql-$ver postgresql-server-dev-$ver postgresql-$ver-pgtap postgresql-$ver-postgis-3 make gcc libc6-dev python3)
 t0=$(date +%s)
 if ! dir=$(bash scripts/chroot.sh prepare "$suite" "${pkgs[@]}"); then
   echo "pg$ver: the $suite chroot could not be prepared"; echo "pg$ver: 0 passed, 1 failed"; exit 0

@@ -13,6 +13,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sqllit import lit, value  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data", "gyeonggi", "care")
 
@@ -35,20 +38,6 @@ TABLES = [
      ["id", "name_ko", "code", "lon", "lat", "doctors", "specialists", "beds"],
      {"id", "name_ko", "code"}),
 ]
-
-
-def lit(s):
-    return "'" + s.replace("'", "''") + "'"
-
-
-def value(v, is_text):
-    if v == "":
-        return "NULL"
-    if is_text:
-        return lit(v)
-    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", v):
-        raise ValueError("not a number: %r" % v)
-    return v
 
 
 def inserts():
