@@ -69,7 +69,7 @@ sql/caregap--0.7.0--0.7.1.sql: sql/upgrade/caregap--0.7.0--0.7.1.sql sql/upgrade
 	cat $^ > $@
 
 sql/caregap--0.7.1--1.0.0.sql: sql/upgrade/caregap--0.7.1--1.0.0.sql sql/upgrade/plant_check.sql \
-		sql/master/65_plain_rows.sql sql/master/41_spatial_options.sql sql/master/99_owner.sql
+		sql/master/35_trend.sql sql/master/65_plain_rows.sql sql/master/41_spatial_options.sql sql/master/99_owner.sql
 	cat $^ > $@
 
 sql/caregap_postgis--0.6.1--1.0.0.sql: sql/upgrade/caregap_postgis--0.6.1--1.0.0.sql sql/upgrade/plant_check.sql \

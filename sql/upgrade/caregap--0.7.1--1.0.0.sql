@@ -2,6 +2,8 @@
 --  * caregap.spatial_options(...) and the spatial aggregates and window
 --    functions that take it (sql/master/41_spatial_options.sql, appended by
 --    the Makefile), so that every option is reachable by name.
+--  * log_trend and trend_predict: the log-linear trend with its prediction
+--    interval (sql/master/35_trend.sql, appended).
 --  * lorenz_points, theil_groups and break_classes: the jsonb and array
 --    results as plain rows; query_columns (sql/master/65_plain_rows.sql,
 --    appended).

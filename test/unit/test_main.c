@@ -27,7 +27,8 @@ int			cg_test_failures = 0;
 	X(test_fca_toy) X(test_fca_edges) \
 	X(test_breaks_calemp) X(test_breaks_fisher_optimal) X(test_breaks_fisher_exhaustive) X(test_breaks_methods) \
 	X(test_allocate_hand) X(test_allocate_brute_force) X(test_allocate_minmax_counterexample) X(test_allocate_budget_exact) X(test_allocate_brute_force_costs) X(test_composite_mc_cancel) X(test_composite_magnitudes) X(test_breaks_extremes) X(test_knn_all_points) \
-	X(test_composite_hand) X(test_composite_entropy_rank) X(test_composite_mc)
+	X(test_composite_hand) X(test_composite_entropy_rank) X(test_composite_mc) \
+	X(test_student_t) X(test_trend_fit)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)

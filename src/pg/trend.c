@@ -1,0 +1,177 @@
+/*
+ * trend.c — log_trend(t, y), the log-linear trend as an aggregate with a
+ * float8[] state (updated in place inside an aggregate, merged by its
+ * combine function), and trend_predict(fit, at, level).
+ */
+#include "cg_pg.h"
+
+#include "funcapi.h"
+#include "utils/array.h"
+
+#include <math.h>
+
+#include "../kernel/cg_trend.h"
+
+PG_FUNCTION_INFO_V1(cg_log_trend_trans);
+PG_FUNCTION_INFO_V1(cg_log_trend_combine);
+PG_FUNCTION_INFO_V1(cg_log_trend_final);
+PG_FUNCTION_INFO_V1(cg_trend_predict_fn);
+
+/* A state as log_trend leaves it: n a whole number >= 0, the rest finite, sums of squares >= 0. */
+static void
+check_state(const double *s, const char *fname)
+{
+	int			k;
+	bool		ok = s[0] >= 0.0 && s[0] == floor(s[0]) && s[3] >= 0.0 && s[4] >= 0.0;
+
+	for (k = 0; k < CG_TREND_STATE; k++)
+		ok = ok && isfinite(s[k]);
+	if (ok && s[0] == 0.0)
+		for (k = 1; k < CG_TREND_STATE; k++)
+			ok = ok && s[k] == 0.0;
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: not a log_trend state", fname)));
+}
+
+/* log_trend_trans(float8[], t, y): adds a row; a row with a NULL is skipped */
+Datum
+cg_log_trend_trans(PG_FUNCTION_ARGS)
+{
+	double	   *s;
+	bool		copied;
+	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TREND_STATE, "log_trend", &s, &copied);
+	cg_status	st;
+
+	if (copied)
+		check_state(s, "log_trend");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_ARRAYTYPE_P(arr);
+	st = cg_trend_add(s, PG_GETARG_FLOAT8(1), PG_GETARG_FLOAT8(2));
+	if (st == CG_E_NONPOSITIVE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("log_trend: y must be positive (its logarithm is fitted)"),
+				 errdetail("The value was %g at t = %g.", PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(1)),
+				 errhint("Leave out rows whose value is 0, or fit log(y + c) yourself.")));
+	if (st != CG_OK)
+		cg_report(st, isfinite(PG_GETARG_FLOAT8(1)) ? "log_trend: y" : "log_trend: t",
+				  isfinite(PG_GETARG_FLOAT8(1)) ? PG_GETARG_FLOAT8(2) : PG_GETARG_FLOAT8(1), NULL);
+	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+/* log_trend_combine(float8[], float8[]): b merged into a */
+Datum
+cg_log_trend_combine(PG_FUNCTION_ARGS)
+{
+	double	   *a,
+			   *b;
+	bool		copied;
+	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TREND_STATE, "log_trend", &a, &copied);
+	ArrayType  *brr = PG_GETARG_ARRAYTYPE_P(1);
+
+	b = cg_state_data(brr, CG_TREND_STATE, "log_trend");
+	check_state(b, "log_trend");
+	if (copied)
+		check_state(a, "log_trend");
+	cg_trend_merge(a, b);
+	PG_RETURN_ARRAYTYPE_P(arr);
+}
+
+static Datum
+f8(double v, bool *isnull)
+{
+	*isnull = isnan(v);
+	return Float8GetDatum(*isnull ? 0.0 : v);
+}
+
+/* log_trend_final(float8[]) returns trend_fit; NULL for no rows */
+Datum
+cg_log_trend_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	double	   *s = cg_state_data(arr, CG_TREND_STATE, "log_trend");
+	cg_trend_fit fit;
+	Datum		v[8];
+	bool		nl[8];
+
+	check_state(s, "log_trend");
+	if (s[0] == 0.0)
+		PG_RETURN_NULL();
+	cg_trend_fit_of(s, &fit);
+	v[0] = Int64GetDatum((int64) fit.n);
+	nl[0] = false;
+	v[1] = f8(fit.intercept, &nl[1]);
+	v[2] = f8(fit.slope, &nl[2]);
+	v[3] = f8(fit.sigma, &nl[3]);
+	v[4] = f8(fit.t_mean, &nl[4]);
+	v[5] = f8(fit.t_ss, &nl[5]);
+	v[6] = f8(fit.r_squared, &nl[6]);
+	v[7] = f8(fit.growth, &nl[7]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cg_result_tupdesc(fcinfo), v, nl)));
+}
+
+/* The fields of a trend_fit value (NULL fields as NaN). */
+static void
+read_fit(HeapTupleHeader th, cg_trend_fit *fit)
+{
+	bool		isnull;
+	double	   *dst[] = {&fit->intercept, &fit->slope, &fit->sigma, &fit->t_mean, &fit->t_ss,
+		&fit->r_squared, &fit->growth};
+	int			k;
+	Datum		d = GetAttributeByNum(th, 1, &isnull);
+
+	fit->n = isnull ? NAN : (double) DatumGetInt64(d);
+	for (k = 0; k < 7; k++)
+	{
+		d = GetAttributeByNum(th, (AttrNumber) (k + 2), &isnull);
+		*dst[k] = isnull ? NAN : DatumGetFloat8(d);
+	}
+}
+
+/* trend_predict(fit trend_fit, at float8, level float8) returns trend_prediction */
+Datum
+cg_trend_predict_fn(PG_FUNCTION_ARGS)
+{
+	cg_trend_fit fit;
+	cg_trend_prediction p;
+	cg_status	st;
+	double		at,
+				level;
+	Datum		v[3];
+	bool		nl[3];
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("trend_predict: at and level must not be null")));
+	at = PG_GETARG_FLOAT8(1);
+	level = PG_GETARG_FLOAT8(2);
+	read_fit(PG_GETARG_HEAPTUPLEHEADER(0), &fit);
+	if (isnan(fit.n) || fit.n < 1.0 ||
+		(!isnan(fit.slope) && (isnan(fit.intercept) || isnan(fit.t_mean) || !(fit.t_ss > 0.0))) ||
+		(!isnan(fit.sigma) && (fit.sigma < 0.0 || fit.n < 3.0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend_predict: not a fit of log_trend")));
+	if (!(level > 0.0 && level < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("trend_predict: level must be between 0 and 1"),
+				 errdetail("The value was %g.", level),
+				 errhint("0.95 gives a 95 %% prediction interval.")));
+	st = cg_trend_predict(&fit, at, level, &p);
+	if (st == CG_E_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("trend_predict: the trend at %g is out of range for type double precision", at)));
+	if (st != CG_OK)
+		cg_report(st, "trend_predict: at", at, NULL);
+	v[0] = f8(p.predicted, &nl[0]);
+	v[1] = f8(p.lower, &nl[1]);
+	v[2] = f8(p.upper, &nl[2]);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cg_result_tupdesc(fcinfo), v, nl)));
+}
