@@ -98,6 +98,17 @@ cg_trend_fit_of(const double *s, cg_trend_fit *fit)
 cg_status
 cg_trend_predict(const cg_trend_fit *fit, double t0, double level, cg_trend_prediction *out)
 {
+	double		q = NAN;
+
+	if (!isnan(fit->sigma) && level > 0.0 && level < 1.0)
+		q = cg_student_t_quantile(0.5 + level / 2.0, fit->n - 2.0);
+	return cg_trend_predict_q(fit, t0, level, q, out);
+}
+
+cg_status
+cg_trend_predict_q(const cg_trend_fit *fit, double t0, double level, double q,
+				   cg_trend_prediction *out)
+{
 	double		zhat,
 				half;
 
@@ -113,8 +124,8 @@ cg_trend_predict(const cg_trend_fit *fit, double t0, double level, cg_trend_pred
 	zhat = fit->intercept + fit->slope * t0;
 	out->predicted = exp(zhat);
 	if (isnan(fit->sigma))
-		return CG_OK;
-	half = cg_student_t_quantile(0.5 + level / 2.0, fit->n - 2.0) * fit->sigma *
+		return isinf(out->predicted) ? CG_E_OVERFLOW : CG_OK;
+	half = q * fit->sigma *
 		sqrt(1.0 + 1.0 / fit->n + (t0 - fit->t_mean) * (t0 - fit->t_mean) / fit->t_ss);
 	out->lower = exp(zhat - half);
 	out->upper = exp(zhat + half);

@@ -44,6 +44,10 @@ void		cg_trend_fit_of(const double *state, cg_trend_fit *fit);
 /* The trend at t0 with its prediction interval at the given level (0 < level < 1). */
 cg_status	cg_trend_predict(const cg_trend_fit *fit, double t0, double level, cg_trend_prediction *out);
 
+/* The same with the Student t quantile q of (1 + level)/2 and n - 2 degrees of freedom given. */
+cg_status	cg_trend_predict_q(const cg_trend_fit *fit, double t0, double level, double q,
+							   cg_trend_prediction *out);
+
 /* Student's t: the distribution function and its quantile, df > 0. */
 double		cg_student_t_cdf(double t, double df);
 double		cg_student_t_quantile(double p, double df);

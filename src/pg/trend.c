@@ -5,7 +5,9 @@
  */
 #include "cg_pg.h"
 
+#include "access/htup_details.h"
 #include "funcapi.h"
+#include "utils/typcache.h"
 #include "utils/array.h"
 
 #include <math.h>
@@ -112,28 +114,48 @@ cg_log_trend_final(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cg_result_tupdesc(fcinfo), v, nl)));
 }
 
-/* The fields of a trend_fit value (NULL fields as NaN). */
+/* The fields of a trend_fit value (NULL fields as NaN), deformed at once. */
 static void
 read_fit(HeapTupleHeader th, cg_trend_fit *fit)
 {
-	bool		isnull;
+	TupleDesc	td = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th), HeapTupleHeaderGetTypMod(th));
+	HeapTupleData tup;
+	Datum		v[8];
+	bool		nl[8];
 	double	   *dst[] = {&fit->intercept, &fit->slope, &fit->sigma, &fit->t_mean, &fit->t_ss,
 		&fit->r_squared, &fit->growth};
 	int			k;
-	Datum		d = GetAttributeByNum(th, 1, &isnull);
 
-	fit->n = isnull ? NAN : (double) DatumGetInt64(d);
-	for (k = 0; k < 7; k++)
+	if (td->natts != 8)
 	{
-		d = GetAttributeByNum(th, (AttrNumber) (k + 2), &isnull);
-		*dst[k] = isnull ? NAN : DatumGetFloat8(d);
+		ReleaseTupleDesc(td);
+		elog(ERROR, "trend_predict: a trend_fit has 8 fields");
 	}
+	tup.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&tup.t_self);
+	tup.t_tableOid = InvalidOid;
+	tup.t_data = th;
+	heap_deform_tuple(&tup, td, v, nl);
+	ReleaseTupleDesc(td);
+	fit->n = nl[0] ? NAN : (double) DatumGetInt64(v[0]);
+	for (k = 0; k < 7; k++)
+		*dst[k] = nl[k + 1] ? NAN : DatumGetFloat8(v[k + 1]);
 }
+
+/* What a trend_predict call site keeps: the result's descriptor, the last quantile. */
+typedef struct predict_cache
+{
+	TupleDesc	td;
+	double		level,
+				n,
+				q;
+} predict_cache;
 
 /* trend_predict(fit trend_fit, at float8, level float8) returns trend_prediction */
 Datum
 cg_trend_predict_fn(PG_FUNCTION_ARGS)
 {
+	predict_cache *c = (predict_cache *) fcinfo->flinfo->fn_extra;
 	cg_trend_fit fit;
 	cg_trend_prediction p;
 	cg_status	st;
@@ -144,6 +166,19 @@ cg_trend_predict_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
+	if (c == NULL)
+	{
+		TupleDesc	td;
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		c = palloc(sizeof(predict_cache));
+		c->td = BlessTupleDesc(CreateTupleDescCopy(td));
+		c->level = c->n = NAN;
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = c;
+	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -163,7 +198,18 @@ cg_trend_predict_fn(PG_FUNCTION_ARGS)
 				 errmsg("trend_predict: level must be between 0 and 1"),
 				 errdetail("The value was %g.", level),
 				 errhint("0.95 gives a 95 %% prediction interval.")));
-	st = cg_trend_predict(&fit, at, level, &p);
+	/*
+	 * The Student t quantile of (level, n - 2) is the same for every group
+	 * of the same size: the last one is kept for the call site, with the
+	 * result's tuple descriptor.
+	 */
+	if (!isnan(fit.sigma) && !(c->level == level && c->n == fit.n))
+	{
+		c->level = level;
+		c->n = fit.n;
+		c->q = cg_student_t_quantile(0.5 + level / 2.0, fit.n - 2.0);
+	}
+	st = cg_trend_predict_q(&fit, at, level, isnan(fit.sigma) ? NAN : c->q, &p);
 	if (st == CG_E_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -173,5 +219,5 @@ cg_trend_predict_fn(PG_FUNCTION_ARGS)
 	v[0] = f8(p.predicted, &nl[0]);
 	v[1] = f8(p.lower, &nl[1]);
 	v[2] = f8(p.upper, &nl[2]);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(cg_result_tupdesc(fcinfo), v, nl)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(c->td, v, nl)));
 }
