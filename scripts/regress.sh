@@ -26,7 +26,7 @@ cat "$log"
 # pg_regress 15 prints "test NAME ... ok"; 16 and later print TAP ("ok 1 - NAME")
 r_ok=$(grep -cE '\.\.\. ok|^ok [0-9]+ +[-+] ' "$log" || true)
 r_fail=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ +[-+] ' "$log" || true)
-n_files=$(ls sql/*.sql | grep -vcE 'sql/caregap(_postgis)?--' || true)
+n_files=$(ls sql/*.sql | grep -vcE 'sql/caregap(_postgis|_korea)?--' || true)
 if [ $((r_ok + r_fail)) -ne "$n_files" ]; then
   echo "pg_regress ran $((r_ok + r_fail)) of $n_files test files"
   r_fail=$((n_files - r_ok))
