@@ -120,17 +120,34 @@ options_differ(void)
 			 errmsg("spatial statistic: the weights relation and the options must be the same in every row of a group")));
 }
 
-/* Are the weights and every option constants or parameters (the same on every row)?  Cached per call site. */
+/*
+ * Are the weights and every option constants or parameters (the same on every
+ * row)?  Cached per call site.  The arguments are read from the Aggref: the
+ * transition function's own expression has placeholders for every argument
+ * (so get_fn_expr_arg_stable would never say yes there), and without this
+ * the options were parsed again on every row.
+ */
 static bool
 options_stable(FunctionCallInfo fcinfo, int nargs)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
 	{
 		bool		stable = true;
-		int			a;
+		Aggref	   *ag = AggGetAggref(fcinfo);
+		ListCell   *lc;
+		int			a = 0;
 
-		for (a = 3; a < nargs; a++)
-			stable = stable && get_fn_expr_arg_stable(fcinfo->flinfo, a);
+		if (ag == NULL || list_length(ag->args) != nargs - 1)
+			stable = false;
+		else
+			foreach(lc, ag->args)
+			{
+				Expr	   *e = ((TargetEntry *) lfirst(lc))->expr;
+
+				if (a++ >= 2)
+					stable = stable && (IsA(e, Const) ||
+										(IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN));
+			}
 		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 1);
 		*(char *) fcinfo->flinfo->fn_extra = stable ? 's' : 'v';
 	}
