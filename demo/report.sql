@@ -1,15 +1,27 @@
--- demo/report.sql — the Gyeonggi long-term care report.  Run after demo/views.sql:
--- every section below reads one view of schema report, which a BI tool can read too.
+-- demo/report.sql — the long-term care report of the area of demo/views.sql (a
+-- province, or Korea).  Run after demo/views.sql: every section below reads one
+-- view of schema report, which a BI tool can read too.  A section that has no
+-- meaning for the area (a Moran's I over a handful of units, an index of one
+-- unit) says why instead.
 \pset pager off
 \pset null '-'
 \pset footer off
+SELECT name_ko AS area_ko, name_en AS area_en, units AS area_units, regions AS area_regions,
+       units >= 8 AS area_spatial, units >= 2 AS area_several
+  FROM report.area \gset
 \echo
 \echo '=================================================================================='
-\echo ' caregap — Gyeonggi-do: where does long-term care fall short of the people who need it?'
-\echo ' 31 si/gun.  Every figure is real public data; its source and date:'
+\echo ' caregap —' :area_en '(' :area_ko '): where does long-term care fall short of the people who need it?'
+\echo ' ' :area_units 'si/gun/gu.  Every figure is real public data; its source and date:'
 \echo '=================================================================================='
 SELECT figure, definition, ref_date, source FROM report.header ORDER BY item;
 
+\if :area_several
+\else
+\echo
+\echo 'One unit: its coverage is the area''s own ratio, so it has no gap against it (sections 1-5 show'
+\echo 'the unit itself; docs/national.md compares it with the rest of Korea).'
+\endif
 \echo
 \echo '1. Coverage per municipality, against the province''s own ratio (rank 1 = largest gap)'
 \echo '   per 100 = places (or workers) per 100 recognised recipients; relative = / province;'
@@ -24,7 +36,7 @@ SELECT domain, gap_rank AS rank, code, name_ko, name_en, region,
  ORDER BY domain DESC, gap_rank;
 
 \echo
-\echo '2. By region and for the province: gap index (share of reference-level supply missing where'
+\echo '2. By region (' :area_regions ') and for the province: gap index (share of reference-level supply missing where'
 \echo '   it is short) and total shortfall, against the area''s own ratio and against the province''s'
 SELECT domain, area, area_en, units, round(supply::numeric) AS supply, round(demand::numeric) AS recipients,
        round(per_100_recipients::numeric, 1) AS per_100,
@@ -36,11 +48,12 @@ SELECT domain, area, area_en, units, round(supply::numeric) AS supply, round(dem
  ORDER BY domain DESC, area_en = 'province', area;
 
 \echo
-\echo '3. Disparity of coverage across the 31, weighted by recipients; the Theil T split into'
-\echo '   between 북부/남부 and within the regions'
+\echo '3. Disparity of coverage across the' :area_units 'units, weighted by recipients; the Theil T split into'
+\echo '   between the regions (' :area_regions ') and within them'
 SELECT domain, round(gini::numeric, 4) AS gini, round(theil_t::numeric, 4) AS theil_t,
        round(theil_t_between_regions::numeric, 4) AS t_between, round(theil_t_within_regions::numeric, 4) AS t_within,
-       round((100 * theil_t_between_regions / theil_t_total)::numeric, 1) AS between_pct
+       round((100 * theil_t_between_regions / nullif(theil_t_total, 0))::numeric, 1) AS between_pct,
+       units_without_supply
   FROM report.disparity ORDER BY domain DESC;
 
 \echo
@@ -64,14 +77,16 @@ SELECT rank_by_recipients, rank_by_need, rank_change, code, name_ko, name_en,
 \echo
 \echo 'Reading: with the pooled reference the gap index equals the share of all supply that would'
 \echo 'have to move for every municipality to reach the province ratio (the Hoover index).'
-\echo 'Nursing hospitals (caregap.gyeonggi_nursing_hospital, 49,141 beds) are medical institutions'
-\echo 'and are not counted as long-term care supply here.'
+\echo 'Nursing hospitals (caregap_korea.nursing_hospital) are medical institutions and are not'
+\echo 'counted as long-term care supply here.'
 
 \echo
+\if :area_spatial
 \echo '6. Where do gaps cluster?  Global Moran''s I of relative coverage over the queen contiguity of'
-\echo '   the 31 si/gun (row-standardized, 999 permutations, seed 1; E[I] = -1/30 = -0.033)'
+\echo '   the' :area_units 'units (row-standardized, 999 permutations, seed 1; links to other areas dropped;'
+\echo '   units without a neighbour in the area left out)'
 SELECT domain, round(morans_i::numeric, 3) AS morans_i, round(z_random::numeric, 2) AS z,
-       round(p_random::numeric, 4) AS p_analytic, p_sim
+       round(p_random::numeric, 4) AS p_analytic, p_sim, n
   FROM report.gap_autocorrelation ORDER BY domain DESC;
 \echo
 \echo '   Municipalities in a significant local cluster of coverage (pseudo p <= 0.05; p_fdr: BH-adjusted)'
@@ -79,8 +94,12 @@ SELECT domain, code, name_ko, name_en, round(relative_coverage::numeric, 3) AS r
        p_sim, round(p_fdr::numeric, 3) AS p_fdr
   FROM report.gap_lisa WHERE cluster NOT IN ('Not significant', 'Isolated')
  ORDER BY domain DESC, cluster, code;
+\else
+\echo '6. Where do gaps cluster?  Not at the level of the si/gun/gu: a Moran''s I over' :area_units 'units'
+\echo '   is not a statistic (this report asks for 8 or more).  The dongs answer instead, below.'
+\endif
 \echo
-\echo '   The ageing map below the municipal level: LISA of the share aged 65+ over Gyeonggi''s'
+\echo '   The ageing map below the municipal level: LISA of the share aged 65+ over the area''s'
 \echo '   dongs (2026-06), clusters at pseudo p <= 0.05 and after Benjamini-Hochberg at 0.05'
 SELECT c AS cluster, count(*) FILTER (WHERE cluster_p05 = c) AS dongs_p05,
        count(*) FILTER (WHERE cluster_fdr = c) AS dongs_fdr,
@@ -97,19 +116,19 @@ SELECT sigungu, sigungu_name, count(*) AS high_high_dongs,
 
 \echo
 \echo '7. Who can reach care?  Access of each dong''s people aged 65+ to nursing-hospital beds'
-\echo '   (2SFCA, 10 km great-circle catchment; beds per 1,000 aged 65+).  Supply: the beds of'
-\echo '   Gyeonggi''s 267 nursing hospitals only (long-term care facilities have no coordinates in the'
-\echo '   data; hospitals in Seoul and Incheon are not counted, so border dongs look worse).'
-\echo '   Municipalities with the most people aged 65+ in dongs below half the mean access:'
+\echo '   (2SFCA, 10 km great-circle catchment; beds per 1,000 aged 65+), computed over all of Korea'
+\echo '   with all 1,285 nursing hospitals, so that no border cuts a catchment (long-term care'
+\echo '   facilities have no coordinates in the data).'
+\echo '   Municipalities with the most people aged 65+ in dongs below half the national mean access:'
 SELECT sigungu, sigungu_name, round(pop_65plus_low_access) AS pop_65plus_low_access,
        dongs_low_access, dongs,
        round((100 * pop_65plus_low_access / pop_65plus)::numeric, 1) AS pct_of_65plus
   FROM report.access_low WHERE pop_65plus_low_access > 0
  ORDER BY pop_65plus_low_access DESC, sigungu LIMIT 10;
 \echo
-\echo '   Disparity of access across dongs, weighted by people aged 65+ (Theil T split by region)'
+\echo '   Disparity of access across dongs, weighted by people aged 65+ (Theil T split by region:' :area_regions ')'
 SELECT round(mean_beds_per_1000_65plus::numeric, 1) AS mean_beds_per_1000, round(gini::numeric, 3) AS gini,
-       round(theil_t::numeric, 3) AS theil_t, round(theil_t_between_regions::numeric, 4) AS between_north_south,
+       round(theil_t::numeric, 3) AS theil_t, round(theil_t_between_regions::numeric, 4) AS between_regions,
        round(theil_t_within_regions::numeric, 3) AS within_regions, dongs
   FROM report.access_disparity;
 
@@ -120,11 +139,15 @@ SELECT class, count(*) AS municipalities, round(min(relative_coverage)::numeric,
        round(max(relative_coverage)::numeric, 3) AS to_rel, round(min(gvf)::numeric, 3) AS gvf
   FROM report.map_classes GROUP BY class ORDER BY class;
 \echo
+\if :area_several
 \echo '9. One care-gap index across residential, day/night, care workers and nursing-hospital access'
 \echo '   (min-max, equal weights; rank 1 = the largest gap); its 5-95 % rank interval over 1,000'
 \echo '   draws of the weights (+-50 %) and of the aggregation (top 10)'
 SELECT rank, code, name_ko, name_en, round(score::numeric, 3) AS score, rank_median, rank_p05, rank_p95
   FROM report.gap_index ORDER BY rank, code LIMIT 10;
+\else
+\echo '9. One care-gap index: not for one unit (an index ranks units; there is one).'
+\endif
 \echo
 \echo '10. 500 new residential places: where?  Placed to lower the largest gap against the province''s'
 \echo '    ratio (water-filling, whole places)'

@@ -1,7 +1,12 @@
--- demo/views.sql — the Gyeonggi long-term care report as views with plain
--- columns (numbers, text, dates; no composites), one a section, so that a BI
--- tool can chart each.  Every figure comes from caregap's reference tables
--- (caregap 0.5.0, data/gyeonggi/care/README.md; section 6 also data/korea_dong):
+-- demo/views.sql — the long-term care report of one province (or of Korea) as
+-- views with plain columns (numbers, text, dates; no composites), one a
+-- section, so that a BI tool can chart each.  The area is the psql variable
+-- sido: a 2-digit sido code (default 41, Gyeonggi-do) or 'all' for Korea,
+--   psql -v sido=50 -f demo/views.sql
+-- Every figure comes from the national reference tables of caregap_korea
+-- (data/korea/care/README.md; sections 6-7 also data/korea_dong).  The
+-- regions that split the area: Gyeonggi's 북부/남부 (caregap.gyeonggi_municipality),
+-- the sido for Korea, else the kind of unit (si, gun, gu).  The sources:
 --   supply     NHIS long-term care institutions, places and staff, 2026-06-10
 --   demand     NHIS recognised LTC recipients (인정자), 2025-12-31
 --   growth     the same recipients at the year ends 2022-2025
@@ -13,11 +18,37 @@
 -- stated in report.header: an aged person counts 1 at 65-74, 3 at 75-84 and
 -- 8 at 85+, roughly the rise of LTC grade prevalence with age.
 
+\if :{?sido}
+\else
+\set sido 41
+\endif
 SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS caregap_korea;
 DROP SCHEMA IF EXISTS report CASCADE;
 RESET client_min_messages;
 CREATE SCHEMA report;
-COMMENT ON SCHEMA report IS 'the Gyeonggi long-term care report of the caregap demo, one view a section';
+COMMENT ON SCHEMA report IS 'the long-term care report of the caregap demo, one view a section';
+
+-- the area: its name, its units and how they are split into regions
+CREATE VIEW report.area AS
+SELECT :'sido'::text AS sido,
+       CASE WHEN :'sido' = 'all' THEN '대한민국' ELSE (SELECT s.name_ko FROM caregap_korea.sido s WHERE s.sido = :'sido') END AS name_ko,
+       CASE WHEN :'sido' = 'all' THEN 'Korea' ELSE coalesce((SELECT s.name_en FROM caregap_korea.sido s WHERE s.sido = :'sido'),
+                                                        (SELECT s.name_ko FROM caregap_korea.sido s WHERE s.sido = :'sido')) END AS name_en,
+       (SELECT count(*) FROM caregap_korea.municipality m WHERE :'sido' = 'all' OR m.sido = :'sido')::integer AS units,
+       CASE WHEN :'sido' = 'all' THEN 'sido' WHEN :'sido' = '41' THEN '북부/남부' ELSE 'si/gun/gu' END AS regions;
+COMMENT ON VIEW report.area IS 'the area of the report: sido code (or all), name, number of si/gun/gu, and what its regions are';
+
+CREATE VIEW report.unit AS
+SELECT m.code, m.sido, m.name_ko, coalesce(m.name_en, m.name_ko) AS name_en,
+       CASE WHEN :'sido' = 'all' THEN m.sido_name_ko WHEN m.sido = '41' THEN g.region
+            ELSE CASE m.kind WHEN 'gu' THEN '구' WHEN 'gun' THEN '군' ELSE '시' END END AS region,
+       CASE WHEN :'sido' = 'all' THEN coalesce(m.sido_name_en, m.sido_name_ko) WHEN m.sido = '41' THEN g.region_en
+            ELSE CASE m.kind WHEN 'gu' THEN 'gu' WHEN 'gun' THEN 'gun' ELSE 'si' END END AS region_en
+  FROM caregap_korea.municipality m
+  LEFT JOIN caregap.gyeonggi_municipality g ON g.code = m.code
+ WHERE :'sido' = 'all' OR m.sido = :'sido';
+COMMENT ON VIEW report.unit IS 'the si/gun/gu of the area with their region (Gyeonggi: 북부/남부; Korea: the sido; else si, gun or gu)';
 
 -- what each figure is, and its date
 CREATE VIEW report.header AS
@@ -40,20 +71,19 @@ COMMENT ON VIEW report.header IS 'what each figure of the report is, its source 
 -- supply and demand per municipality and domain (the input of every section)
 CREATE VIEW report.gap_input AS
 WITH supply AS (
-    SELECT code, 'residential places' AS domain, sum(capacity)::float8 AS supply
-      FROM caregap.gyeonggi_ltc_supply WHERE service_group = 'residential' GROUP BY code
-    UNION ALL
-    SELECT code, 'day/night places', sum(capacity)::float8
-      FROM caregap.gyeonggi_ltc_supply WHERE service_group = 'day_night' GROUP BY code
-    UNION ALL
-    SELECT code, 'care workers', sum(care_workers)::float8
-      FROM caregap.gyeonggi_ltc_supply GROUP BY code
+    SELECT u.code, d.domain,
+           coalesce((SELECT CASE d.domain WHEN 'care workers' THEN sum(s.care_workers) ELSE sum(s.capacity) END
+                       FROM caregap_korea.ltc_supply s
+                      WHERE s.code = u.code
+                        AND (d.domain = 'care workers' OR s.service_group = d.grp)), 0)::float8 AS supply
+      FROM report.unit u,
+           (VALUES ('residential places', 'residential'), ('day/night places', 'day_night'), ('care workers', NULL)) d(domain, grp)
 )
 SELECT m.code, m.name_ko, m.name_en, m.region, m.region_en, s.domain,
        s.supply, r.recipients::float8 AS demand
-  FROM caregap.gyeonggi_municipality m
+  FROM report.unit m
   JOIN supply s USING (code)
-  JOIN caregap.gyeonggi_ltc_recipients r ON r.code = m.code AND r.ref_date = DATE '2025-12-31';
+  JOIN caregap_korea.ltc_recipients r ON r.code = m.code AND r.ref_date = DATE '2025-12-31';
 COMMENT ON VIEW report.gap_input IS
 'per municipality and domain: supply (places or care workers, 2026-06-10) and demand (recognised recipients, 2025-12-31)';
 
@@ -71,7 +101,7 @@ COMMENT ON VIEW report.coverage IS
 -- section 2: per region (북부/남부) and province: the gap index and the total shortfall
 CREATE VIEW report.gap_by_region AS
 WITH province AS (SELECT domain, sum(supply) / sum(demand) AS ratio FROM report.gap_input GROUP BY domain)
-SELECT domain, coalesce(region, '경기도') AS area, coalesce(region_en, 'province') AS area_en,
+SELECT domain, coalesce(region, (SELECT name_ko FROM report.area)) AS area, coalesce(region_en, 'province') AS area_en,
        (own).units::integer AS units, (own).supply, (own).demand,
        100 * (own).coverage AS per_100_recipients,
        (own).gap_index AS gap_index_own, (own).shortfall AS shortfall_own,
@@ -90,14 +120,15 @@ CREATE VIEW report.disparity AS
 SELECT domain,
        caregap.gini(supply / demand, demand) AS gini,
        caregap.theil_t(supply / demand, demand) AS theil_t,
-       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t AS theil_t_total,
-       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t_between AS theil_t_between_regions,
-       (caregap.theil_decomposition(supply / demand, demand, region)).theil_t_within AS theil_t_within_regions,
-       (caregap.theil_decomposition(supply / demand, demand, region)).theil_l AS theil_l_total,
-       (caregap.theil_decomposition(supply / demand, demand, region)).theil_l_between AS theil_l_between_regions
+       (caregap.theil_decomposition(supply / demand, demand, region) FILTER (WHERE supply > 0)).theil_t AS theil_t_total,
+       (caregap.theil_decomposition(supply / demand, demand, region) FILTER (WHERE supply > 0)).theil_t_between AS theil_t_between_regions,
+       (caregap.theil_decomposition(supply / demand, demand, region) FILTER (WHERE supply > 0)).theil_t_within AS theil_t_within_regions,
+       (caregap.theil_decomposition(supply / demand, demand, region) FILTER (WHERE supply > 0)).theil_l AS theil_l_total,
+       (caregap.theil_decomposition(supply / demand, demand, region) FILTER (WHERE supply > 0)).theil_l_between AS theil_l_between_regions,
+       count(*) FILTER (WHERE supply = 0)::integer AS units_without_supply
   FROM report.gap_input GROUP BY domain;
 COMMENT ON VIEW report.disparity IS
-'per domain: recipient-weighted Gini and Theil T of coverage across the 31 si/gun, and the Theil decomposition into between-region (북부/남부) and within-region parts';
+'per domain: recipient-weighted Gini and Theil T of coverage across the si/gun/gu of the area, and the Theil decomposition into between-region (Gyeonggi: 북부/남부; Korea: sido; else si, gun, gu) and within-region parts, over the units with supply (Theil L is undefined at 0; units_without_supply says how many were left out)';
 
 -- section 4: demand growth 2022 -> 2025, and the residential places it calls for at today's ratio
 CREATE VIEW report.growth AS
@@ -105,7 +136,7 @@ WITH r AS (
     SELECT code,
            max(recipients) FILTER (WHERE ref_date = DATE '2022-12-31')::float8 AS recipients_2022,
            max(recipients) FILTER (WHERE ref_date = DATE '2025-12-31')::float8 AS recipients_2025
-      FROM caregap.gyeonggi_ltc_recipients GROUP BY code
+      FROM caregap_korea.ltc_recipients WHERE code IN (SELECT code FROM report.unit) GROUP BY code
 ), ratio AS (
     SELECT sum(supply) / sum(demand) AS places_per_recipient
       FROM report.gap_input WHERE domain = 'residential places'
@@ -115,7 +146,7 @@ SELECT m.code, m.name_ko, m.name_en, m.region, r.recipients_2022, r.recipients_2
        100 * (r.recipients_2025 / r.recipients_2022 - 1) AS growth_pct,
        (r.recipients_2025 - r.recipients_2022) * ratio.places_per_recipient AS residential_places_needed,
        rank() OVER (ORDER BY r.recipients_2025 / r.recipients_2022 DESC, m.code)::integer AS growth_rank
-  FROM caregap.gyeonggi_municipality m JOIN r USING (code), ratio;
+  FROM report.unit m JOIN r USING (code), ratio;
 COMMENT ON VIEW report.growth IS
 'recognised recipients 2022 -> 2025 per municipality, the growth, and the residential places that growth needs at today''s provincial ratio of places per recipient (rank 1 = fastest growth)';
 
@@ -126,7 +157,7 @@ WITH p AS (
            (pop_65plus - pop_75plus)::float8 AS pop_65_74,
            (pop_75plus - pop_85plus)::float8 AS pop_75_84,
            pop_85plus::float8 AS pop_85plus
-      FROM caregap.gyeonggi_population WHERE ref_date = DATE '2025-12-31'
+      FROM caregap_korea.population WHERE ref_date = DATE '2025-12-31' AND code IN (SELECT code FROM report.unit)
 ), d AS (
     SELECT i.*, caregap.need_demand(ARRAY[p.pop_65_74, p.pop_75_84, p.pop_85plus], ARRAY[1, 3, 8]::float8[]) AS need
       FROM report.gap_input i JOIN p USING (code)
@@ -156,7 +187,8 @@ GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;
 CREATE VIEW report.gap_autocorrelation AS
 SELECT domain, (m).value AS morans_i, (m).expectation, (m).z_random, (m).p_random, (m).p_sim,
        (m).permutations, (m).n, (m).links, (m).style, (m).alternative
-  FROM (SELECT domain, caregap.moran_i(code, relative_coverage, 'caregap.gyeonggi_links') AS m
+  FROM (SELECT domain, caregap.moran_i(code, relative_coverage, 'caregap_korea.links',
+                                       caregap.spatial_options(unmatched => 'drop')) AS m
           FROM report.coverage GROUP BY domain) s;
 COMMENT ON VIEW report.gap_autocorrelation IS
 'global Moran''s I of relative coverage per domain over the queen contiguity of the 31 si/gun (style R, 999 permutations, seed 1)';
@@ -164,7 +196,8 @@ COMMENT ON VIEW report.gap_autocorrelation IS
 CREATE VIEW report.gap_lisa AS
 SELECT domain, code, name_ko, name_en, relative_coverage, (l).ii, (l).p_sim, (l).quadrant, (l).cluster,
        caregap.p_adjust((l).p_sim, 'BH') OVER (PARTITION BY domain) AS p_fdr
-  FROM (SELECT *, caregap.local_moran(code, relative_coverage, 'caregap.gyeonggi_links') OVER (PARTITION BY domain) AS l
+  FROM (SELECT *, caregap.local_moran(code, relative_coverage, 'caregap_korea.links',
+                                        caregap.spatial_options(unmatched => 'drop')) OVER (PARTITION BY domain) AS l
           FROM report.coverage) s;
 COMMENT ON VIEW report.gap_lisa IS
 'local Moran of relative coverage per municipality (GeoDa scaling, conditional permutations, folded pseudo p) and its BH-adjusted p';
@@ -181,30 +214,31 @@ SELECT adm_code, name_ko, sigungu, sigungu_name, share_65plus, (l).ii, (l).p_sim
                        caregap.local_moran(d.adm_code, d.pop_65plus::float8 / d.pop_total, 'korea_dong.dong_links',
                                            unmatched => 'drop') OVER () AS l
                   FROM korea_dong.dong d
-                 WHERE d.sido = '41' AND d.pop_total > 0) s) t;
+                 WHERE (:'sido' = 'all' OR d.sido = :'sido') AND d.pop_total > 0) s) t;
 COMMENT ON VIEW report.dong_lisa IS
 'LISA of the 2026-06 share of people aged 65+ over Gyeonggi''s dongs (queen contiguity of the 2018 census boundaries; dongs without a polygon or a neighbour are Isolated), with pseudo p at 0.05 and BH-adjusted at 0.05';
 
 -- section 7: who can reach care?  Each dong's access (2SFCA, 10 km great-circle
--- catchment, an assumption of this demo) to the beds of Gyeonggi's nursing
--- hospitals (요양병원, caregap.gyeonggi_nursing_hospital) for its people aged
--- 65+.  Supply covers nursing-hospital beds only: long-term care facilities
--- have no coordinates in the data (their places are per municipality), and
--- hospitals outside Gyeonggi (Seoul, Incheon) are not counted, so dongs on
--- the border look worse than they are.  Dongs without a point (no 2018
--- polygon) are left out.
+-- catchment, an assumption of this demo) to the beds of all 1,285 nursing
+-- hospitals of Korea (요양병원, caregap_korea.nursing_hospital) for its people
+-- aged 65+, computed over every dong of Korea (so that a hospital near a
+-- border serves both sides, and no border makes a dong look worse than it
+-- is), then kept for the area's dongs.  Supply covers nursing-hospital beds
+-- only: long-term care facilities have no coordinates in the data (their
+-- places are per municipality).  Dongs without a point (no 2018 polygon) are
+-- left out.
 CREATE VIEW report.dong_access AS
 SELECT d.adm_code, d.name_ko, d.sigungu, m.name_ko AS sigungu_name, m.region, m.region_en,
        a.population AS pop_65plus, 1000 * a.access AS beds_per_1000_65plus, a.access_norm,
        a.sites AS hospitals_in_reach, a.supply_in_reach AS beds_in_reach
   FROM caregap.fca('SELECT adm_code AS id, lon, lat, pop_65plus::float8 AS population
-                      FROM korea_dong.dong WHERE sido = ''41'' AND lon IS NOT NULL',
-                   'SELECT id, lon, lat, beds::float8 AS capacity FROM caregap.gyeonggi_nursing_hospital',
+                      FROM korea_dong.dong WHERE lon IS NOT NULL',
+                   'SELECT id, lon, lat, beds::float8 AS capacity FROM caregap_korea.nursing_hospital',
                    '10'::double precision) a
   JOIN korea_dong.dong d ON d.adm_code = a.id::bigint
-  JOIN caregap.gyeonggi_municipality m ON m.code = d.sigungu;
+  JOIN report.unit m ON m.code = d.sigungu;
 COMMENT ON VIEW report.dong_access IS
-'per Gyeonggi dong: 2SFCA access of its people aged 65+ (2026-06) to nursing-hospital beds within 10 km, per 1,000 aged 65+, and relative to the demand-weighted mean';
+'per dong of the area: 2SFCA access of its people aged 65+ (2026-06) to the beds of every nursing hospital of Korea within 10 km (computed over all of Korea), per 1,000 aged 65+, and relative to the national demand-weighted mean';
 
 CREATE VIEW report.access_low AS
 SELECT sigungu, sigungu_name, region_en,
@@ -265,11 +299,13 @@ COMMENT ON VIEW report.indicators IS
 
 CREATE VIEW report.gap_index AS
 SELECT m.code, m.name_ko, m.name_en, c.score, c.rank, c.rank_median, c.rank_p05, c.rank_p95
-  FROM caregap.composite('SELECT id, residential, day_night, care_workers, hospital_access FROM report.indicators',
+  FROM (SELECT count(*) AS n FROM report.indicators) k,
+       LATERAL caregap.composite(CASE WHEN k.n >= 2 THEN 'SELECT id, residential, day_night, care_workers, hospital_access FROM report.indicators' END,
                          '{-1,-1,-1,-1}', 'minmax', 'equal', NULL, 'arithmetic', 1000, 1, 0.5, true) c
-  JOIN caregap.gyeonggi_municipality m ON m.code = c.id;
+  JOIN report.unit m ON m.code = c.id
+ WHERE k.n >= 2;
 COMMENT ON VIEW report.gap_index IS
-'the composite care-gap index per municipality (rank 1 = the largest gap) with its median rank and 5-95 % rank interval over 1,000 draws of weights and aggregation';
+'the composite care-gap index per municipality (rank 1 = the largest gap) with its median rank and 5-95 % rank interval over 1,000 draws of weights and aggregation; no rows for an area of one unit (an index ranks at least two)';
 
 -- section 10: 500 new residential places: where?  Min-max of the gap against the
 -- province's pooled ratio, whole places
@@ -279,6 +315,8 @@ SELECT m.code, m.name_ko, m.name_en, a.supply, a.demand, a.added, a.gap_before, 
          'SELECT code AS id, supply, demand FROM report.gap_input WHERE domain = ''residential places''',
          500, (SELECT sum(supply) / sum(demand) FROM report.gap_input WHERE domain = 'residential places'),
          'minmax', true) a
-  JOIN caregap.gyeonggi_municipality m ON m.code = a.id;
+  JOIN report.unit m ON m.code = a.id;
 COMMENT ON VIEW report.allocation IS
 '500 new residential places placed to lower the largest gap against the province''s ratio (water-filling, whole places): places added and the gap before and after';
+
+GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;

@@ -8,7 +8,7 @@
 
 BEGIN;
 SET client_min_messages = warning;
-CREATE EXTENSION caregap_korea;
+CREATE EXTENSION IF NOT EXISTS caregap_korea;
 RESET client_min_messages;
 SET datestyle = ISO;
 SELECT plan(34);

@@ -7,7 +7,7 @@
 
 BEGIN;
 SET client_min_messages = warning;
-CREATE EXTENSION caregap_korea;
+CREATE EXTENSION IF NOT EXISTS caregap_korea;
 RESET client_min_messages;
 SELECT plan(25);
 
