@@ -154,3 +154,21 @@ SELECT rank, code, name_ko, name_en, round(score::numeric, 3) AS score, rank_med
 SELECT code, name_ko, name_en, round(added) AS places, round(gap_before::numeric, 3) AS gap_before,
        round(gap_after::numeric, 3) AS gap_after
   FROM report.allocation WHERE added > 0 ORDER BY added DESC, code;
+\echo
+\echo '11. 2030 if nothing is built.  Each unit''s people aged 65+ carried forward by their 2016-2025'
+\echo '    trend (log-linear, 95 % prediction interval), recipients at their 2025 rate per person aged'
+\echo '    65+, residential places as they are; the gap against the area''s 2025 ratio.  A trend, not'
+\echo '    an official projection (Statistics Korea''s projections model cohorts; this does not).'
+SELECT round(sum(aged_65plus_2025)) AS aged_65plus_2025, round(sum(aged_65plus_2030)) AS aged_65plus_2030_trend,
+       round(sum(recipients_2025)) AS recipients_2025, round(sum(recipients_2030)) AS recipients_2030,
+       round((100 * sum(residential_places) / sum(recipients_2025))::numeric, 1) AS places_per_100_2025,
+       round((100 * sum(residential_places) / sum(recipients_2030))::numeric, 1) AS places_per_100_2030,
+       count(*) FILTER (WHERE gap_2025 > 0) AS units_short_2025, count(*) FILTER (WHERE gap_2030 > 0) AS units_short_2030
+  FROM report.trend_2030;
+\echo
+\echo '    The 10 units with the largest gap in 2030'
+SELECT code, name_ko, name_en, round(growth_pct_per_year::numeric, 1) AS growth_pct,
+       round(aged_65plus_2030) AS aged_65plus_2030, round(aged_65plus_2030_lower) AS lower_95,
+       round(aged_65plus_2030_upper) AS upper_95, round(recipients_2030) AS recipients_2030,
+       round(gap_2025::numeric, 3) AS gap_2025, round(gap_2030::numeric, 3) AS gap_2030
+  FROM report.trend_2030 ORDER BY gap_2030 DESC, code LIMIT 10;

@@ -320,3 +320,37 @@ COMMENT ON VIEW report.allocation IS
 '500 new residential places placed to lower the largest gap against the province''s ratio (water-filling, whole places): places added and the gap before and after';
 
 GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;
+
+-- section 11: 2030 if nothing is built.  Each unit's 65+ trend (log-linear, the
+-- Decembers 2016-2025 of the monthly panel) carried to 2030 with its 95 %
+-- prediction interval; recipients per person aged 65+ kept at their 2025 rate;
+-- residential places kept as they are (2026).  The gap against the area's 2025
+-- ratio of places per recipient.  A trend, not an official projection.
+CREATE VIEW report.trend_2030 AS
+WITH t AS (
+    SELECT code, caregap.log_trend(extract(year FROM month)::float8, pop_65plus) AS f
+      FROM caregap_korea.population_monthly
+     WHERE extract(month FROM month) = 12 AND code IN (SELECT code FROM report.unit)
+     GROUP BY code),
+ratio AS (SELECT sum(supply) / sum(demand) AS r FROM report.gap_input WHERE domain = 'residential places'),
+d AS (
+    SELECT u.code, u.name_ko, u.name_en, u.region, p.pop_65plus::float8 AS aged_65plus_2025,
+           100 * (t.f).growth AS growth_pct_per_year, pr.predicted AS aged_65plus_2030,
+           pr.lower AS aged_65plus_2030_lower, pr.upper AS aged_65plus_2030_upper,
+           g.demand AS recipients_2025, g.demand / p.pop_65plus * pr.predicted AS recipients_2030,
+           g.supply AS residential_places, ratio.r AS area_ratio_2025
+      FROM report.unit u
+      JOIN t USING (code)
+      JOIN caregap_korea.population p ON p.code = u.code AND p.ref_date = DATE '2025-12-31'
+      JOIN report.gap_input g ON g.code = u.code AND g.domain = 'residential places',
+           caregap.trend_predict(t.f, 2030) pr, ratio)
+SELECT code, name_ko, name_en, region, aged_65plus_2025, growth_pct_per_year, aged_65plus_2030,
+       aged_65plus_2030_lower, aged_65plus_2030_upper, recipients_2025, recipients_2030, residential_places,
+       residential_places / recipients_2025 AS places_per_recipient_2025,
+       residential_places / recipients_2030 AS places_per_recipient_2030,
+       (caregap.unit_gap(residential_places, recipients_2025, area_ratio_2025) OVER ()).gap AS gap_2025,
+       (caregap.unit_gap(residential_places, recipients_2030, area_ratio_2025) OVER ()).gap AS gap_2030
+  FROM d;
+COMMENT ON VIEW report.trend_2030 IS
+'per unit: the 65+ in 2025, its growth per year and its 2030 trend (log-linear over the Decembers 2016-2025) with the 95 % prediction interval; the recipients of 2030 at the 2025 rate per person aged 65+; residential places as they are; places per recipient and the gap against the area''s 2025 ratio, in 2025 and in 2030. A trend, not an official projection';
+GRANT SELECT ON report.trend_2030 TO PUBLIC;

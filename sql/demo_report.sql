@@ -7,12 +7,12 @@
 \i demo/views.sql
 
 BEGIN;
-SELECT plan(31);
+SELECT plan(33);
 
 SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
               ARRAY['area', 'unit', 'header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted',
                     'gap_autocorrelation', 'gap_lisa', 'dong_lisa', 'dong_access', 'access_low', 'access_disparity',
-                    'map_classes', 'indicators', 'gap_index', 'allocation'],
+                    'map_classes', 'indicators', 'gap_index', 'allocation', 'trend_2030'],
               'one view a section');
 SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
                    WHERE table_schema = 'report'
@@ -162,6 +162,19 @@ SELECT ok((SELECT bool_and(rank_p05 <= rank_median AND rank_median <= rank_p95) 
           'section 9: 31 rank intervals, each holding its median');
 SELECT ok((SELECT sum(added) = 500 AND max(gap_after) < max(gap_before) FROM report.allocation),
           'section 10: the 500 places are all placed and lower the largest gap');
+
+-- section 11: 성남시's 65+ trend to 2030 = R (lm(log(pop_65plus) ~ year) over the Decembers
+-- 2016-2025 of data/korea/care/population_65plus_monthly.csv; exp(predict(..., interval =
+-- "prediction"))): 215161.21824165544 [210076.72429731736, 220368.77236201483]
+SELECT ok((SELECT pg_temp.close(aged_65plus_2030, 215161.21824165544, 1e-12) AND pg_temp.close(aged_65plus_2030_lower, 210076.72429731736, 1e-12)
+                  AND pg_temp.close(aged_65plus_2030_upper, 220368.77236201483, 1e-12)
+             FROM report.trend_2030 WHERE code = '41130'),
+          'section 11: 성남''s 65+ in 2030 and its 95 % interval = R lm/predict');
+-- recipients 2030 = recipients 2025 / 65+ 2025 x 65+ 2030, and the gap of 2030 against the 2025 ratio, by hand
+SELECT ok((SELECT bool_and(pg_temp.close(recipients_2030, recipients_2025 / aged_65plus_2025 * aged_65plus_2030, 1e-14)
+                           AND pg_temp.close(gap_2030, greatest(0, 1 - (residential_places / recipients_2030) / (97178.0 / 283943)), 1e-12))
+             FROM report.trend_2030),
+          'section 11: recipients of 2030 at the 2025 rate, and the 2030 gap against the 2025 ratio, by hand');
 
 SELECT * FROM finish();
 ROLLBACK;

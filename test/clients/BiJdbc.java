@@ -87,7 +87,7 @@ public class BiJdbc {
                 while (r.next())
                     cols.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new String[]{r.getString(2), r.getString(3)});
             }
-            ok(cols.size() == 19, "19 report views " + cols.keySet());
+            ok(cols.size() == 20, "20 report views " + cols.keySet());
             for (Map.Entry<String, List<String[]>> v : cols.entrySet()) {
                 int rows = 0;
                 List<String> bad = new ArrayList<>();

@@ -68,7 +68,7 @@ def run(tap, cursor_factory, fetch_text):
     cur.execute(EXPECTATIONS)
     cols = cur.fetchall()
     views = sorted({c[0] for c in cols})
-    tap.ok(len(views) == 19, "19 report views (%s)" % ", ".join(views))
+    tap.ok(len(views) == 20, "20 report views (%s)" % ", ".join(views))
     for v in views:
         want = [(c[1], c[2]) for c in cols if c[0] == v]
         cur.execute("SELECT * FROM report.%s" % v)

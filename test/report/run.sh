@@ -37,8 +37,8 @@ for sido in $(cut -d, -f2 data/korea/care/municipalities.csv | sed 1d | sort -u)
   rc=$?
   units=$(psql -X -At -c "SELECT units FROM report.area" 2>/dev/null)
   check '[ "$rc" = 0 ] && [ ! -s "$out/err" ]' "area $sido ($units units): views, report and HTML run without an error $(head -c 200 "$out/err")"
-  sections=$(grep -cE '^ ?(1|2|3|4|5|6|7|8|9|10)\. ' "$out/report-$sido.txt")
-  check '[ "$sections" = 10 ]' "area $sido: all 10 sections are printed ($sections)"
+  sections=$(grep -cE '^ ?(1|2|3|4|5|6|7|8|9|10|11)\. ' "$out/report-$sido.txt")
+  check '[ "$sections" = 11 ]' "area $sido: all 11 sections are printed ($sections)"
   if [ "${units:-0}" -ge 8 ]; then
     check 'grep -q "morans_i" "$out/report-$sido.txt" && grep -qE "^ rank \| code" "$out/report-$sido.txt"' "area $sido: Moran's I and the index are computed"
   else
