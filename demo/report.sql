@@ -83,10 +83,12 @@ SELECT rank_by_recipients, rank_by_need, rank_change, code, name_ko, name_en,
 \echo
 \if :area_spatial
 \echo '6. Where do gaps cluster?  Global Moran''s I of relative coverage over the queen contiguity of'
-\echo '   the' :area_units 'units (row-standardized, 999 permutations, seed 1; links to other areas dropped;'
-\echo '   units without a neighbour in the area left out)'
+\echo '   the' :area_units 'units (row-standardized, 999 permutations, seed 1; links to other areas dropped).'
+\echo '   Islands policy: units without a neighbour in the area (islands; for Korea 영도구, 강화군, 옹진군,'
+\echo '   완도군, 진도군, 울릉군, 거제시, 남해군) are left out, GeoDa''s rule; 제주시 and 서귀포시, neighbours of'
+\echo '   each other only, count as a pair.  Contiguity is that of the polygons: bridges make no neighbours.'
 SELECT domain, round(morans_i::numeric, 3) AS morans_i, round(z_random::numeric, 2) AS z,
-       round(p_random::numeric, 4) AS p_analytic, p_sim, n
+       round(p_random::numeric, 4) AS p_analytic, p_sim, n, islands
   FROM report.gap_autocorrelation ORDER BY domain DESC;
 \echo
 \echo '   Municipalities in a significant local cluster of coverage (pseudo p <= 0.05; p_fdr: BH-adjusted)'

@@ -186,7 +186,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA report TO PUBLIC;
 -- pseudo p-values.
 CREATE VIEW report.gap_autocorrelation AS
 SELECT domain, (m).value AS morans_i, (m).expectation, (m).z_random, (m).p_random, (m).p_sim,
-       (m).permutations, (m).n, (m).links, (m).style, (m).alternative
+       (m).permutations, (m).n, (m).links, (m).style, (m).alternative, (m).islands
   FROM (SELECT domain, caregap.moran_i(code, relative_coverage, 'caregap_korea.links',
                                        caregap.spatial_options(unmatched => 'drop')) AS m
           FROM report.coverage GROUP BY domain) s;
