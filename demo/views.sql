@@ -64,7 +64,11 @@ SELECT * FROM (VALUES
     (5, 'growth', 'recognised recipients at the year ends 2022 and 2025',
         'NHIS 노인장기요양보험 등급판정 현황 (data.go.kr 3051421)', DATE '2025-12-31'),
     (6, 'need-weighted demand', 'population 65-74 x 1 + 75-84 x 3 + 85+ x 8 (weights: an assumption of this demo)',
-        'MOIS 주민등록 인구 (data.go.kr 15097972)', DATE '2025-12-31')
+        'MOIS 주민등록 인구 (data.go.kr 15097972)', DATE '2025-12-31'),
+    (7, 'nursing-hospital beds', 'inpatient beds of every nursing hospital (요양병원) of Korea, with its location',
+        'HIRA 병원정보서비스 (data.go.kr 15001698); licence not confirmed', DATE '2026-07-23'),
+    (8, '65+ trend', 'people aged 65+ every December 2016-2025, for the trend to 2030',
+        'MOIS 주민등록 인구통계, monthly (jumin.mois.go.kr); licence not confirmed', DATE '2025-12-31')
 ) h(item, figure, definition, source, ref_date);
 COMMENT ON VIEW report.header IS 'what each figure of the report is, its source and its date';
 

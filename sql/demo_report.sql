@@ -101,7 +101,7 @@ SELECT ok((SELECT pg_temp.close(n.need_weighted_demand,
 SELECT is_empty($$SELECT code FROM report.need_weighted WHERE rank_change <> rank_by_need - rank_by_recipients$$,
                 'rank change = rank by need - rank by recipients');
 SELECT is((SELECT count(DISTINCT rank_by_need) FROM report.need_weighted), 31::bigint, 'ranks are distinct');
-SELECT is((SELECT count(*) FROM report.header), 6::bigint, 'the header names six figures, each with source and date');
+SELECT is((SELECT count(*) FROM report.header), 8::bigint, 'the header names eight figures, each with source and date');
 SELECT is_empty($$SELECT item FROM report.header WHERE source IS NULL OR ref_date IS NULL$$, 'no figure without source or date');
 -- section 6: Moran's I of relative coverage by its definition in plain SQL (style R: S0 = n, w = 1/k)
 SELECT ok(pg_temp.close((SELECT morans_i FROM report.gap_autocorrelation WHERE domain = 'residential places'),
