@@ -11,7 +11,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS caregap_korea;
 RESET client_min_messages;
 SET datestyle = ISO;
-SELECT plan(34);
+SELECT plan(36);
 
 -- 1. national population by date (README "National population")
 SELECT is((SELECT array_agg(ROW(ref_date, total, p05, p65, p75, p85)::text ORDER BY ref_date)
@@ -212,6 +212,22 @@ SELECT is((SELECT count(*) FROM (SELECT f -> 'properties' ->> 'code', f -> 'geom
           + (SELECT count(*) FROM (SELECT code, geojson FROM caregap_korea.boundary
                                   EXCEPT ALL SELECT f -> 'properties' ->> 'code', f -> 'geometry' FROM jsonb_array_elements((:'geojson')::jsonb -> 'features') f) b),
           0::bigint, 'municipalities.geojson = caregap_korea.boundary (229 codes and geometries)');
+
+-- 9. a non-superuser may install it (trusted); the schema then belongs to a superuser and
+--    she may not create in it (caregap's owner rule)
+DROP VIEW table_sido;
+DROP EXTENSION caregap_korea;
+DROP SCHEMA IF EXISTS caregap_korea;
+CREATE ROLE cg_dora;
+DO $g$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO cg_dora', current_database()); END $g$;
+SET LOCAL ROLE cg_dora;
+CREATE EXTENSION caregap_korea;
+RESET ROLE;
+SELECT ok((SELECT r.rolsuper FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE n.nspname = 'caregap_korea'),
+          'after a non-superuser''s install, a superuser owns schema caregap_korea');
+SELECT ok(NOT has_schema_privilege('cg_dora', 'caregap_korea', 'CREATE') AND has_table_privilege('cg_dora', 'caregap_korea.population', 'SELECT')
+          AND NOT has_table_privilege('cg_dora', 'caregap_korea.population', 'INSERT'),
+          '... and she may read the tables but not write them or create in the schema');
 
 SELECT * FROM finish();
 ROLLBACK;

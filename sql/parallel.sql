@@ -12,7 +12,7 @@ SELECT i, i % 31 AS g, ((i * 37) % 101)::float8 AS s, ((i * 53) % 97 + 1)::float
 ANALYZE par_units;
 
 BEGIN;
-SELECT plan(15);
+SELECT plan(17);
 
 \i sql/include/parallel.sql
 
@@ -23,6 +23,7 @@ CREATE TEMP TABLE serial_pooled_f AS SELECT g, caregap.care_gap(sf, df) AS r FRO
 CREATE TEMP TABLE serial_target AS SELECT g, caregap.care_gap(s, d, 0.45) AS r FROM par_units GROUP BY g;
 CREATE TEMP TABLE serial_all AS SELECT caregap.care_gap(s, d) AS r, caregap.care_gap(sf, df, 1.5) AS t,
                                        caregap.need_demand_agg(s, df) AS nd FROM par_units;
+CREATE TEMP TABLE serial_trend AS SELECT g, caregap.log_trend(i::float8, d) AS f FROM par_units GROUP BY g;
 -- values past 16 bits: the states cross as 32-bit integer columns (one decimal, and whole)
 CREATE TEMP TABLE serial_wide AS
 SELECT caregap.care_gap(s * 1000 + 0.5, d * 50000) AS r FROM par_units;
@@ -70,6 +71,16 @@ SELECT matches(pg_temp.plan('SELECT caregap.need_demand_agg(s, df) FROM par_unit
                'Finalize Aggregate.*Gather.*Partial Aggregate', 'need_demand_agg: partial aggregation');
 SELECT ok((SELECT pg_temp.close(caregap.need_demand_agg(s, df), (SELECT nd FROM serial_all), 1e-13) FROM par_units),
           'need_demand_agg: parallel equals serial');
+
+-- log_trend (1.0.0): its float8[] states merge (Chan et al.); the fit equals the serial one
+-- to rounding (the merge order differs)
+SELECT matches(pg_temp.plan('SELECT g, caregap.log_trend(i::float8, d) FROM par_units GROUP BY g'),
+               'Finalize.*Aggregate.*Gather.*Partial.*Aggregate', 'log_trend: partial aggregation');
+SELECT is((SELECT count(*) FROM (SELECT g, caregap.log_trend(i::float8, d) AS f FROM par_units GROUP BY g) p
+             JOIN serial_trend s USING (g)
+            WHERE (p.f).n = (s.f).n AND pg_temp.close((p.f).slope, (s.f).slope, 1e-9)
+              AND pg_temp.close((p.f).intercept, (s.f).intercept, 1e-11) AND pg_temp.close((p.f).sigma, (s.f).sigma, 1e-10)),
+          31::bigint, 'log_trend, grouped: parallel equals serial (to rounding)');
 
 -- the aggregates in a parallel plan still report bad input
 UPDATE par_units SET d = -1 WHERE i = 99999;

@@ -9,7 +9,7 @@ BEGIN;
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS caregap_korea;
 RESET client_min_messages;
-SELECT plan(25);
+SELECT plan(28);
 
 -- 1. data drawn in R:
 --   set.seed(20261204); t <- 2016 + (0:39)/4
@@ -97,6 +97,12 @@ SELECT throws_ok($$SELECT caregap.log_trend(t, y) FROM (VALUES (1::float8, 'Infi
                  NULL, 'y infinite: 22003');
 SELECT throws_ok($$SELECT caregap.trend_predict((SELECT caregap.log_trend(t, y) FROM r_data), 2030, 1.5)$$, '22023',
                  'trend_predict: level must be between 0 and 1', 'level outside (0, 1): 22023');
+SELECT throws_ok($$SELECT caregap.trend_predict((SELECT caregap.log_trend(t, y) FROM r_data), NULL)$$, '22004',
+                 'trend_predict: at and level must not be null', 'at NULL: 22004');
+SELECT throws_ok($$SELECT caregap.trend_predict((SELECT caregap.log_trend(t, y) FROM r_data), 'Infinity')$$, '22003',
+                 NULL, 'at infinite: 22003');
+SELECT throws_ok($$SELECT caregap.trend_predict((SELECT caregap.log_trend(t, y) FROM r_data), 1e9)$$, '22003',
+                 NULL, 'a trend beyond the double range: 22003');
 SELECT throws_ok($$SELECT caregap.trend_predict(ROW(40, 1, 1, -1, 0, 1, 1, 1)::caregap.trend_fit, 2030)$$, '22023',
                  'trend_predict: not a fit of log_trend', 'a hand-made fit with a negative sigma: 22023');
 SELECT throws_ok($$SELECT caregap.log_trend_final('{-1,0,0,0,0,0}')$$, '22023', 'log_trend: not a log_trend state',
