@@ -17,6 +17,8 @@
 #include "utils/fmgrprotos.h"
 #include "access/xact.h"
 #include "executor/spi.h"
+#include "access/htup_details.h"
+#include "utils/typcache.h"
 
 PG_MODULE_MAGIC;
 
@@ -294,4 +296,26 @@ cg_number_datum(Datum d, Oid type)
 	}
 	elog(ERROR, "cg_number_datum: type %u is not a number type", type);
 	return 0.0;					/* not reached */
+}
+
+bool
+cg_deform_row(HeapTupleHeader th, int natts, const Oid *types, Datum *v, bool *nl)
+{
+	TupleDesc	td = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th), HeapTupleHeaderGetTypMod(th));
+	HeapTupleData tup;
+	bool		ok = td->natts == natts;
+	int			k;
+
+	for (k = 0; ok && k < natts; k++)
+		ok = TupleDescAttr(td, k)->atttypid == types[k] && !TupleDescAttr(td, k)->attisdropped;
+	if (ok)
+	{
+		tup.t_len = HeapTupleHeaderGetDatumLength(th);
+		ItemPointerSetInvalid(&tup.t_self);
+		tup.t_tableOid = InvalidOid;
+		tup.t_data = th;
+		heap_deform_tuple(&tup, td, v, nl);
+	}
+	ReleaseTupleDesc(td);
+	return ok;
 }

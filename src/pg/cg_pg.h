@@ -80,6 +80,12 @@ extern ArrayType *cg_state_arg(FunctionCallInfo fcinfo, int argno, int len,
 extern TupleDesc cg_result_tupdesc(FunctionCallInfo fcinfo);
 
 /*
+ * The fields of a row-typed value into v and nl, if its type has exactly
+ * natts live fields of the given types; false (nothing written) otherwise.
+ */
+extern bool cg_deform_row(HeapTupleHeader th, int natts, const Oid *types, Datum *v, bool *nl);
+
+/*
  * palloc 'size' bytes (huge allowed) in ctx for a large buffer that is about
  * to be written from start to end.  On Linux, buffers of several MB are
  * advised to the kernel as transparent-huge-page candidates: a 160 MB state

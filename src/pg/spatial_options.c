@@ -12,7 +12,6 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/typcache.h"
 
 #include <math.h>
 
@@ -249,31 +248,15 @@ cg_sopt_form(FunctionCallInfo fcinfo, int argno)
 void
 cg_sopt_read(Datum d, cg_sopt *o, const char *fname, uint32 allowed)
 {
-	HeapTupleHeader th = DatumGetHeapTupleHeader(d);
-	TupleDesc	td = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th),
-											HeapTupleHeaderGetTypMod(th));
-	HeapTupleData tup;
 	Datum		v[CG_SOPT_FIELDS];
 	bool		nl[CG_SOPT_FIELDS];
 	int			k;
-	bool		ok = td->natts == CG_SOPT_FIELDS;
 
-	for (k = 0; ok && k < CG_SOPT_FIELDS; k++)
-		ok = TupleDescAttr(td, k)->atttypid == field_type[k] && !TupleDescAttr(td, k)->attisdropped;
-	if (!ok)
-	{
-		ReleaseTupleDesc(td);
+	if (!cg_deform_row(DatumGetHeapTupleHeader(d), CG_SOPT_FIELDS, field_type, v, nl))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("%s: the options must be a caregap.spatial_options value", fname),
 				 errhint("Build it with caregap.spatial_options(permutations => ..., unmatched => ...).")));
-	}
-	tup.t_len = HeapTupleHeaderGetDatumLength(th);
-	ItemPointerSetInvalid(&tup.t_self);
-	tup.t_tableOid = InvalidOid;
-	tup.t_data = th;
-	heap_deform_tuple(&tup, td, v, nl);
-	ReleaseTupleDesc(td);
 	memset(o, 0, sizeof(*o));
 	for (k = 0; k < CG_SOPT_FIELDS; k++)
 	{

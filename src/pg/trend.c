@@ -7,7 +7,6 @@
 
 #include "access/htup_details.h"
 #include "funcapi.h"
-#include "utils/typcache.h"
 #include "utils/array.h"
 
 #include <math.h>
@@ -118,25 +117,16 @@ cg_log_trend_final(PG_FUNCTION_ARGS)
 static void
 read_fit(HeapTupleHeader th, cg_trend_fit *fit)
 {
-	TupleDesc	td = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th), HeapTupleHeaderGetTypMod(th));
-	HeapTupleData tup;
+	static const Oid types[8] = {INT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID,
+	FLOAT8OID, FLOAT8OID};
 	Datum		v[8];
 	bool		nl[8];
 	double	   *dst[] = {&fit->intercept, &fit->slope, &fit->sigma, &fit->t_mean, &fit->t_ss,
 		&fit->r_squared, &fit->growth};
 	int			k;
 
-	if (td->natts != 8)
-	{
-		ReleaseTupleDesc(td);
+	if (!cg_deform_row(th, 8, types, v, nl))
 		elog(ERROR, "trend_predict: a trend_fit has 8 fields");
-	}
-	tup.t_len = HeapTupleHeaderGetDatumLength(th);
-	ItemPointerSetInvalid(&tup.t_self);
-	tup.t_tableOid = InvalidOid;
-	tup.t_data = th;
-	heap_deform_tuple(&tup, td, v, nl);
-	ReleaseTupleDesc(td);
 	fit->n = nl[0] ? NAN : (double) DatumGetInt64(v[0]);
 	for (k = 0; k < 7; k++)
 		*dst[k] = nl[k + 1] ? NAN : DatumGetFloat8(v[k + 1]);
