@@ -231,3 +231,19 @@ SELECT ok(NOT has_schema_privilege('cg_dora', 'caregap_korea', 'CREATE') AND has
 
 SELECT * FROM finish();
 ROLLBACK;
+
+-- outside a transaction (the guard takes a schema that the installing transaction itself
+-- created for fresh): a schema caregap_korea that another role created beforehand is refused,
+-- even for a superuser's install, and nothing is installed into it
+CREATE ROLE cg_eve;
+DO $g$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO cg_eve', current_database()); END $g$;
+SET SESSION AUTHORIZATION cg_eve;
+CREATE SCHEMA caregap_korea;
+RESET SESSION AUTHORIZATION;
+\set VERBOSITY terse
+CREATE EXTENSION caregap_korea;
+\set VERBOSITY default
+SELECT 'caregap_korea installed: ' || count(*) FROM pg_extension WHERE extname = 'caregap_korea';
+DROP SCHEMA caregap_korea;
+DO $g$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM cg_eve', current_database()); END $g$;
+DROP ROLE cg_eve;
