@@ -189,3 +189,4 @@ DROP SCHEMA report CASCADE;
 DROP SCHEMA korea_dong CASCADE;
 -- views.sql created caregap_korea: the other tests expect caregap alone
 DROP EXTENSION caregap_korea;
+DROP SCHEMA caregap_korea;

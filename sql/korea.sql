@@ -235,6 +235,9 @@ ROLLBACK;
 -- outside a transaction (the guard takes a schema that the installing transaction itself
 -- created for fresh): a schema caregap_korea that another role created beforehand is refused,
 -- even for a superuser's install, and nothing is installed into it
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS caregap_korea;
+RESET client_min_messages;
 CREATE ROLE cg_eve;
 DO $g$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO cg_eve', current_database()); END $g$;
 SET SESSION AUTHORIZATION cg_eve;
