@@ -7,7 +7,7 @@ BEGIN;
 SELECT plan(13);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '1.0.0', 'version 1.0.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '1.1.0', 'version 1.1.0 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -39,7 +39,8 @@ SELECT is_empty($$
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
                  'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
                  'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate',
-                 'query_columns') THEN 's' ELSE 'i' END) $$,
+                 'query_columns', 'agg_state_in', 'agg_state_out', 'agg_state_recv', 'agg_state_send')
+                THEN 's' ELSE 'i' END) $$,
     'PARALLEL RESTRICTED exactly when running an inner query, else SAFE; IMMUTABLE, or STABLE when reading a relation');
 
 -- the schema belongs to a superuser, and no other role may create in it
@@ -58,14 +59,23 @@ SELECT is_empty($$
      WHERE p.pronamespace = 'caregap'::regnamespace AND a.aggcombinefn = 0 $$,
     'every aggregate has a COMBINEFUNC');
 
--- internal states serialize; fixed states are float8[]
+-- what Citus 12 needs to run an aggregate on its workers (worker_partial_agg,
+-- coord_combine_agg): a state type that is not a pseudo-type (internal,
+-- anyelement ...), shipped through its text output and input; argument types
+-- that are not polymorphic (it checks the declared types against the values).
+-- The states are caregap.agg_state or float8[]; neither needs serialize
+-- functions (PostgreSQL allows them only for internal).  sql/partial.sql
+-- round-trips every state through text and combines split inputs.
 SELECT is_empty($$
     SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a
       JOIN pg_proc p ON p.oid = a.aggfnoid
+      JOIN pg_type t ON t.oid = a.aggtranstype
      WHERE p.pronamespace = 'caregap'::regnamespace
-       AND ((a.aggtranstype = 'internal'::regtype AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0))
-         OR a.aggtranstype NOT IN ('internal'::regtype, 'double precision[]'::regtype)) $$,
-    'internal states have serialize/deserialize; the others are float8[]');
+       AND (t.typtype = 'p' OR a.aggserialfn <> 0 OR a.aggdeserialfn <> 0
+         OR a.aggtranstype NOT IN ('caregap.agg_state'::regtype, 'double precision[]'::regtype)
+         OR EXISTS (SELECT FROM unnest(p.proargtypes::oid[]) g(t) JOIN pg_type gt ON gt.oid = g.t
+                     WHERE gt.typtype = 'p')) $$,
+    'every aggregate: a real state type (agg_state or float8[]), no serialize functions, no polymorphic argument');
 
 -- every table, view and type of the extension has a comment
 SELECT is_empty($$
@@ -77,7 +87,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '1.0.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '1.1.0'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),

@@ -31,49 +31,33 @@ COMMENT ON TYPE @extschema@.unit_gap_result IS
 
 -- pooled reference: internal state of (supply, demand) pairs
 
-CREATE FUNCTION @extschema@.care_gap_pooled_trans(internal, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.care_gap_pooled_trans(@extschema@.agg_state, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_care_gap_pooled_trans'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.care_gap_pooled_trans(internal, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.care_gap_pooled_trans(@extschema@.agg_state, double precision, double precision) IS
 'aggregate support for care_gap(supply, demand): adds one row';
 
-CREATE FUNCTION @extschema@.care_gap_pooled_combine(internal, internal)
-RETURNS internal
+CREATE FUNCTION @extschema@.care_gap_pooled_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_care_gap_pooled_combine'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.care_gap_pooled_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.care_gap_pooled_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'aggregate support for care_gap(supply, demand): merges two partial states';
 
-CREATE FUNCTION @extschema@.care_gap_pooled_serial(internal)
-RETURNS bytea
-AS 'MODULE_PATHNAME', 'cg_care_gap_pooled_serial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.care_gap_pooled_serial(internal) IS
-'aggregate support for care_gap(supply, demand): serializes a partial state';
-
-CREATE FUNCTION @extschema@.care_gap_pooled_deserial(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_care_gap_pooled_deserial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.care_gap_pooled_deserial(bytea, internal) IS
-'aggregate support for care_gap(supply, demand): validates and deserializes a partial state';
-
-CREATE FUNCTION @extschema@.care_gap_pooled_final(internal)
+CREATE FUNCTION @extschema@.care_gap_pooled_final(@extschema@.agg_state)
 RETURNS @extschema@.care_gap_result
 AS 'MODULE_PATHNAME', 'cg_care_gap_pooled_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.care_gap_pooled_final(internal) IS
+COMMENT ON FUNCTION @extschema@.care_gap_pooled_final(@extschema@.agg_state) IS
 'aggregate support for care_gap(supply, demand): computes the result against the pooled ratio';
 
 CREATE AGGREGATE @extschema@.care_gap(supply double precision, demand double precision) (
     SFUNC        = @extschema@.care_gap_pooled_trans,
-    STYPE        = internal,
+    STYPE        = @extschema@.agg_state,
     SSPACE       = 1024,
     FINALFUNC    = @extschema@.care_gap_pooled_final,
     COMBINEFUNC  = @extschema@.care_gap_pooled_combine,
-    SERIALFUNC   = @extschema@.care_gap_pooled_serial,
-    DESERIALFUNC = @extschema@.care_gap_pooled_deserial,
     PARALLEL     = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.care_gap(double precision, double precision) IS

@@ -271,119 +271,103 @@ COMMENT ON AGGREGATE @extschema@.ineq_merge(double precision[]) IS
 -- row, with combine, serialize and deserialize; sorted by a radix sort at the end.
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.dist_trans(internal, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.dist_trans(@extschema@.agg_state, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_x'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dist_trans(internal, double precision) IS
+COMMENT ON FUNCTION @extschema@.dist_trans(@extschema@.agg_state, double precision) IS
 'aggregate support: adds one unweighted row to a distribution state';
 
-CREATE FUNCTION @extschema@.dist_trans(internal, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.dist_trans(@extschema@.agg_state, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xw'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dist_trans(internal, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.dist_trans(@extschema@.agg_state, double precision, double precision) IS
 'aggregate support: adds one weighted row (x, w) to a distribution state';
 
-CREATE FUNCTION @extschema@.gini_trans(internal, double precision, boolean)
-RETURNS internal
+CREATE FUNCTION @extschema@.gini_trans(@extschema@.agg_state, double precision, boolean)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xc'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gini_trans(internal, double precision, boolean) IS
+COMMENT ON FUNCTION @extschema@.gini_trans(@extschema@.agg_state, double precision, boolean) IS
 'aggregate support: adds one row to a Gini state with the correction flag';
 
-CREATE FUNCTION @extschema@.gini_trans(internal, double precision, double precision, boolean)
-RETURNS internal
+CREATE FUNCTION @extschema@.gini_trans(@extschema@.agg_state, double precision, double precision, boolean)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xwc'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gini_trans(internal, double precision, double precision, boolean) IS
+COMMENT ON FUNCTION @extschema@.gini_trans(@extschema@.agg_state, double precision, double precision, boolean) IS
 'aggregate support: adds one weighted row to a Gini state with the correction flag';
 
-CREATE FUNCTION @extschema@.quantile_share_ratio_trans(internal, double precision, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.quantile_share_ratio_trans(@extschema@.agg_state, double precision, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xpp'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.quantile_share_ratio_trans(internal, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.quantile_share_ratio_trans(@extschema@.agg_state, double precision, double precision, double precision) IS
 'aggregate support: adds one row to a quantile share ratio state';
 
-CREATE FUNCTION @extschema@.quantile_share_ratio_trans(internal, double precision, double precision, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.quantile_share_ratio_trans(@extschema@.agg_state, double precision, double precision, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xwpp'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.quantile_share_ratio_trans(internal, double precision, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.quantile_share_ratio_trans(@extschema@.agg_state, double precision, double precision, double precision, double precision) IS
 'aggregate support: adds one weighted row to a quantile share ratio state';
 
-CREATE FUNCTION @extschema@.lorenz_curve_trans(internal, double precision, integer)
-RETURNS internal
+CREATE FUNCTION @extschema@.lorenz_curve_trans(@extschema@.agg_state, double precision, integer)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xn'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.lorenz_curve_trans(internal, double precision, integer) IS
+COMMENT ON FUNCTION @extschema@.lorenz_curve_trans(@extschema@.agg_state, double precision, integer) IS
 'aggregate support: adds one row to a Lorenz curve state';
 
-CREATE FUNCTION @extschema@.lorenz_curve_trans(internal, double precision, double precision, integer)
-RETURNS internal
+CREATE FUNCTION @extschema@.lorenz_curve_trans(@extschema@.agg_state, double precision, double precision, integer)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_trans_xwn'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.lorenz_curve_trans(internal, double precision, double precision, integer) IS
+COMMENT ON FUNCTION @extschema@.lorenz_curve_trans(@extschema@.agg_state, double precision, double precision, integer) IS
 'aggregate support: adds one weighted row to a Lorenz curve state';
 
-CREATE FUNCTION @extschema@.dist_combine(internal, internal)
-RETURNS internal
+CREATE FUNCTION @extschema@.dist_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_combine'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dist_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.dist_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'aggregate support: merges two distribution states';
 
-CREATE FUNCTION @extschema@.dist_serial(internal)
-RETURNS bytea
-AS 'MODULE_PATHNAME', 'cg_dist_serial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dist_serial(internal) IS
-'aggregate support: serializes a distribution state';
-
-CREATE FUNCTION @extschema@.dist_deserial(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_dist_deserial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.dist_deserial(bytea, internal) IS
-'aggregate support: validates and deserializes a distribution state';
-
-CREATE FUNCTION @extschema@.gini_final(internal)
+CREATE FUNCTION @extschema@.gini_final(@extschema@.agg_state)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_gini_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gini_final(internal) IS
+COMMENT ON FUNCTION @extschema@.gini_final(@extschema@.agg_state) IS
 'aggregate support: Gini of a distribution state';
 
-CREATE FUNCTION @extschema@.palma_final(internal)
+CREATE FUNCTION @extschema@.palma_final(@extschema@.agg_state)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_palma_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.palma_final(internal) IS
+COMMENT ON FUNCTION @extschema@.palma_final(@extschema@.agg_state) IS
 'aggregate support: Palma ratio of a distribution state';
 
-CREATE FUNCTION @extschema@.quantile_share_ratio_final(internal)
+CREATE FUNCTION @extschema@.quantile_share_ratio_final(@extschema@.agg_state)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_qsr_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.quantile_share_ratio_final(internal) IS
+COMMENT ON FUNCTION @extschema@.quantile_share_ratio_final(@extschema@.agg_state) IS
 'aggregate support: quantile share ratio of a distribution state';
 
-CREATE FUNCTION @extschema@.lorenz_curve_final(internal)
+CREATE FUNCTION @extschema@.lorenz_curve_final(@extschema@.agg_state)
 RETURNS jsonb
 AS 'MODULE_PATHNAME', 'cg_lorenz_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.lorenz_curve_final(internal) IS
+COMMENT ON FUNCTION @extschema@.lorenz_curve_final(@extschema@.agg_state) IS
 'aggregate support: Lorenz curve points of a distribution state';
 
 CREATE AGGREGATE @extschema@.gini(x double precision) (
     SFUNC = @extschema@.dist_trans,
     FINALFUNC = @extschema@.gini_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.gini(double precision) IS
@@ -392,11 +376,9 @@ COMMENT ON AGGREGATE @extschema@.gini(double precision) IS
 CREATE AGGREGATE @extschema@.gini(x double precision, w double precision) (
     SFUNC = @extschema@.dist_trans,
     FINALFUNC = @extschema@.gini_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.gini(double precision, double precision) IS
@@ -405,11 +387,9 @@ COMMENT ON AGGREGATE @extschema@.gini(double precision, double precision) IS
 CREATE AGGREGATE @extschema@.gini(x double precision, corrected boolean) (
     SFUNC = @extschema@.gini_trans,
     FINALFUNC = @extschema@.gini_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.gini(double precision, boolean) IS
@@ -418,11 +398,9 @@ COMMENT ON AGGREGATE @extschema@.gini(double precision, boolean) IS
 CREATE AGGREGATE @extschema@.gini(x double precision, w double precision, corrected boolean) (
     SFUNC = @extschema@.gini_trans,
     FINALFUNC = @extschema@.gini_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.gini(double precision, double precision, boolean) IS
@@ -431,11 +409,9 @@ COMMENT ON AGGREGATE @extschema@.gini(double precision, double precision, boolea
 CREATE AGGREGATE @extschema@.palma(x double precision) (
     SFUNC = @extschema@.dist_trans,
     FINALFUNC = @extschema@.palma_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.palma(double precision) IS
@@ -444,11 +420,9 @@ COMMENT ON AGGREGATE @extschema@.palma(double precision) IS
 CREATE AGGREGATE @extschema@.palma(x double precision, w double precision) (
     SFUNC = @extschema@.dist_trans,
     FINALFUNC = @extschema@.palma_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.palma(double precision, double precision) IS
@@ -457,11 +431,9 @@ COMMENT ON AGGREGATE @extschema@.palma(double precision, double precision) IS
 CREATE AGGREGATE @extschema@.quantile_share_ratio(x double precision, low double precision, high double precision) (
     SFUNC = @extschema@.quantile_share_ratio_trans,
     FINALFUNC = @extschema@.quantile_share_ratio_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.quantile_share_ratio(double precision, double precision, double precision) IS
@@ -470,11 +442,9 @@ COMMENT ON AGGREGATE @extschema@.quantile_share_ratio(double precision, double p
 CREATE AGGREGATE @extschema@.quantile_share_ratio(x double precision, w double precision, low double precision, high double precision) (
     SFUNC = @extschema@.quantile_share_ratio_trans,
     FINALFUNC = @extschema@.quantile_share_ratio_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.quantile_share_ratio(double precision, double precision, double precision, double precision) IS
@@ -483,11 +453,9 @@ COMMENT ON AGGREGATE @extschema@.quantile_share_ratio(double precision, double p
 CREATE AGGREGATE @extschema@.lorenz_curve(x double precision, points integer) (
     SFUNC = @extschema@.lorenz_curve_trans,
     FINALFUNC = @extschema@.lorenz_curve_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.lorenz_curve(double precision, integer) IS
@@ -496,11 +464,9 @@ COMMENT ON AGGREGATE @extschema@.lorenz_curve(double precision, integer) IS
 CREATE AGGREGATE @extschema@.lorenz_curve(x double precision, w double precision, points integer) (
     SFUNC = @extschema@.lorenz_curve_trans,
     FINALFUNC = @extschema@.lorenz_curve_final,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.lorenz_curve(double precision, double precision, integer) IS
@@ -510,28 +476,26 @@ COMMENT ON AGGREGATE @extschema@.lorenz_curve(double precision, double precision
 -- Hoover (dissimilarity) index: the pooled care-gap state of (a, b) pairs
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.hoover_trans(internal, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.hoover_trans(@extschema@.agg_state, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_hoover_trans'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.hoover_trans(internal, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.hoover_trans(@extschema@.agg_state, double precision, double precision) IS
 'aggregate support: adds one row (a, b) to a Hoover state';
 
-CREATE FUNCTION @extschema@.hoover_final(internal)
+CREATE FUNCTION @extschema@.hoover_final(@extschema@.agg_state)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_hoover_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.hoover_final(internal) IS
+COMMENT ON FUNCTION @extschema@.hoover_final(@extschema@.agg_state) IS
 'aggregate support: the Hoover index of a state';
 
 CREATE AGGREGATE @extschema@.hoover(a double precision, b double precision) (
     SFUNC = @extschema@.hoover_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.hoover_final,
     COMBINEFUNC = @extschema@.care_gap_pooled_combine,
-    SERIALFUNC = @extschema@.care_gap_pooled_serial,
-    DESERIALFUNC = @extschema@.care_gap_pooled_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.hoover(double precision, double precision) IS
@@ -552,56 +516,40 @@ CREATE TYPE @extschema@.theil_decomposition_result AS (
 COMMENT ON TYPE @extschema@.theil_decomposition_result IS
 'result of theil_decomposition(): Theil T and L with their within-group and between-group parts, and per group (sorted by group) its units, weight share p_g, value share s_g, mean and own T and L';
 
-CREATE FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, double precision, text)
-RETURNS internal
+CREATE FUNCTION @extschema@.theil_decomposition_trans(@extschema@.agg_state, double precision, double precision, text)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_decomp_trans'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, double precision, text) IS
+COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(@extschema@.agg_state, double precision, double precision, text) IS
 'aggregate support: adds one weighted row to a Theil decomposition state';
 
-CREATE FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, text)
-RETURNS internal
+CREATE FUNCTION @extschema@.theil_decomposition_trans(@extschema@.agg_state, double precision, text)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_decomp_trans_u'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(internal, double precision, text) IS
+COMMENT ON FUNCTION @extschema@.theil_decomposition_trans(@extschema@.agg_state, double precision, text) IS
 'aggregate support: adds one unweighted row to a Theil decomposition state';
 
-CREATE FUNCTION @extschema@.theil_decomposition_combine(internal, internal)
-RETURNS internal
+CREATE FUNCTION @extschema@.theil_decomposition_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_decomp_combine'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.theil_decomposition_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'aggregate support: merges two Theil decomposition states';
 
-CREATE FUNCTION @extschema@.theil_decomposition_serial(internal)
-RETURNS bytea
-AS 'MODULE_PATHNAME', 'cg_decomp_serial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_serial(internal) IS
-'aggregate support: serializes a Theil decomposition state';
-
-CREATE FUNCTION @extschema@.theil_decomposition_deserial(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_decomp_deserial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_deserial(bytea, internal) IS
-'aggregate support: validates and deserializes a Theil decomposition state';
-
-CREATE FUNCTION @extschema@.theil_decomposition_final(internal)
+CREATE FUNCTION @extschema@.theil_decomposition_final(@extschema@.agg_state)
 RETURNS @extschema@.theil_decomposition_result
 AS 'MODULE_PATHNAME', 'cg_decomp_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.theil_decomposition_final(internal) IS
+COMMENT ON FUNCTION @extschema@.theil_decomposition_final(@extschema@.agg_state) IS
 'aggregate support: the decomposition of a Theil decomposition state';
 
 CREATE AGGREGATE @extschema@.theil_decomposition(x double precision, w double precision, grp text) (
     SFUNC = @extschema@.theil_decomposition_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     FINALFUNC = @extschema@.theil_decomposition_final,
     COMBINEFUNC = @extschema@.theil_decomposition_combine,
-    SERIALFUNC = @extschema@.theil_decomposition_serial,
-    DESERIALFUNC = @extschema@.theil_decomposition_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, double precision, text) IS
@@ -609,12 +557,10 @@ COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, double pr
 
 CREATE AGGREGATE @extschema@.theil_decomposition(x double precision, grp text) (
     SFUNC = @extschema@.theil_decomposition_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 4096,
     FINALFUNC = @extschema@.theil_decomposition_final,
     COMBINEFUNC = @extschema@.theil_decomposition_combine,
-    SERIALFUNC = @extschema@.theil_decomposition_serial,
-    DESERIALFUNC = @extschema@.theil_decomposition_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, text) IS
@@ -624,42 +570,33 @@ COMMENT ON AGGREGATE @extschema@.theil_decomposition(double precision, text) IS
 -- Concentration index: rows (rank_by, x, w), 24 bytes a row
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.concentration_index_trans(@extschema@.agg_state, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_conc_trans_xr'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.concentration_index_trans(@extschema@.agg_state, double precision, double precision) IS
 'aggregate support: adds one unweighted row (x, rank_by) to a concentration index state';
 
-CREATE FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision, double precision)
-RETURNS internal
+CREATE FUNCTION @extschema@.concentration_index_trans(@extschema@.agg_state, double precision, double precision, double precision)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_conc_trans_xwr'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.concentration_index_trans(internal, double precision, double precision, double precision) IS
+COMMENT ON FUNCTION @extschema@.concentration_index_trans(@extschema@.agg_state, double precision, double precision, double precision) IS
 'aggregate support: adds one weighted row (x, w, rank_by) to a concentration index state';
 
-CREATE FUNCTION @extschema@.concentration_index_deserial(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_conc_deserial'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.concentration_index_deserial(bytea, internal) IS
-'aggregate support: validates and deserializes a concentration index state';
-
-CREATE FUNCTION @extschema@.concentration_index_final(internal)
+CREATE FUNCTION @extschema@.concentration_index_final(@extschema@.agg_state)
 RETURNS double precision
 AS 'MODULE_PATHNAME', 'cg_conc_final'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.concentration_index_final(internal) IS
+COMMENT ON FUNCTION @extschema@.concentration_index_final(@extschema@.agg_state) IS
 'aggregate support: the concentration index of a state';
 
 CREATE AGGREGATE @extschema@.concentration_index(x double precision, rank_by double precision) (
     SFUNC = @extschema@.concentration_index_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.concentration_index_final,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.concentration_index_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision) IS
@@ -667,12 +604,10 @@ COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double pr
 
 CREATE AGGREGATE @extschema@.concentration_index(x double precision, w double precision, rank_by double precision) (
     SFUNC = @extschema@.concentration_index_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.concentration_index_final,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.concentration_index_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.concentration_index(double precision, double precision, double precision) IS

@@ -8,28 +8,26 @@
 -- parameters given at evaluation.
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.distribution_state_final(internal)
+CREATE FUNCTION @extschema@.distribution_state_final(@extschema@.agg_state)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'cg_dist_state_final'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.distribution_state_final(internal) IS
+COMMENT ON FUNCTION @extschema@.distribution_state_final(@extschema@.agg_state) IS
 'aggregate support: the stored form (bytea) of a distribution state; NULL for no rows';
 
-CREATE FUNCTION @extschema@.distribution_merge_trans(internal, bytea)
-RETURNS internal
+CREATE FUNCTION @extschema@.distribution_merge_trans(@extschema@.agg_state, bytea)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_dist_merge_trans'
 LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.distribution_merge_trans(internal, bytea) IS
+COMMENT ON FUNCTION @extschema@.distribution_merge_trans(@extschema@.agg_state, bytea) IS
 'aggregate support: adds the pairs of a stored distribution state to a distribution state';
 
 CREATE AGGREGATE @extschema@.distribution_state(x double precision) (
     SFUNC = @extschema@.dist_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.distribution_state_final,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.distribution_state(double precision) IS
@@ -37,12 +35,10 @@ COMMENT ON AGGREGATE @extschema@.distribution_state(double precision) IS
 
 CREATE AGGREGATE @extschema@.distribution_state(x double precision, w double precision) (
     SFUNC = @extschema@.dist_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.distribution_state_final,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.distribution_state(double precision, double precision) IS
@@ -50,12 +46,10 @@ COMMENT ON AGGREGATE @extschema@.distribution_state(double precision, double pre
 
 CREATE AGGREGATE @extschema@.distribution_merge(state bytea) (
     SFUNC = @extschema@.distribution_merge_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     SSPACE = 1024,
     FINALFUNC = @extschema@.distribution_state_final,
     COMBINEFUNC = @extschema@.dist_combine,
-    SERIALFUNC = @extschema@.dist_serial,
-    DESERIALFUNC = @extschema@.dist_deserial,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.distribution_merge(bytea) IS

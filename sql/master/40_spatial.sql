@@ -2,7 +2,8 @@
 ------------------------------------------------------------------------------
 -- Spatial structure (docs/FORMULAS.md sections 3-5): weights relations (i, j [, w]),
 -- global statistics as aggregates, local statistics as window functions.
--- Ids are smallint, integer, bigint, text or varchar (anyelement, checked at
+-- Ids are smallint, integer, bigint, text or varchar (the aggregates take bigint
+-- or text; the window functions anyelement, checked at
 -- run time).  Every function reads the weights relation with the caller's
 -- privileges, once per statement.
 ------------------------------------------------------------------------------
@@ -34,348 +35,551 @@ CREATE TYPE @extschema@.spatial_test AS (
 COMMENT ON TYPE @extschema@.spatial_test IS
 'result of moran_i, geary_c and getis_ord_g: the statistic, its moments, z and analytic p under normality and randomization, the permutation pseudo p-value, and the conventions used';
 
-CREATE FUNCTION @extschema@.spatial_combine(internal, internal)
-RETURNS internal
+CREATE FUNCTION @extschema@.spatial_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_spatial_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.spatial_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'aggregate support: merges two partial states of a global spatial statistic (parallel query)';
 
-CREATE FUNCTION @extschema@.spatial_serialize(internal)
-RETURNS bytea
-AS 'MODULE_PATHNAME', 'cg_spatial_serialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_serialize(internal) IS
-'aggregate support: a partial state of a global spatial statistic as bytes';
-
-CREATE FUNCTION @extschema@.spatial_deserialize(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_deserialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_deserialize(bytea, internal) IS
-'aggregate support: a partial state of a global spatial statistic from bytes, checked';
-
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text, text)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text, text) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text, text) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text, text) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text, text, text)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, integer, bigint, text, text, text, text) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text, text, text)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, integer, bigint, text, text, text, text) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, integer, bigint, text, text, text, text) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic';
 
-CREATE FUNCTION @extschema@.moran_i_final(internal)
+CREATE FUNCTION @extschema@.moran_i_final(@extschema@.agg_state)
 RETURNS @extschema@.spatial_test
 AS 'MODULE_PATHNAME', 'cg_moran_i_final'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.moran_i_final(internal) IS
+COMMENT ON FUNCTION @extschema@.moran_i_final(@extschema@.agg_state) IS
 'aggregate support: computes moran_i from the collected rows';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass) (
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass) IS
+
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass) IS
+'Moran''s I = (n/S0) sum_ij w_ij z_i z_j / sum z^2 over the weights relation (style R by default), E[I] = -1/(n-1), variances under normality and randomization (spdep moran.test), permutation pseudo p (999, seed 1, alternative greater by default)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass) IS
 'Moran''s I = (n/S0) sum_ij w_ij z_i z_j / sum z^2 over the weights relation (style R by default), E[I] = -1/(n-1), variances under normality and randomization (spdep moran.test), permutation pseudo p (999, seed 1, alternative greater by default)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer) (
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer, seed bigint) (
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer, bigint) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text) (
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer, bigint, text) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer, bigint, text, text) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer, bigint) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer, bigint) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer, bigint, text, text, text) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, integer, bigint, text, text, text, text) IS
-'moran_i with the options given; see moran_i(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer, bigint, text) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer, bigint, text) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
 
-CREATE FUNCTION @extschema@.geary_c_final(internal)
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer, bigint, text, text) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer, bigint, text, text) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer, bigint, text, text, text) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer, bigint, text, text, text) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, integer, bigint, text, text, text, text) IS
+'moran_i with the options given; see moran_i(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, integer, bigint, text, text, text, text) IS
+'moran_i with the options given; see moran_i(text, double precision, regclass)';
+
+CREATE FUNCTION @extschema@.geary_c_final(@extschema@.agg_state)
 RETURNS @extschema@.spatial_test
 AS 'MODULE_PATHNAME', 'cg_geary_c_final'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.geary_c_final(internal) IS
+COMMENT ON FUNCTION @extschema@.geary_c_final(@extschema@.agg_state) IS
 'aggregate support: computes geary_c from the collected rows';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass) (
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass) IS
+
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass) IS
+'Geary''s C = (n-1) sum_ij w_ij (x_i - x_j)^2 / (2 S0 sum z^2), E[C] = 1, variances as spdep geary.test; z = (1 - C)/sd, so that greater means positive autocorrelation (C < 1)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass) IS
 'Geary''s C = (n-1) sum_ij w_ij (x_i - x_j)^2 / (2 S0 sum z^2), E[C] = 1, variances as spdep geary.test; z = (1 - C)/sd, so that greater means positive autocorrelation (C < 1)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer) (
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer, seed bigint) (
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer, bigint) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text) (
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer, bigint, text) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer, bigint, text, text) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer, bigint) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer, bigint) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer, bigint, text, text, text) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, integer, bigint, text, text, text, text) IS
-'geary_c with the options given; see geary_c(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer, bigint, text) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer, bigint, text) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
 
-CREATE FUNCTION @extschema@.getis_ord_g_final(internal)
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer, bigint, text, text) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer, bigint, text, text) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer, bigint, text, text, text) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer, bigint, text, text, text) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, integer, bigint, text, text, text, text) IS
+'geary_c with the options given; see geary_c(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, integer, bigint, text, text, text, text) IS
+'geary_c with the options given; see geary_c(text, double precision, regclass)';
+
+CREATE FUNCTION @extschema@.getis_ord_g_final(@extschema@.agg_state)
 RETURNS @extschema@.spatial_test
 AS 'MODULE_PATHNAME', 'cg_getis_ord_g_final'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.getis_ord_g_final(internal) IS
+COMMENT ON FUNCTION @extschema@.getis_ord_g_final(@extschema@.agg_state) IS
 'aggregate support: computes getis_ord_g from the collected rows';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass) IS
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass) IS
+'Getis-Ord general G = sum_ij w_ij x_i x_j / sum_{i != j} x_i x_j over x >= 0 (style B by default), E[G] = S0/(n(n-1)), variance under randomization as spdep globalG.test; no variance under normality';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass) IS
 'Getis-Ord general G = sum_ij w_ij x_i x_j / sum_{i != j} x_i x_j over x >= 0 (style B by default), E[G] = S0/(n(n-1)), variance under randomization as spdep globalG.test; no variance under normality';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer, seed bigint) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer, bigint) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer, bigint, text) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer, seed bigint) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer, bigint, text, text) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer, bigint) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer, bigint) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer, bigint, text, text, text) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer, seed bigint, style text) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, integer, bigint, text, text, text, text) IS
-'getis_ord_g with the options given; see getis_ord_g(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer, bigint, text) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer, bigint, text) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer, bigint, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer, bigint, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer, bigint, text, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer, bigint, text, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, permutations integer, seed bigint, style text, alternative text, islands text, unmatched text) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, integer, bigint, text, text, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, integer, bigint, text, text, text, text) IS
+'getis_ord_g with the options given; see getis_ord_g(text, double precision, regclass)';
 
 CREATE TYPE @extschema@.local_moran_result AS (
     ii           double precision,
@@ -488,48 +692,72 @@ CREATE TYPE @extschema@.gini_spatial AS (
 COMMENT ON TYPE @extschema@.gini_spatial IS
 'result of gini_spatial: the Gini, the sum of |x_i - x_j| over ordered pairs split into neighbour pairs (links of the weights) and the rest, the mean non-neighbour part over the permutations and the pseudo p-value of the observed one';
 
-CREATE FUNCTION @extschema@.gini_spatial_final(internal)
+CREATE FUNCTION @extschema@.gini_spatial_final(@extschema@.agg_state)
 RETURNS @extschema@.gini_spatial
 AS 'MODULE_PATHNAME', 'cg_gini_spatial_final'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gini_spatial_final(internal) IS
+COMMENT ON FUNCTION @extschema@.gini_spatial_final(@extschema@.agg_state) IS
 'aggregate support: computes gini_spatial from the collected rows';
 
-CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass) (
+CREATE AGGREGATE @extschema@.gini_spatial(id bigint, value double precision, weights regclass) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.gini_spatial_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass) IS
+
+CREATE AGGREGATE @extschema@.gini_spatial(id text, value double precision, weights regclass) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(bigint, double precision, regclass) IS
+'Spatial decomposition of the Gini (Rey and Smith 2013, PySAL Gini_Spatial): G = sum_ij |x_i - x_j| / (2 n^2 mean) over x >= 0, the pairs split into neighbours (links of the weights, weights ignored) and non-neighbours; pseudo p = share of permutations whose non-neighbour part is at least the observed (999, seed 1 by default); every unit counts, islands included';
+COMMENT ON AGGREGATE @extschema@.gini_spatial(text, double precision, regclass) IS
 'Spatial decomposition of the Gini (Rey and Smith 2013, PySAL Gini_Spatial): G = sum_ij |x_i - x_j| / (2 n^2 mean) over x >= 0, the pairs split into neighbours (links of the weights, weights ignored) and non-neighbours; pseudo p = share of permutations whose non-neighbour part is at least the observed (999, seed 1 by default); every unit counts, islands included';
 
-CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass, permutations integer) (
+CREATE AGGREGATE @extschema@.gini_spatial(id bigint, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.gini_spatial_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass, integer) IS
-'gini_spatial with the options given; see gini_spatial(anyelement, double precision, regclass)';
 
-CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass, permutations integer, seed bigint) (
+CREATE AGGREGATE @extschema@.gini_spatial(id text, value double precision, weights regclass, permutations integer) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.gini_spatial_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass, integer, bigint) IS
-'gini_spatial with the options given; see gini_spatial(anyelement, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.gini_spatial(bigint, double precision, regclass, integer) IS
+'gini_spatial with the options given; see gini_spatial(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.gini_spatial(text, double precision, regclass, integer) IS
+'gini_spatial with the options given; see gini_spatial(text, double precision, regclass)';
+
+CREATE AGGREGATE @extschema@.gini_spatial(id bigint, value double precision, weights regclass, permutations integer, seed bigint) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+
+CREATE AGGREGATE @extschema@.gini_spatial(id text, value double precision, weights regclass, permutations integer, seed bigint) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(bigint, double precision, regclass, integer, bigint) IS
+'gini_spatial with the options given; see gini_spatial(bigint, double precision, regclass)';
+COMMENT ON AGGREGATE @extschema@.gini_spatial(text, double precision, regclass, integer, bigint) IS
+'gini_spatial with the options given; see gini_spatial(text, double precision, regclass)';
 
 CREATE FUNCTION @extschema@.knn_weights(points text, k integer)
 RETURNS TABLE (i text, j text, w double precision, km double precision)

@@ -35,59 +35,98 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.spatial_options(integer, bigint, text, text, text, text, double precision, boolean, text, text, boolean) IS
 'options of the spatial statistics by name, each checked and written in its one spelling (case-insensitive input; the spellings of 0.x with a NOTICE): permutations 0..10000000, seed, style B/R/C/U/S (W = R), alternative greater/lesser/two_sided/folded, islands exclude/keep, unmatched error/drop, significance in (0, 1), conditional, scaling n-1/n, sampling table/complete, star; NULL: the default of the statistic it is given to';
 
-CREATE FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, @extschema@.spatial_options)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_spatial_trans'
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, @extschema@.spatial_options)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_int_opts'
 LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spatial_trans(internal, anyelement, double precision, regclass, @extschema@.spatial_options) IS
+
+CREATE FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, @extschema@.spatial_options)
+RETURNS @extschema@.agg_state
+AS 'MODULE_PATHNAME', 'cg_spatial_trans_text_opts'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, bigint, double precision, regclass, @extschema@.spatial_options) IS
+'aggregate support: collects one (id, value) row of a global spatial statistic (options by name)';
+COMMENT ON FUNCTION @extschema@.spatial_trans(@extschema@.agg_state, text, double precision, regclass, @extschema@.spatial_options) IS
 'aggregate support: collects one (id, value) row of a global spatial statistic (options by name)';
 
-CREATE AGGREGATE @extschema@.moran_i(id anyelement, value double precision, weights regclass, options @extschema@.spatial_options) (
+CREATE AGGREGATE @extschema@.moran_i(id bigint, value double precision, weights regclass, options @extschema@.spatial_options) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.moran_i_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.moran_i(anyelement, double precision, regclass, @extschema@.spatial_options) IS
+
+CREATE AGGREGATE @extschema@.moran_i(id text, value double precision, weights regclass, options @extschema@.spatial_options) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.moran_i_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.moran_i(bigint, double precision, regclass, @extschema@.spatial_options) IS
+'moran_i with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
+COMMENT ON AGGREGATE @extschema@.moran_i(text, double precision, regclass, @extschema@.spatial_options) IS
 'moran_i with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
 
-CREATE AGGREGATE @extschema@.geary_c(id anyelement, value double precision, weights regclass, options @extschema@.spatial_options) (
+CREATE AGGREGATE @extschema@.geary_c(id bigint, value double precision, weights regclass, options @extschema@.spatial_options) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.geary_c_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.geary_c(anyelement, double precision, regclass, @extschema@.spatial_options) IS
+
+CREATE AGGREGATE @extschema@.geary_c(id text, value double precision, weights regclass, options @extschema@.spatial_options) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.geary_c_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.geary_c(bigint, double precision, regclass, @extschema@.spatial_options) IS
+'geary_c with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
+COMMENT ON AGGREGATE @extschema@.geary_c(text, double precision, regclass, @extschema@.spatial_options) IS
 'geary_c with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
 
-CREATE AGGREGATE @extschema@.getis_ord_g(id anyelement, value double precision, weights regclass, options @extschema@.spatial_options) (
+CREATE AGGREGATE @extschema@.getis_ord_g(id bigint, value double precision, weights regclass, options @extschema@.spatial_options) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.getis_ord_g_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.getis_ord_g(anyelement, double precision, regclass, @extschema@.spatial_options) IS
+
+CREATE AGGREGATE @extschema@.getis_ord_g(id text, value double precision, weights regclass, options @extschema@.spatial_options) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.getis_ord_g_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(bigint, double precision, regclass, @extschema@.spatial_options) IS
+'getis_ord_g with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
+COMMENT ON AGGREGATE @extschema@.getis_ord_g(text, double precision, regclass, @extschema@.spatial_options) IS
 'getis_ord_g with options by name: caregap.spatial_options(permutations, seed, style, alternative, islands, unmatched)';
 
-CREATE AGGREGATE @extschema@.gini_spatial(id anyelement, value double precision, weights regclass, options @extschema@.spatial_options) (
+CREATE AGGREGATE @extschema@.gini_spatial(id bigint, value double precision, weights regclass, options @extschema@.spatial_options) (
     SFUNC = @extschema@.spatial_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.gini_spatial_final,
     COMBINEFUNC = @extschema@.spatial_combine,
-    SERIALFUNC = @extschema@.spatial_serialize,
-    DESERIALFUNC = @extschema@.spatial_deserialize,
     PARALLEL = SAFE
 );
-COMMENT ON AGGREGATE @extschema@.gini_spatial(anyelement, double precision, regclass, @extschema@.spatial_options) IS
+
+CREATE AGGREGATE @extschema@.gini_spatial(id text, value double precision, weights regclass, options @extschema@.spatial_options) (
+    SFUNC = @extschema@.spatial_trans,
+    STYPE = @extschema@.agg_state,
+    FINALFUNC = @extschema@.gini_spatial_final,
+    COMBINEFUNC = @extschema@.spatial_combine,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.gini_spatial(bigint, double precision, regclass, @extschema@.spatial_options) IS
+'gini_spatial with options by name: caregap.spatial_options(permutations, seed, unmatched); unmatched => ''drop'' leaves out links to units absent from the group';
+COMMENT ON AGGREGATE @extschema@.gini_spatial(text, double precision, regclass, @extschema@.spatial_options) IS
 'gini_spatial with options by name: caregap.spatial_options(permutations, seed, unmatched); unmatched => ''drop'' leaves out links to units absent from the group';
 
 CREATE FUNCTION @extschema@.local_moran(id anyelement, value double precision, weights regclass,

@@ -15,55 +15,39 @@ CREATE TYPE @extschema@.class_breaks AS (
 COMMENT ON TYPE @extschema@.class_breaks IS
 'result of breaks: the method, the k asked for, the classes made (duplicate bounds collapse), their upper bounds (right-closed), the values in each, and the goodness of variance fit 1 - SDCM/SDAM';
 
-CREATE FUNCTION @extschema@.breaks_trans(internal, double precision, integer, text)
-RETURNS internal
+CREATE FUNCTION @extschema@.breaks_trans(@extschema@.agg_state, double precision, integer, text)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_breaks_trans'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_trans(internal, double precision, integer, text) IS
+COMMENT ON FUNCTION @extschema@.breaks_trans(@extschema@.agg_state, double precision, integer, text) IS
 'aggregate support: collects one value of breaks';
 
-CREATE FUNCTION @extschema@.breaks_trans(internal, double precision, double precision, integer, text)
-RETURNS internal
+CREATE FUNCTION @extschema@.breaks_trans(@extschema@.agg_state, double precision, double precision, integer, text)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_breaks_trans_w'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_trans(internal, double precision, double precision, integer, text) IS
+COMMENT ON FUNCTION @extschema@.breaks_trans(@extschema@.agg_state, double precision, double precision, integer, text) IS
 'aggregate support: collects one weighted value of breaks';
 
-CREATE FUNCTION @extschema@.breaks_combine(internal, internal)
-RETURNS internal
+CREATE FUNCTION @extschema@.breaks_combine(@extschema@.agg_state, @extschema@.agg_state)
+RETURNS @extschema@.agg_state
 AS 'MODULE_PATHNAME', 'cg_breaks_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.breaks_combine(@extschema@.agg_state, @extschema@.agg_state) IS
 'aggregate support: merges two partial states of breaks';
 
-CREATE FUNCTION @extschema@.breaks_serialize(internal)
-RETURNS bytea
-AS 'MODULE_PATHNAME', 'cg_breaks_serialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_serialize(internal) IS
-'aggregate support: a partial state of breaks as bytes';
-
-CREATE FUNCTION @extschema@.breaks_deserialize(bytea, internal)
-RETURNS internal
-AS 'MODULE_PATHNAME', 'cg_breaks_deserialize'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_deserialize(bytea, internal) IS
-'aggregate support: a partial state of breaks from bytes, checked';
-
-CREATE FUNCTION @extschema@.breaks_final(internal)
+CREATE FUNCTION @extschema@.breaks_final(@extschema@.agg_state)
 RETURNS @extschema@.class_breaks
 AS 'MODULE_PATHNAME', 'cg_breaks_final'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.breaks_final(internal) IS
+COMMENT ON FUNCTION @extschema@.breaks_final(@extschema@.agg_state) IS
 'aggregate support: computes the class breaks of the collected values';
 
 CREATE AGGREGATE @extschema@.breaks(x double precision, k integer, method text) (
     SFUNC = @extschema@.breaks_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.breaks_final,
     COMBINEFUNC = @extschema@.breaks_combine,
-    SERIALFUNC = @extschema@.breaks_serialize,
-    DESERIALFUNC = @extschema@.breaks_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.breaks(double precision, integer, text) IS
@@ -71,11 +55,9 @@ COMMENT ON AGGREGATE @extschema@.breaks(double precision, integer, text) IS
 
 CREATE AGGREGATE @extschema@.breaks(x double precision, w double precision, k integer, method text) (
     SFUNC = @extschema@.breaks_trans,
-    STYPE = internal,
+    STYPE = @extschema@.agg_state,
     FINALFUNC = @extschema@.breaks_final,
     COMBINEFUNC = @extschema@.breaks_combine,
-    SERIALFUNC = @extschema@.breaks_serialize,
-    DESERIALFUNC = @extschema@.breaks_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.breaks(double precision, double precision, integer, text) IS

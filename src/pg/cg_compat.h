@@ -27,4 +27,14 @@
 #define CG_MY_LXID() (MyProc->lxid)
 #endif
 
+/*
+ * stringToQualifiedNameList: PostgreSQL 16 added a soft-error context
+ * argument; write stringToQualifiedNameList(s CG_ESCONTEXT_NULL).
+ */
+#if PG_VERSION_NUM >= 160000
+#define CG_ESCONTEXT_NULL , NULL
+#else
+#define CG_ESCONTEXT_NULL
+#endif
+
 #endif							/* CG_COMPAT_H */

@@ -150,6 +150,9 @@ extern bool cg_sopt_form(FunctionCallInfo fcinfo, int argno);
 extern void cg_sopt_read(Datum d, cg_sopt *o, const char *fname, uint32 allowed);
 extern const char *cg_sopt_names(uint32 allowed);
 
+/* The error cg_sopt_read gives for an option set (a mask) that 'allowed' lacks. */
+extern void cg_sopt_check_allowed(uint32 set, const char *fname, uint32 allowed);
+
 /*
  * A group's units and weights.  The input: n units (ids, values) in any
  * order.  unit[k] (k < nunits) is the input index of the k-th unit in id

@@ -5,6 +5,7 @@
  * inner query run as the caller).
  */
 #include "cg_spatial_pg.h"
+#include "pairstate.h"
 #include "../kernel/cg_allocate.h"
 #include "../kernel/cg_breaks.h"
 #include "../kernel/cg_composite.h"
@@ -23,8 +24,6 @@
 PG_FUNCTION_INFO_V1(cg_breaks_trans);
 PG_FUNCTION_INFO_V1(cg_breaks_trans_w);
 PG_FUNCTION_INFO_V1(cg_breaks_combine);
-PG_FUNCTION_INFO_V1(cg_breaks_serialize);
-PG_FUNCTION_INFO_V1(cg_breaks_deserialize);
 PG_FUNCTION_INFO_V1(cg_breaks_final);
 PG_FUNCTION_INFO_V1(cg_class_of_fn);
 PG_FUNCTION_INFO_V1(cg_composite_srf);
@@ -34,6 +33,7 @@ PG_FUNCTION_INFO_V1(cg_allocate_srf);
 
 typedef struct br_state
 {
+	CgStateHead xs;				/* an expanded caregap.agg_state */
 	int32		k;
 	int32		method;
 	char	   *mtext;			/* the first row's method text (NULL after a combine or deserialize) */
@@ -96,10 +96,11 @@ parse_breaks_method_cached(br_state *s, text *t)
 	return parse_breaks_method(t);
 }
 
+/* A new state in a context of its own under parent. */
 static br_state *
-br_new(int32 k, int32 method, bool weighted)
+br_new(MemoryContext parent, int32 k, int32 method, bool weighted)
 {
-	br_state   *s = palloc0(sizeof(br_state));
+	br_state   *s = cg_xstate_create(parent, &cg_breaks_state_ops, sizeof(br_state));
 
 	s->k = k;
 	s->method = method;
@@ -112,9 +113,17 @@ br_add(br_state *s, double x, double w)
 {
 	if (s->n == s->cap)
 	{
+		MemoryContext ctx = CG_XSTATE_CONTEXT(s);
+
+		if ((Size) s->cap * 2 * sizeof(double) > MaxAllocHugeSize)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("breaks: too many rows in one group")));
 		s->cap = s->cap ? 2 * s->cap : 256;
-		s->x = s->x ? repalloc_huge(s->x, s->cap * sizeof(double)) : palloc(s->cap * sizeof(double));
-		s->w = s->w ? repalloc_huge(s->w, s->cap * sizeof(double)) : palloc(s->cap * sizeof(double));
+		s->x = s->x ? repalloc_huge(s->x, s->cap * sizeof(double)) :
+			MemoryContextAllocHuge(ctx, s->cap * sizeof(double));
+		s->w = s->w ? repalloc_huge(s->w, s->cap * sizeof(double)) :
+			MemoryContextAllocHuge(ctx, s->cap * sizeof(double));
 	}
 	s->x[s->n] = x;
 	s->w[s->n++] = w;
@@ -123,15 +132,11 @@ br_add(br_state *s, double x, double w)
 static Datum
 breaks_trans(FunctionCallInfo fcinfo, bool weighted)
 {
-	MemoryContext aggctx,
-				old;
-	br_state   *s = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0);
+	br_state   *s = cg_xstate_arg0(fcinfo, &cg_breaks_state_ops);
 	int			ka = weighted ? 3 : 2;
 	int32		k;
 	int32		method;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "breaks transition called in non-aggregate context");
 	if (PG_ARGISNULL(ka) || PG_ARGISNULL(ka + 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -145,15 +150,15 @@ breaks_trans(FunctionCallInfo fcinfo, bool weighted)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("breaks: k must be between 1 and 64"),
 					 errdetail("The value was %d.", k)));
-		old = MemoryContextSwitchTo(aggctx);
-		s = br_new(k, method, weighted);
+		s = br_new(cg_agg_context(fcinfo, "breaks transition"), k, method, weighted);
 		{
 			text	   *t = PG_GETARG_TEXT_PP(ka + 1);
 
 			s->mlen = VARSIZE_ANY_EXHDR(t);
-			s->mtext = pnstrdup(VARDATA_ANY(t), s->mlen);
+			s->mtext = MemoryContextAlloc(CG_XSTATE_CONTEXT(s), s->mlen + 1);
+			memcpy(s->mtext, VARDATA_ANY(t), s->mlen);
+			s->mtext[s->mlen] = '\0';
 		}
-		MemoryContextSwitchTo(old);
 	}
 	else if (k != s->k ||
 			 (int32) parse_breaks_method_cached(s, PG_GETARG_TEXT_PP(ka + 1)) != s->method)
@@ -161,11 +166,9 @@ breaks_trans(FunctionCallInfo fcinfo, bool weighted)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("breaks: k and the method must be the same in every row of a group")));
 	if (PG_ARGISNULL(1) || (weighted && PG_ARGISNULL(2)))
-		PG_RETURN_POINTER(s);	/* NULLs are skipped */
-	old = MemoryContextSwitchTo(aggctx);
+		CG_RETURN_XSTATE(s);	/* NULLs are skipped */
 	br_add(s, PG_GETARG_FLOAT8(1), weighted ? PG_GETARG_FLOAT8(2) : 1.0);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(s);
+	CG_RETURN_XSTATE(s);
 }
 
 Datum
@@ -183,61 +186,67 @@ cg_breaks_trans_w(PG_FUNCTION_ARGS)
 Datum
 cg_breaks_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx,
-				old;
-	br_state   *a = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0),
-			   *b = PG_ARGISNULL(1) ? NULL : (br_state *) PG_GETARG_POINTER(1);
+	MemoryContext aggctx = cg_agg_context(fcinfo, "breaks_combine");
+	br_state   *a = cg_xstate_get(fcinfo, 0, &cg_breaks_state_ops),
+			   *b = cg_xstate_get(fcinfo, 1, &cg_breaks_state_ops);
 	int64		i;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "cg_breaks_combine called in non-aggregate context");
 	if (b == NULL)
+		CG_RETURN_XSTATE(a);
+	if (a == NULL && CG_XSTATE_FRESH(b))
 	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		b->xs.fresh = false;	/* just read: it becomes the group's */
+		CG_RETURN_XSTATE(b);
 	}
-	old = MemoryContextSwitchTo(aggctx);
 	if (a == NULL)
-		a = br_new(b->k, b->method, b->weighted);
+		a = br_new(aggctx, b->k, b->method, b->weighted);
 	else if (a->k != b->k || a->method != b->method)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("breaks: k and the method must be the same in every row of a group")));
 	for (i = 0; i < b->n; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		br_add(a, b->x[i], b->w[i]);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	}
+	if (CG_XSTATE_FRESH(b))
+		MemoryContextDelete(CG_XSTATE_CONTEXT(b));	/* read for this call only */
+	CG_RETURN_XSTATE(a);
 }
 
-Datum
-cg_breaks_serialize(PG_FUNCTION_ARGS)
+/* the payload: "CGBR", k, method, weighted, n, then (x, w) rows */
+static bytea *
+breaks_serialize(void *state, bool external)
 {
-	br_state   *s = (br_state *) PG_GETARG_POINTER(0);
+	br_state   *s = (br_state *) state;
 	StringInfoData buf;
 	int64		i;
 
+	if (s->n > (int64) ((MaxAllocSize - 64) / 16))
+		cg_report(CG_E_TOO_LARGE, "breaks", NAN,
+				  "A state passed between processes holds at most 1 GB; group the rows into smaller groups.");
 	pq_begintypsend(&buf);
 	pq_sendint32(&buf, 0x43474252);	/* "CGBR" */
 	pq_sendint32(&buf, s->k);
 	pq_sendint32(&buf, s->method);
 	pq_sendint32(&buf, s->weighted);
 	pq_sendint64(&buf, s->n);
+	enlargeStringInfo(&buf, (int) (s->n * 16));
 	for (i = 0; i < s->n; i++)
 	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		pq_sendfloat8(&buf, s->x[i]);
 		pq_sendfloat8(&buf, s->w[i]);
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return pq_endtypsend(&buf);
 }
 
-Datum
-cg_breaks_deserialize(PG_FUNCTION_ARGS)
+static void *
+breaks_deserialize(MemoryContext parent, const char *in, Size len, bool external)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
-	MemoryContext aggctx,
-				old;
 	br_state   *s;
 	int32		k,
 				method,
@@ -245,38 +254,45 @@ cg_breaks_deserialize(PG_FUNCTION_ARGS)
 	int64		n,
 				i;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "cg_breaks_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
+	if (len < 24 || len > MaxAllocSize)
+		cg_xstate_corrupt("breaks");
+	buf.data = (char *) in;
+	buf.len = (int) len;
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	if (buf.len < 24 || pq_getmsgint(&buf, 4) != 0x43474252)
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED), errmsg("invalid breaks state")));
+	if (pq_getmsgint(&buf, 4) != 0x43474252)
+		cg_xstate_corrupt("breaks");
 	k = pq_getmsgint(&buf, 4);
 	method = pq_getmsgint(&buf, 4);
 	weighted = pq_getmsgint(&buf, 4);
 	n = pq_getmsgint64(&buf);
-	if (k < 1 || k > 64 || method < CG_BREAKS_QUANTILE || method > CG_BREAKS_HEADTAIL || n < 0 ||
+	if (k < 1 || k > 64 || method < CG_BREAKS_QUANTILE || method > CG_BREAKS_HEADTAIL ||
+		(weighted != 0 && weighted != 1) || n < 0 ||
 		n != (buf.len - buf.cursor) / 16 || (buf.len - buf.cursor) % 16 != 0)
-		ereport(ERROR, (errcode(ERRCODE_DATA_CORRUPTED), errmsg("invalid breaks state")));
-	old = MemoryContextSwitchTo(aggctx);
-	s = br_new(k, method, weighted != 0);
+		cg_xstate_corrupt("breaks");
+	s = br_new(parent, k, method, weighted != 0);
 	for (i = 0; i < n; i++)
 	{
-		double		x = pq_getmsgfloat8(&buf),
-					w = pq_getmsgfloat8(&buf);
+		double		x,
+					w;
 
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		x = pq_getmsgfloat8(&buf);
+		w = pq_getmsgfloat8(&buf);
 		br_add(s, x, w);
 	}
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(s);
+	return s;
 }
+
+const CgStateOps cg_breaks_state_ops = {
+	CG_SK_BREAKS, "breaks", breaks_serialize, breaks_deserialize, false
+};
 
 Datum
 cg_breaks_final(PG_FUNCTION_ARGS)
 {
-	br_state   *s = PG_ARGISNULL(0) ? NULL : (br_state *) PG_GETARG_POINTER(0);
+	br_state   *s = cg_xstate_final(fcinfo, &cg_breaks_state_ops);
 	double		bounds[64],
 				gvf;
 	uint64_t	counts[64];

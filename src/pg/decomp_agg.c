@@ -31,8 +31,6 @@
 PG_FUNCTION_INFO_V1(cg_decomp_trans);
 PG_FUNCTION_INFO_V1(cg_decomp_trans_u);
 PG_FUNCTION_INFO_V1(cg_decomp_combine);
-PG_FUNCTION_INFO_V1(cg_decomp_serial);
-PG_FUNCTION_INFO_V1(cg_decomp_deserial);
 PG_FUNCTION_INFO_V1(cg_decomp_final);
 
 #define DECOMP_VERSION 2
@@ -49,6 +47,7 @@ typedef struct DecompGroup
 
 typedef struct DecompState
 {
+	CgStateHead xs;				/* an expanded caregap.agg_state */
 	double		k;				/* pivot; 0 while empty */
 	int			wexp;			/* weights are held as w * 2^-wexp */
 	int			n;				/* groups */
@@ -57,13 +56,14 @@ typedef struct DecompState
 	DecompGroup *groups;
 	int32	   *slots;			/* hash index: group + 1, 0 = empty */
 	uint32		nslots;			/* a power of two, > 2 n */
-	bool		adoptable;		/* deserialized into the agg context, unused */
 } DecompState;
 
+/* A new empty state in a context of its own under parent. */
 static DecompState *
-decomp_new(MemoryContext ctx)
+decomp_new(MemoryContext parent)
 {
-	DecompState *ds = MemoryContextAllocZero(ctx, sizeof(DecompState));
+	DecompState *ds = cg_xstate_create(parent, &cg_decomp_state_ops, sizeof(DecompState));
+	MemoryContext ctx = CG_XSTATE_CONTEXT(ds);
 
 	ds->cap = 8;
 	ds->groups = MemoryContextAllocZero(ctx, ds->cap * sizeof(DecompGroup));
@@ -166,19 +166,14 @@ decomp_rescale(DecompState *ds, int wexp)
 static Datum
 decomp_add(FunctionCallInfo fcinfo, int wpos, int gpos)
 {
-	MemoryContext ctx = cg_agg_context(fcinfo, "theil_decomposition_trans");
-	DecompState *ds = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
+	DecompState *ds = cg_xstate_arg0(fcinfo, &cg_decomp_state_ops);
 	double		x,
 				w = 1.0;
 	text	   *grp;
 	cg_status	st;
 
 	if (PG_ARGISNULL(1) || (wpos > 0 && PG_ARGISNULL(wpos)) || PG_ARGISNULL(gpos))
-	{
-		if (ds == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(ds);
-	}
+		CG_RETURN_XSTATE(ds);
 	x = PG_GETARG_FLOAT8(1);
 	if (wpos > 0)
 		w = PG_GETARG_FLOAT8(wpos);
@@ -196,7 +191,7 @@ decomp_add(FunctionCallInfo fcinfo, int wpos, int gpos)
 	if ((st = cg_check_positive(w)) != CG_OK)
 		cg_report(st, "weight", w, "Weights are people in need or another positive amount.");
 	if (ds == NULL)
-		ds = decomp_new(ctx);
+		ds = decomp_new(cg_agg_context(fcinfo, "theil_decomposition_trans"));
 	if (ds->k == 0.0)
 	{
 		ds->k = x;
@@ -204,44 +199,42 @@ decomp_add(FunctionCallInfo fcinfo, int wpos, int gpos)
 	}
 	else if (ilogb(w) > ds->wexp + WEXP_SPAN)
 		decomp_rescale(ds, ilogb(w));
-	cg_theil_group_add(decomp_group(ctx, ds, VARDATA_ANY(grp), VARSIZE_ANY_EXHDR(grp)),
+	cg_theil_group_add(decomp_group(CG_XSTATE_CONTEXT(ds), ds, VARDATA_ANY(grp),
+									VARSIZE_ANY_EXHDR(grp)),
 					   ds->k, x, ldexp(w, -ds->wexp));
-	PG_RETURN_POINTER(ds);
+	CG_RETURN_XSTATE(ds);
 }
 
-/* theil_decomposition_trans(internal, x, w, grp) */
+/* theil_decomposition_trans(agg_state, x, w, grp) */
 Datum
 cg_decomp_trans(PG_FUNCTION_ARGS)
 {
 	return decomp_add(fcinfo, 2, 3);
 }
 
-/* theil_decomposition_trans(internal, x, grp) */
+/* theil_decomposition_trans(agg_state, x, grp) */
 Datum
 cg_decomp_trans_u(PG_FUNCTION_ARGS)
 {
 	return decomp_add(fcinfo, 0, 2);
 }
 
-/* theil_decomposition_combine(internal, internal) */
+/* theil_decomposition_combine(agg_state, internal) */
 Datum
 cg_decomp_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "theil_decomposition_combine");
-	DecompState *a = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
-	DecompState *b = PG_ARGISNULL(1) ? NULL : (DecompState *) PG_GETARG_POINTER(1);
+	DecompState *a = cg_xstate_get(fcinfo, 0, &cg_decomp_state_ops);
+	DecompState *b = cg_xstate_get(fcinfo, 1, &cg_decomp_state_ops);
 	int			i;
 
 	if (b == NULL || b->n == 0)
+		CG_RETURN_XSTATE(a);
+	if (a == NULL && CG_XSTATE_FRESH(b))
 	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	if (a == NULL && b->adoptable)
-	{
-		b->adoptable = false;
-		PG_RETURN_POINTER(b);
+		/* just read, owned by no group: it becomes the group's */
+		b->xs.fresh = false;
+		CG_RETURN_XSTATE(b);
 	}
 	if (a == NULL)
 		a = decomp_new(ctx);
@@ -259,20 +252,23 @@ cg_decomp_combine(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		cg_theil_group_scale(&g, b->wexp - a->wexp);
 		cg_theil_group_repivot(&g, b->k, a->k);
-		cg_theil_group_merge(decomp_group(ctx, a, b->groups[i].key, b->groups[i].keylen), &g);
+		cg_theil_group_merge(decomp_group(CG_XSTATE_CONTEXT(a), a, b->groups[i].key,
+										  b->groups[i].keylen), &g);
 	}
-	PG_RETURN_POINTER(a);
+	if (CG_XSTATE_FRESH(b))
+		MemoryContextDelete(CG_XSTATE_CONTEXT(b));	/* read for this call only */
+	CG_RETURN_XSTATE(a);
 }
 
 /* The nine sums of a group, in serialization order. */
 #define GROUP_DOUBLES(g) { &(g)->n, &(g)->w[0], &(g)->w[1], &(g)->s[0], &(g)->s[1], \
 		&(g)->ft[0], &(g)->ft[1], &(g)->fl[0], &(g)->fl[1] }
 
-/* theil_decomposition_serial(internal) returns bytea */
-Datum
-cg_decomp_serial(PG_FUNCTION_ARGS)
+/* the payload of a state: version, pivot, scale, then each group's key and sums */
+static bytea *
+decomp_serialize(void *state, bool external)
 {
-	DecompState *ds = (DecompState *) PG_GETARG_POINTER(0);
+	DecompState *ds = (DecompState *) state;
 	StringInfoData buf;
 	int			i,
 				j;
@@ -292,31 +288,30 @@ cg_decomp_serial(PG_FUNCTION_ARGS)
 		for (j = 0; j < 9; j++)
 			pq_sendfloat8(&buf, *d[j]);
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return pq_endtypsend(&buf);
 }
 
-/* theil_decomposition_deserial(bytea, internal) returns internal */
-Datum
-cg_decomp_deserial(PG_FUNCTION_ARGS)
+/* A new state from a payload, every group checked. */
+static void *
+decomp_deserialize(MemoryContext parent, const char *in, Size len, bool external)
 {
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	MemoryContext ctx;
-	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
 	StringInfoData buf;
 	DecompState *ds;
+	MemoryContext ctx;
 	int			n,
 				i,
 				j;
 
-	if (!in_agg)
-		ctx = CurrentMemoryContext;
-	buf.data = VARDATA_ANY(in);
-	buf.len = VARSIZE_ANY_EXHDR(in);
+	if (len < 17 || len > (Size) MaxAllocSize)
+		cg_xstate_corrupt("theil_decomposition");
+	buf.data = (char *) in;
+	buf.len = (int) len;
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
 	if (pq_getmsgbyte(&buf) != DECOMP_VERSION)
-		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);
-	ds = decomp_new(ctx);
+		cg_xstate_corrupt("theil_decomposition");
+	ds = decomp_new(parent);
+	ctx = CG_XSTATE_CONTEXT(ds);
 	ds->k = pq_getmsgfloat8(&buf);
 	ds->wexp = (int32) pq_getmsgint(&buf, 4);
 	n = pq_getmsgint(&buf, 4);
@@ -345,10 +340,13 @@ cg_decomp_deserial(PG_FUNCTION_ARGS)
 	}
 	pq_getmsgend(&buf);
 	if (ds->n != n)
-		cg_report(CG_E_CORRUPT, "theil_decomposition", NAN, NULL);	/* duplicate keys */
-	ds->adoptable = in_agg;
-	PG_RETURN_POINTER(ds);
+		cg_xstate_corrupt("theil_decomposition");	/* duplicate keys */
+	return ds;
 }
+
+const CgStateOps cg_decomp_state_ops = {
+	CG_SK_DECOMP, "theil_decomposition", decomp_serialize, decomp_deserialize, false
+};
 
 /* Append "name": number to a JSON object under construction. */
 static void
@@ -369,7 +367,7 @@ group_cmp(const void *a, const void *b, void *arg)
 	return c != 0 ? c : (ga->keylen > gb->keylen) - (ga->keylen < gb->keylen);
 }
 
-/* theil_decomposition_final(internal) returns theil_decomposition_result */
+/* theil_decomposition_final(agg_state) returns theil_decomposition_result */
 Datum
 cg_decomp_final(PG_FUNCTION_ARGS)
 {
@@ -386,7 +384,7 @@ cg_decomp_final(PG_FUNCTION_ARGS)
 	int			i;
 
 	cg_agg_context(fcinfo, "theil_decomposition_final");
-	ds = PG_ARGISNULL(0) ? NULL : (DecompState *) PG_GETARG_POINTER(0);
+	ds = cg_xstate_final(fcinfo, &cg_decomp_state_ops);
 	if (ds == NULL || ds->n == 0)
 		PG_RETURN_NULL();
 	/* sort a copy: the state is not modified (window use) */

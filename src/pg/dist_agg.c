@@ -3,7 +3,8 @@
  * quantile_share_ratio, lorenz_curve; weighted and unweighted.
  *
  * The state keeps every (x, w) pair (16 bytes a row) in a chunked pair state
- * (pairstate.c) with combine, serialize and deserialize.  The final function
+ * (pairstate.c), a caregap.agg_state of kind distribution (concentration:
+ * (rank, x, w) rows).  The final function
  * copies the pairs, radix-sorts the copy by x and evaluates the sorted form;
  * the state itself is never modified, so the aggregates work over windows.
  */
@@ -30,15 +31,12 @@ PG_FUNCTION_INFO_V1(cg_dist_trans_xwpp);
 PG_FUNCTION_INFO_V1(cg_dist_trans_xn);
 PG_FUNCTION_INFO_V1(cg_dist_trans_xwn);
 PG_FUNCTION_INFO_V1(cg_dist_combine);
-PG_FUNCTION_INFO_V1(cg_dist_serial);
-PG_FUNCTION_INFO_V1(cg_dist_deserial);
 PG_FUNCTION_INFO_V1(cg_gini_final);
 PG_FUNCTION_INFO_V1(cg_palma_final);
 PG_FUNCTION_INFO_V1(cg_qsr_final);
 PG_FUNCTION_INFO_V1(cg_lorenz_final);
 PG_FUNCTION_INFO_V1(cg_conc_trans_xr);
 PG_FUNCTION_INFO_V1(cg_conc_trans_xwr);
-PG_FUNCTION_INFO_V1(cg_conc_deserial);
 PG_FUNCTION_INFO_V1(cg_conc_final);
 PG_FUNCTION_INFO_V1(cg_dist_state_final);
 PG_FUNCTION_INFO_V1(cg_dist_merge_trans);
@@ -66,7 +64,7 @@ dist_reject(double x, double w)
 static inline PairState *
 dist_add(FunctionCallInfo fcinfo, int wpos)
 {
-	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *ps = cg_xstate_arg0(fcinfo, &cg_dist_state_ops);
 	double		x,
 				w = 1.0;
 
@@ -78,28 +76,20 @@ dist_add(FunctionCallInfo fcinfo, int wpos)
 	/* cg_dist_check's test, inline: 0 <= x < inf, 0 < w < inf (NaN fails) */
 	if (!(x >= 0.0 && x <= DBL_MAX && w > 0.0 && w <= DBL_MAX))
 		dist_reject(x, w);
-	return ps_append(fcinfo, ps, x, w);
+	return ps_append(fcinfo, &cg_dist_state_ops, ps, x, w);
 }
 
 /* Return a state, or SQL NULL while it is still empty. */
-static Datum
-state_datum(FunctionCallInfo fcinfo, PairState *ps)
-{
-	if (ps == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(ps);
-}
+#define RETURN_STATE(ps) CG_RETURN_XSTATE(ps)
 
-#define RETURN_STATE(ps) return state_datum(fcinfo, (ps))
-
-/* dist_trans(internal, x) */
+/* dist_trans(agg_state, x) */
 Datum
 cg_dist_trans_x(PG_FUNCTION_ARGS)
 {
 	RETURN_STATE(dist_add(fcinfo, 0));
 }
 
-/* dist_trans(internal, x, w) */
+/* dist_trans(agg_state, x, w) */
 Datum
 cg_dist_trans_xw(PG_FUNCTION_ARGS)
 {
@@ -117,7 +107,7 @@ row_counts(FunctionCallInfo fcinfo, int wpos)
 	return !PG_ARGISNULL(1) && !(wpos > 0 && PG_ARGISNULL(wpos));
 }
 
-#define SKIP_ROW() RETURN_STATE(PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0))
+#define SKIP_ROW() RETURN_STATE(cg_xstate_arg0(fcinfo, &cg_dist_state_ops))
 
 /* Set the statistic's parameters on a non-empty state. */
 static PairState *
@@ -128,7 +118,7 @@ with_params(PairState *ps, double p0, double p1, const char *what)
 	return ps;
 }
 
-/* gini_trans(internal, x, corrected boolean) */
+/* gini_trans(agg_state, x, corrected boolean) */
 Datum
 cg_dist_trans_xc(PG_FUNCTION_ARGS)
 {
@@ -140,7 +130,7 @@ cg_dist_trans_xc(PG_FUNCTION_ARGS)
 	RETURN_STATE(with_params(ps, PG_GETARG_BOOL(2) ? 1.0 : 0.0, 0.0, "corrected"));
 }
 
-/* gini_trans(internal, x, w, corrected boolean) */
+/* gini_trans(agg_state, x, w, corrected boolean) */
 Datum
 cg_dist_trans_xwc(PG_FUNCTION_ARGS)
 {
@@ -164,7 +154,7 @@ check_shares(double low, double high)
 				 errhint("quantile_share_ratio(x, 0.2, 0.8) is the S80/S20 ratio: the share of the top 20 %% over that of the bottom 20 %%.")));
 }
 
-/* qsr_trans(internal, x, low, high) */
+/* qsr_trans(agg_state, x, low, high) */
 Datum
 cg_dist_trans_xpp(PG_FUNCTION_ARGS)
 {
@@ -177,7 +167,7 @@ cg_dist_trans_xpp(PG_FUNCTION_ARGS)
 	RETURN_STATE(with_params(ps, PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3), "population shares"));
 }
 
-/* qsr_trans(internal, x, w, low, high) */
+/* qsr_trans(agg_state, x, w, low, high) */
 Datum
 cg_dist_trans_xwpp(PG_FUNCTION_ARGS)
 {
@@ -201,7 +191,7 @@ check_points(int32 points)
 				 errdetail("Got %d.", points)));
 }
 
-/* lorenz_trans(internal, x, points) */
+/* lorenz_trans(agg_state, x, points) */
 Datum
 cg_dist_trans_xn(PG_FUNCTION_ARGS)
 {
@@ -214,7 +204,7 @@ cg_dist_trans_xn(PG_FUNCTION_ARGS)
 	RETURN_STATE(with_params(ps, PG_GETARG_INT32(2), 0.0, "points"));
 }
 
-/* lorenz_trans(internal, x, w, points) */
+/* lorenz_trans(agg_state, x, w, points) */
 Datum
 cg_dist_trans_xwn(PG_FUNCTION_ARGS)
 {
@@ -227,31 +217,55 @@ cg_dist_trans_xwn(PG_FUNCTION_ARGS)
 	RETURN_STATE(with_params(ps, PG_GETARG_INT32(3), 0.0, "points"));
 }
 
-/* dist_combine(internal, internal) */
+/* dist_combine(agg_state, agg_state): distribution or concentration states */
 Datum
 cg_dist_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "dist_combine");
-	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
-	PairState  *b = PG_ARGISNULL(1) ? NULL : (PairState *) PG_GETARG_POINTER(1);
+	const CgStateOps *ops;
+	PairState  *a,
+			   *b;
 
+	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	ops = cg_xstate_kind(fcinfo, PG_ARGISNULL(0) ? 1 : 0) == CG_SK_CONC ?
+		&cg_conc_state_ops : &cg_dist_state_ops;
+	a = cg_xstate_get(fcinfo, 0, ops);
+	b = cg_xstate_get(fcinfo, 1, ops);
 	RETURN_STATE(ps_combine(ctx, a, b, "parameter"));
 }
 
-/* dist_serial(internal) returns bytea */
-Datum
-cg_dist_serial(PG_FUNCTION_ARGS)
+static bytea *
+dist_serialize(void *state, bool external)
 {
-	PG_RETURN_BYTEA_P(ps_serialize((PairState *) PG_GETARG_POINTER(0), "inequality"));
+	return ps_serialize((PairState *) state, "distribution");
 }
 
-/* dist_deserial(bytea, internal) returns internal */
-Datum
-cg_dist_deserial(PG_FUNCTION_ARGS)
+static void *
+dist_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 {
-	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 2, cg_dist_copy_rows,
-									 "inequality"));
+	return ps_read(parent, &cg_dist_state_ops, buf, len, 2, cg_dist_copy_rows);
 }
+
+static bytea *
+conc_serialize(void *state, bool external)
+{
+	return ps_serialize((PairState *) state, "concentration");
+}
+
+static void *
+conc_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
+{
+	return ps_read(parent, &cg_conc_state_ops, buf, len, 3, cg_conc_copy_rows);
+}
+
+const CgStateOps cg_dist_state_ops = {
+	CG_SK_DIST, "distribution", dist_serialize, dist_deserialize, false
+};
+
+const CgStateOps cg_conc_state_ops = {
+	CG_SK_CONC, "concentration", conc_serialize, conc_deserialize, false
+};
 
 /*
  * The stored distribution state (bytea) in argument argno, read and checked
@@ -261,8 +275,15 @@ cg_dist_deserial(PG_FUNCTION_ARGS)
 static PairState *
 stored_state(FunctionCallInfo fcinfo, int argno)
 {
-	return ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(argno), 2, cg_dist_copy_rows,
-						  "distribution");
+	bytea	   *in = PG_GETARG_BYTEA_PP(argno);
+	MemoryContext ctx;
+	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
+	PairState  *ps = ps_read(in_agg ? ctx : CurrentMemoryContext, &cg_dist_state_ops,
+							 VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), 2, cg_dist_copy_rows);
+
+	/* read here and owned by no group: distribution_merge takes its rows over */
+	ps->xs.fresh = in_agg;
+	return ps;
 }
 
 /*
@@ -330,11 +351,11 @@ sorted_pairs(FunctionCallInfo fcinfo, const char *fname, PairState **psp,
 			 double *w_total, double *wx_total)
 {
 	cg_agg_context(fcinfo, fname);
-	*psp = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	*psp = cg_xstate_final(fcinfo, &cg_dist_state_ops);
 	return sort_state(*psp, fname, w_total, wx_total);
 }
 
-/* gini_final(internal) returns float8 */
+/* gini_final(agg_state) returns float8 */
 static Datum
 gini_datum(FunctionCallInfo fcinfo, PairState *ps, const double *v)
 {
@@ -406,18 +427,18 @@ share_ratio(FunctionCallInfo fcinfo, const char *fname, double low, double high,
 			bool from_params)
 {
 	cg_agg_context(fcinfo, fname);
-	return share_ratio_of(fcinfo, PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0),
+	return share_ratio_of(fcinfo, cg_xstate_final(fcinfo, &cg_dist_state_ops),
 						  fname, low, high, from_params);
 }
 
-/* palma_final(internal): share of the top 10 % over that of the bottom 40 %. */
+/* palma_final(agg_state): share of the top 10 % over that of the bottom 40 %. */
 Datum
 cg_palma_final(PG_FUNCTION_ARGS)
 {
 	return share_ratio(fcinfo, "palma_final", 0.4, 0.9, false);
 }
 
-/* qsr_final(internal): share of the top (1 - high) over the bottom low. */
+/* qsr_final(agg_state): share of the top (1 - high) over the bottom low. */
 Datum
 cg_qsr_final(PG_FUNCTION_ARGS)
 {
@@ -425,7 +446,7 @@ cg_qsr_final(PG_FUNCTION_ARGS)
 }
 
 /*
- * lorenz_final(internal) returns jsonb: [[p, L(p)], ...] at p = i/(points-1),
+ * lorenz_final(agg_state) returns jsonb: [[p, L(p)], ...] at p = i/(points-1),
  * ready for a chart; NULL when every x is 0.
  */
 static Datum
@@ -468,7 +489,7 @@ Datum
 cg_lorenz_final(PG_FUNCTION_ARGS)
 {
 	cg_agg_context(fcinfo, "lorenz_final");
-	return lorenz_datum(fcinfo, PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0));
+	return lorenz_datum(fcinfo, cg_xstate_final(fcinfo, &cg_dist_state_ops));
 }
 
 /*
@@ -479,14 +500,14 @@ cg_lorenz_final(PG_FUNCTION_ARGS)
  * one with the parameters given at evaluation.
  */
 
-/* distribution_state_final(internal) returns bytea: the stored form. */
+/* distribution_state_final(agg_state) returns bytea: the stored form. */
 Datum
 cg_dist_state_final(PG_FUNCTION_ARGS)
 {
 	PairState  *ps;
 
 	cg_agg_context(fcinfo, "distribution_state_final");
-	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	ps = cg_xstate_final(fcinfo, &cg_dist_state_ops);
 	if (ps == NULL || ps->n == 0)
 		PG_RETURN_NULL();
 	if (ps->params.set)
@@ -497,12 +518,12 @@ cg_dist_state_final(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(ps_serialize(ps, "distribution state"));
 }
 
-/* distribution_merge_trans(internal, bytea): union a stored state into the state. */
+/* distribution_merge_trans(agg_state, bytea): union a stored state into the state. */
 Datum
 cg_dist_merge_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "distribution_merge");
-	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *a = cg_xstate_arg0(fcinfo, &cg_dist_state_ops);
 
 	if (PG_ARGISNULL(1))
 		RETURN_STATE(a);
@@ -556,7 +577,7 @@ cg_lorenz_of(PG_FUNCTION_ARGS)
 static Datum
 conc_add(FunctionCallInfo fcinfo, int wpos, int rpos)
 {
-	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *ps = cg_xstate_arg0(fcinfo, &cg_conc_state_ops);
 	double		x,
 				r,
 				w = 1.0;
@@ -575,32 +596,24 @@ conc_add(FunctionCallInfo fcinfo, int wpos, int rpos)
 		cg_report(CG_E_NAN, "rank_by", r, "Units are ranked by rank_by, e.g. income or deprivation.");
 	if (isinf(r))
 		cg_report(CG_E_INFINITE, "rank_by", r, "Units are ranked by rank_by, e.g. income or deprivation.");
-	RETURN_STATE(ps_append3(fcinfo, ps, r, x, w));
+	RETURN_STATE(ps_append3(fcinfo, &cg_conc_state_ops, ps, r, x, w));
 }
 
-/* concentration_index_trans(internal, x, rank_by) */
+/* concentration_index_trans(agg_state, x, rank_by) */
 Datum
 cg_conc_trans_xr(PG_FUNCTION_ARGS)
 {
 	return conc_add(fcinfo, 0, 2);
 }
 
-/* concentration_index_trans(internal, x, w, rank_by) */
+/* concentration_index_trans(agg_state, x, w, rank_by) */
 Datum
 cg_conc_trans_xwr(PG_FUNCTION_ARGS)
 {
 	return conc_add(fcinfo, 2, 3);
 }
 
-/* concentration_index_deserial(bytea, internal) returns internal */
-Datum
-cg_conc_deserial(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 3, cg_conc_copy_rows,
-									 "concentration_index"));
-}
-
-/* concentration_index_final(internal) returns float8 */
+/* concentration_index_final(agg_state) returns float8 */
 Datum
 cg_conc_final(PG_FUNCTION_ARGS)
 {
@@ -612,7 +625,7 @@ cg_conc_final(PG_FUNCTION_ARGS)
 	cg_status	st;
 
 	cg_agg_context(fcinfo, "concentration_index_final");
-	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	ps = cg_xstate_final(fcinfo, &cg_conc_state_ops);
 	if (ps == NULL || ps->n == 0)
 		PG_RETURN_NULL();
 	buf_a = cg_alloc_large(CurrentMemoryContext, ps->n * 3 * sizeof(double));

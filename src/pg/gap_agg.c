@@ -25,8 +25,6 @@
 
 PG_FUNCTION_INFO_V1(cg_care_gap_pooled_trans);
 PG_FUNCTION_INFO_V1(cg_care_gap_pooled_combine);
-PG_FUNCTION_INFO_V1(cg_care_gap_pooled_serial);
-PG_FUNCTION_INFO_V1(cg_care_gap_pooled_deserial);
 PG_FUNCTION_INFO_V1(cg_care_gap_pooled_final);
 PG_FUNCTION_INFO_V1(cg_care_gap_target_trans);
 PG_FUNCTION_INFO_V1(cg_care_gap_target_combine);
@@ -116,16 +114,12 @@ pooled_reject(double s, double d, bool hoover)
 static Datum
 pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 {
-	PairState  *ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	PairState  *ps = cg_xstate_arg0(fcinfo, &cg_gap_state_ops);
 	double		s,
 				d;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (ps == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(ps);
-	}
+		CG_RETURN_XSTATE(ps);
 	s = PG_GETARG_FLOAT8(1);
 	d = PG_GETARG_FLOAT8(2);
 	/* cg_gap_check_row's test, inline: 0 <= s, d < inf (NaN fails) */
@@ -133,17 +127,17 @@ pooled_trans(FunctionCallInfo fcinfo, const char *fname, bool hoover)
 		pooled_reject(s, d, hoover);
 	if (ps == NULL)
 		cg_agg_context(fcinfo, fname);	/* a clear error outside an aggregate */
-	PG_RETURN_POINTER(ps_append(fcinfo, ps, s, d));
+	CG_RETURN_XSTATE(ps_append(fcinfo, &cg_gap_state_ops, ps, s, d));
 }
 
-/* care_gap_pooled_trans(internal, supply, demand): append one row. */
+/* care_gap_pooled_trans(agg_state, supply, demand): append one row. */
 Datum
 cg_care_gap_pooled_trans(PG_FUNCTION_ARGS)
 {
 	return pooled_trans(fcinfo, "care_gap_pooled_trans", false);
 }
 
-/* hoover_trans(internal, a, b): append one row. */
+/* hoover_trans(agg_state, a, b): append one row. */
 Datum
 cg_hoover_trans(PG_FUNCTION_ARGS)
 {
@@ -151,36 +145,35 @@ cg_hoover_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * care_gap_pooled_combine(internal, internal): merge b into a, linking the
- * chunks of a deserialized state instead of copying them.
+ * care_gap_pooled_combine(agg_state, agg_state): merge b into a, taking over
+ * the chunks of a state just read instead of copying them.
  */
 Datum
 cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "care_gap_pooled_combine");
-	PairState  *a = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
-	PairState  *b = PG_ARGISNULL(1) ? NULL : (PairState *) PG_GETARG_POINTER(1);
+	PairState  *a = cg_xstate_get(fcinfo, 0, &cg_gap_state_ops);
+	PairState  *b = cg_xstate_get(fcinfo, 1, &cg_gap_state_ops);
 
-	a = ps_combine(ctx, a, b, "care_gap");
-	if (a == NULL)
-		PG_RETURN_NULL();
-	PG_RETURN_POINTER(a);
+	CG_RETURN_XSTATE(ps_combine(ctx, a, b, "care_gap"));
 }
 
-/* care_gap_pooled_serial(internal) returns bytea. */
-Datum
-cg_care_gap_pooled_serial(PG_FUNCTION_ARGS)
+static bytea *
+gap_serialize(void *state, bool external)
 {
-	PG_RETURN_BYTEA_P(ps_serialize((PairState *) PG_GETARG_POINTER(0), "care_gap"));
+	return ps_serialize((PairState *) state, "care_gap");
 }
 
-/* care_gap_pooled_deserial(bytea, internal) returns internal. */
-Datum
-cg_care_gap_pooled_deserial(PG_FUNCTION_ARGS)
+static void *
+gap_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 {
-	PG_RETURN_POINTER(ps_deserialize(fcinfo, PG_GETARG_BYTEA_PP(0), 2, check_gap_pairs,
-									 "care_gap"));
+	return ps_read(parent, &cg_gap_state_ops, buf, len, 2, check_gap_pairs);
 }
+
+/* (supply, demand) rows: the pooled care gap and the Hoover index */
+const CgStateOps cg_gap_state_ops = {
+	CG_SK_GAP, "care_gap", gap_serialize, gap_deserialize, false
+};
 
 /* Kernel summary of a pooled state (NULL state: units = 0). */
 static void
@@ -190,7 +183,7 @@ pooled_summary(FunctionCallInfo fcinfo, const char *fname, cg_gap_summary *sum)
 	cg_status	st;
 
 	cg_agg_context(fcinfo, fname);
-	ps = PG_ARGISNULL(0) ? NULL : (PairState *) PG_GETARG_POINTER(0);
+	ps = cg_xstate_final(fcinfo, &cg_gap_state_ops);
 	memset(sum, 0, sizeof(*sum));
 	if (ps == NULL || ps->n == 0)
 		return;
@@ -199,7 +192,7 @@ pooled_summary(FunctionCallInfo fcinfo, const char *fname, cg_gap_summary *sum)
 		cg_report(st, "care_gap sum", NAN, NULL);
 }
 
-/* care_gap_pooled_final(internal) returns care_gap_result; state untouched. */
+/* care_gap_pooled_final(agg_state) returns care_gap_result; state untouched. */
 Datum
 cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
 {
@@ -212,7 +205,7 @@ cg_care_gap_pooled_final(PG_FUNCTION_ARGS)
 }
 
 /*
- * hoover_final(internal) returns float8: 1/2 sum |a_i/A - b_i/B|, which is
+ * hoover_final(agg_state) returns float8: 1/2 sum |a_i/A - b_i/B|, which is
  * the pooled gap index of a against b.  NULL when A or B is 0.
  */
 Datum

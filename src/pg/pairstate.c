@@ -45,14 +45,14 @@ add_chunk(MemoryContext ctx, PairState *ps, Size cap)
 	return c;
 }
 
-/* New empty state of the given row width. */
+/* New empty state of the given row width, in a context of its own under parent. */
 static PairState *
-new_state(MemoryContext ctx, int width)
+new_state(MemoryContext parent, const CgStateOps *ops, int width)
 {
-	PairState  *ps = MemoryContextAllocZero(ctx, sizeof(PairState));
+	PairState  *ps = cg_xstate_create(parent, ops, sizeof(PairState));
 
 	ps->width = width;
-	ps->ctx = ctx;
+	ps->ctx = CG_XSTATE_CONTEXT(ps);
 	return ps;
 }
 
@@ -69,12 +69,12 @@ room_for_row(PairState *ps)
 }
 
 PairState *
-ps_append_grow(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
+ps_append_grow(FunctionCallInfo fcinfo, const CgStateOps *ops, PairState *ps, double a, double b)
 {
 	PairChunk  *tail;
 
 	if (ps == NULL)
-		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), 2);
+		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), ops, 2);
 	tail = room_for_row(ps);
 	tail->v[2 * tail->n] = a;
 	tail->v[2 * tail->n + 1] = b;
@@ -84,12 +84,13 @@ ps_append_grow(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
 }
 
 PairState *
-ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a, double b, double c)
+ps_append3(FunctionCallInfo fcinfo, const CgStateOps *ops, PairState *ps, double a, double b,
+		   double c)
 {
 	PairChunk  *tail;
 
 	if (ps == NULL)
-		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), 3);
+		ps = new_state(cg_agg_context(fcinfo, "aggregate transition"), ops, 3);
 	tail = room_for_row(ps);
 	tail->v[3 * tail->n] = a;
 	tail->v[3 * tail->n + 1] = b;
@@ -120,10 +121,12 @@ ps_combine(MemoryContext ctx, PairState *a, PairState *b, const char *what)
 	if (a != NULL && a->params.set && b->params.set &&
 		(a->params.p[0] != b->params.p[0] || a->params.p[1] != b->params.p[1]))
 		cg_report(CG_E_MISMATCH, what, NAN, NULL);
-	if (b->adoptable)
+	if (a != NULL && a->width != b->width)
+		cg_xstate_corrupt(a->xs.ops->name);
+	if (CG_XSTATE_FRESH(b))
 	{
-		/* b lives in the aggregate context: adopt it, or link its chunks */
-		b->adoptable = false;
+		/* b was just read and belongs to no group: adopt it, or take its chunks */
+		b->xs.fresh = false;
 		if (a == NULL)
 			return b;
 		if (b->head != NULL)
@@ -135,25 +138,28 @@ ps_combine(MemoryContext ctx, PairState *a, PairState *b, const char *what)
 			a->tail = b->tail;
 			a->nchunks += b->nchunks;
 			a->n += b->n;
+			/* the chunks stay in b's context, which lives as long as the aggregate's */
+			b->head = b->tail = NULL;
+			b->n = 0;
+			b->nchunks = 0;
 		}
 		if (!a->params.set)
 			a->params = b->params;
-		pfree(b);
 		return a;
 	}
 	/* b belongs to someone else: copy its rows into one new chunk */
 	if (a == NULL)
-		a = new_state(ctx, b->width);
-	a->ctx = ctx;
+		a = new_state(ctx, b->xs.ops, b->width);
 	if (!a->params.set)
 		a->params = b->params;
 	if (b->n > 0)
 	{
-		PairChunk  *c = add_chunk(ctx, a, b->n);
+		PairChunk  *c = add_chunk(a->ctx, a, b->n);
 		PairChunk  *p;
 
 		for (p = b->head; p != NULL; p = p->next)
 		{
+			CHECK_FOR_INTERRUPTS();
 			memcpy(c->v + a->width * c->n, p->v, p->n * a->width * sizeof(double));
 			c->n += p->n;
 		}
@@ -200,12 +206,10 @@ ps_serialize(const PairState *ps, const char *what)
 }
 
 PairState *
-ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck check,
-			   const char *what)
+ps_read(MemoryContext parent, const CgStateOps *ops, const char *in, Size len, int width,
+		PairCopyCheck check)
 {
-	const unsigned char *buf = (const unsigned char *) VARDATA_ANY(in);
-	MemoryContext ctx;
-	bool		in_agg = AggCheckCallContext(fcinfo, &ctx);
+	const unsigned char *buf = (const unsigned char *) in;
 	Size		n,
 				done,
 				take;
@@ -214,12 +218,9 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck chec
 	cg_col_codec codec[3];
 	PairState  *ps;
 
-	if (!in_agg)
-		ctx = CurrentMemoryContext;
-	if (cg_pairs_parse(buf, VARSIZE_ANY_EXHDR(in), &n, &got_width, &prm, codec) != CG_OK ||
-		got_width != width)
-		cg_report(CG_E_CORRUPT, what, NAN, NULL);
-	ps = new_state(ctx, width);
+	if (cg_pairs_parse(buf, len, &n, &got_width, &prm, codec) != CG_OK || got_width != width)
+		cg_xstate_corrupt(ops->name);
+	ps = new_state(parent, ops, width);
 	ps->params = prm;
 	for (done = 0; done < n; done += take)
 	{
@@ -230,7 +231,7 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck chec
 
 		CHECK_FOR_INTERRUPTS();
 		take = Min(n - done, MAX_CHUNK_PAIRS);
-		c = add_chunk(ctx, ps, take);
+		c = add_chunk(ps->ctx, ps, take);
 		for (b = 0; b < take; b += m)
 		{
 			double	   *v = c->v + width * b;
@@ -238,11 +239,10 @@ ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width, PairCopyCheck chec
 			m = Min(take - b, DECODE_BLOCK);
 			cg_pairs_decode(buf, n, width, codec, done + b, m, v);
 			if (check(v, v, m) != CG_OK)
-				cg_report(CG_E_CORRUPT, what, NAN, NULL);
+				cg_xstate_corrupt(ops->name);
 		}
 		c->n = take;
 	}
 	ps->n = n;
-	ps->adoptable = in_agg;
 	return ps;
 }

@@ -10,7 +10,7 @@
 #ifndef CG_PAIRSTATE_H
 #define CG_PAIRSTATE_H
 
-#include "cg_pg.h"
+#include "aggstate.h"
 
 #include "../kernel/cg_pairs.h"
 
@@ -24,14 +24,14 @@ typedef struct PairChunk
 
 typedef struct PairState
 {
+	CgStateHead xs;				/* an expanded caregap.agg_state */
 	Size		n;				/* rows in all chunks */
 	int			width;			/* doubles a row: 2 or 3 */
 	int			nchunks;
 	PairChunk  *head;
 	PairChunk  *tail;
 	cg_pair_params params;		/* parameters of the statistic, if any */
-	MemoryContext ctx;			/* where the chunks live (the agg context) */
-	bool		adoptable;		/* deserialized into the agg context, unused */
+	MemoryContext ctx;			/* where the chunks live (the state's own context) */
 } PairState;
 
 /* Validates n decoded rows (called with dst == src: in place); CG_OK or a status. */
@@ -41,21 +41,22 @@ typedef cg_status (*PairCopyCheck) (double *dst, const double *src, size_t n);
 extern MemoryContext cg_agg_context(FunctionCallInfo fcinfo, const char *fname);
 
 /* ps_append's other cases: a new state, or a full chunk. */
-extern PairState *ps_append_grow(FunctionCallInfo fcinfo, PairState *ps, double a, double b);
+extern PairState *ps_append_grow(FunctionCallInfo fcinfo, const CgStateOps *ops, PairState *ps,
+								 double a, double b);
 
 /*
- * Append one pair, creating the state (width 2) in the aggregate context when
- * ps is NULL (an error outside an aggregate).  Later rows reuse the context
+ * Append one pair, creating the state (width 2, of kind ops) under the
+ * aggregate context when ps is NULL (an error outside an aggregate).  Later rows reuse the context
  * kept in the state: no per-row context lookup, and inline no call while the
  * last chunk has room.
  */
 static inline PairState *
-ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
+ps_append(FunctionCallInfo fcinfo, const CgStateOps *ops, PairState *ps, double a, double b)
 {
 	PairChunk  *tail;
 
 	if (ps == NULL || (tail = ps->tail) == NULL || tail->n == tail->cap)
-		return ps_append_grow(fcinfo, ps, a, b);
+		return ps_append_grow(fcinfo, ops, ps, a, b);
 	tail->v[2 * tail->n] = a;
 	tail->v[2 * tail->n + 1] = b;
 	tail->n++;
@@ -64,8 +65,8 @@ ps_append(FunctionCallInfo fcinfo, PairState *ps, double a, double b)
 }
 
 /* Append one row of three, creating the state (width 3) when ps is NULL. */
-extern PairState *ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a,
-							 double b, double c);
+extern PairState *ps_append3(FunctionCallInfo fcinfo, const CgStateOps *ops, PairState *ps,
+							 double a, double b, double c);
 
 /*
  * Set the statistic's parameters on the first row, or check that a later row
@@ -73,16 +74,23 @@ extern PairState *ps_append3(FunctionCallInfo fcinfo, PairState *ps, double a,
  */
 extern void ps_set_params(PairState *ps, double p0, double p1, const char *what);
 
-/* Merge b into a (either may be NULL); returns the merged state. */
+/*
+ * Merge b into a (either may be NULL); returns the merged state.  A fresh b
+ * (just read from its flat form) gives up its chunks; another is copied.
+ * A new state is made under ctx.
+ */
 extern PairState *ps_combine(MemoryContext ctx, PairState *a, PairState *b,
 							 const char *what);
 
-/* Serialize to bytea. */
+/* The payload: the cg_pairs layout, as bytea. */
 extern bytea *ps_serialize(const PairState *ps, const char *what);
 
-/* Deserialize rows of the given width and validate every row with check. */
-extern PairState *ps_deserialize(FunctionCallInfo fcinfo, bytea *in, int width,
-								 PairCopyCheck check, const char *what);
+/*
+ * A new state of kind ops under parent from a payload of rows of the given
+ * width, every row validated with check.
+ */
+extern PairState *ps_read(MemoryContext parent, const CgStateOps *ops, const char *buf, Size len,
+						  int width, PairCopyCheck check);
 
 /* The chunks as the kernel reads them (palloc'd). */
 extern cg_pair_chunk *ps_chunks(const PairState *ps);

@@ -6,30 +6,42 @@
  * weights and calls the kernel.
  */
 #include "cg_spatial_pg.h"
+#include "pairstate.h"
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/regproc.h"
 
 #include <math.h>
 
-PG_FUNCTION_INFO_V1(cg_spatial_trans);
+PG_FUNCTION_INFO_V1(cg_spatial_trans_int);
+PG_FUNCTION_INFO_V1(cg_spatial_trans_text);
+PG_FUNCTION_INFO_V1(cg_spatial_trans_int_opts);
+PG_FUNCTION_INFO_V1(cg_spatial_trans_text_opts);
 PG_FUNCTION_INFO_V1(cg_spatial_combine);
-PG_FUNCTION_INFO_V1(cg_spatial_serialize);
-PG_FUNCTION_INFO_V1(cg_spatial_deserialize);
 PG_FUNCTION_INFO_V1(cg_moran_i_final);
 PG_FUNCTION_INFO_V1(cg_geary_c_final);
 PG_FUNCTION_INFO_V1(cg_getis_ord_g_final);
 PG_FUNCTION_INFO_V1(cg_gini_spatial_final);
 
 #define SP_MAGIC 0x43475350		/* "CGSP" */
-#define SP_VERSION 1
+#define SP_VERSION 2
+
+/* the options the spatial aggregates take by name (gini_spatial: fewer) */
+#define SP_OPTS_GLOBAL (CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_STYLE | \
+						CG_SOPT_ALTERNATIVE | CG_SOPT_ISLANDS | CG_SOPT_UNMATCHED)
+#define SP_OPTS_GINI (CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_UNMATCHED)
+/* read by the transition (which cannot know its statistic under Citus) */
+#define SP_OPTS_ANY ((1u << CG_SOPT_FIELDS) - 1)
 
 typedef struct sp_state
 {
+	CgStateHead xs;				/* an expanded caregap.agg_state */
 	int32		kind;			/* cg_idkind */
 	Oid			relid;
 	int32		permutations;
@@ -38,6 +50,7 @@ typedef struct sp_state
 	int32		alternative;	/* 0: the statistic's default */
 	int32		islands;
 	bool		drop_unmatched;
+	int32		opts_set;		/* the options given by name (checked by the final function) */
 	int64		n,
 				cap,
 				nulls;
@@ -48,11 +61,16 @@ typedef struct sp_state
 	double	   *x;
 } sp_state;
 
+/* Room for more rows (in the state's own context: the caller switches to it). */
 static void
 grow(sp_state *s)
 {
 	int64		cap = s->cap == 0 ? 64 : s->cap * 2;
 
+	if ((Size) cap * sizeof(int64) > MaxAllocHugeSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("spatial statistic: too many rows in one group")));
 	if (s->cap == 0)
 	{
 		s->x = palloc(cap * sizeof(double));
@@ -78,17 +96,23 @@ grow(sp_state *s)
 	s->cap = cap;
 }
 
+/* A new state with the default options, in a context of its own under parent. */
 static sp_state *
-new_state(int32 kind)
+new_state(MemoryContext parent, int32 kind)
 {
-	sp_state   *s = palloc0(sizeof(sp_state));
+	sp_state   *s = cg_xstate_create(parent, &cg_spatial_state_ops, sizeof(sp_state));
 
 	s->kind = kind;
 	s->permutations = 999;
 	s->seed = 1;
 	s->islands = CG_ISLANDS_EXCLUDE;
 	if (kind == CG_ID_TEXT)
+	{
+		MemoryContext old = MemoryContextSwitchTo(CG_XSTATE_CONTEXT(s));
+
 		initStringInfo(&s->sb);
+		MemoryContextSwitchTo(old);
+	}
 	return s;
 }
 
@@ -104,12 +128,26 @@ add_text_id(sp_state *s, const char *p, int len)
 	appendBinaryStringInfo(&s->sb, p, len);
 }
 
+static void
+copy_options(sp_state *d, const sp_state *o)
+{
+	d->relid = o->relid;
+	d->permutations = o->permutations;
+	d->seed = o->seed;
+	d->style = o->style;
+	d->alternative = o->alternative;
+	d->islands = o->islands;
+	d->drop_unmatched = o->drop_unmatched;
+	d->opts_set = o->opts_set;
+}
+
 static bool
 same_options(const sp_state *a, const sp_state *b)
 {
 	return a->kind == b->kind && a->relid == b->relid && a->permutations == b->permutations &&
 		a->seed == b->seed && a->style == b->style && a->alternative == b->alternative &&
-		a->islands == b->islands && a->drop_unmatched == b->drop_unmatched;
+		a->islands == b->islands && a->drop_unmatched == b->drop_unmatched &&
+		a->opts_set == b->opts_set;
 }
 
 static void
@@ -125,7 +163,9 @@ options_differ(void)
  * row)?  Cached per call site.  The arguments are read from the Aggref: the
  * transition function's own expression has placeholders for every argument
  * (so get_fn_expr_arg_stable would never say yes there), and without this
- * the options were parsed again on every row.
+ * the options were parsed again on every row.  Called by another aggregate
+ * (Citus's worker_partial_agg passes our arguments in a row of its own) the
+ * Aggref is not ours: its argument count differs, and the answer is no.
  */
 static bool
 options_stable(FunctionCallInfo fcinfo, int nargs)
@@ -154,26 +194,19 @@ options_stable(FunctionCallInfo fcinfo, int nargs)
 	return *(char *) fcinfo->flinfo->fn_extra == 's';
 }
 
-/* The name of the aggregate being called, for messages. */
-static const char *
-agg_name(FunctionCallInfo fcinfo)
-{
-	Aggref	   *ag = AggGetAggref(fcinfo);
-	char	   *n = ag ? get_func_name(ag->aggfnoid) : NULL;
-
-	return n ? n : "spatial statistic";
-}
-
 /*
  * (state, id, value, weights [, permutations [, seed [, style [, alternative
- * [, islands [, unmatched]]]]]]): one transition function for every arity
+ * [, islands [, unmatched]]]]]]) or (state, id, value, weights, options): one
+ * transition for every arity; the id is bigint (kind CG_ID_INT) or text.
+ * Nothing here depends on the call's expression (no polymorphic argument),
+ * so that another aggregate can call it with a bare fcinfo.
  */
-Datum
-cg_spatial_trans(PG_FUNCTION_ARGS)
+static Datum
+spatial_trans(FunctionCallInfo fcinfo, int32 kind, bool opts_form)
 {
 	MemoryContext aggctx,
 				old;
-	sp_state   *s = PG_ARGISNULL(0) ? NULL : (sp_state *) PG_GETARG_POINTER(0);
+	sp_state   *s = cg_xstate_arg0(fcinfo, &cg_spatial_state_ops);
 	sp_state	o;
 	int			nargs = PG_NARGS(),
 				a;
@@ -192,25 +225,21 @@ cg_spatial_trans(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("spatial statistic: the weights relation and the options must not be null")));
 		memset(&o, 0, sizeof(o));
-		o.kind = s ? s->kind : (int32) cg_id_kind(get_fn_expr_argtype(fcinfo->flinfo, 1), "spatial statistic");
+		o.kind = kind;
 		o.relid = PG_GETARG_OID(3);
-		if (nargs == 5 && cg_sopt_form(fcinfo, 4))
+		if (opts_form)
 		{
-			/* (id, value, weights, options): the options by name */
+			/* (id, value, weights, options): the options by name, checked by the final */
 			cg_sopt		so;
-			const char *fname = agg_name(fcinfo);
-			bool		gini = strcmp(fname, "gini_spatial") == 0;
 
-			cg_sopt_read(PG_GETARG_DATUM(4), &so, fname,
-						 gini ? CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_UNMATCHED :
-						 CG_SOPT_PERMUTATIONS | CG_SOPT_SEED | CG_SOPT_STYLE | CG_SOPT_ALTERNATIVE |
-						 CG_SOPT_ISLANDS | CG_SOPT_UNMATCHED);
+			cg_sopt_read(PG_GETARG_DATUM(4), &so, "spatial statistic", SP_OPTS_ANY);
 			o.permutations = (so.set & CG_SOPT_PERMUTATIONS) ? so.permutations : 999;
 			o.seed = (so.set & CG_SOPT_SEED) ? so.seed : 1;
 			o.style = (so.set & CG_SOPT_STYLE) ? so.style : 0;
 			o.alternative = (so.set & CG_SOPT_ALTERNATIVE) ? (int32) so.alternative : 0;
 			o.islands = (so.set & CG_SOPT_ISLANDS) ? (int32) so.islands : CG_ISLANDS_EXCLUDE;
 			o.drop_unmatched = (so.set & CG_SOPT_UNMATCHED) ? so.drop_unmatched : false;
+			o.opts_set = (int32) so.set;
 		}
 		else
 		{
@@ -222,29 +251,22 @@ cg_spatial_trans(PG_FUNCTION_ARGS)
 			o.drop_unmatched = nargs > 9 ? cg_parse_unmatched(PG_GETARG_TEXT_PP(9)) : false;
 			cg_check_permutations(o.permutations, "spatial statistic");
 		}
-		old = MemoryContextSwitchTo(aggctx);
 		if (s == NULL)
 		{
-			s = new_state(o.kind);
-			s->relid = o.relid;
-			s->permutations = o.permutations;
-			s->seed = o.seed;
-			s->style = o.style;
-			s->alternative = o.alternative;
-			s->islands = o.islands;
-			s->drop_unmatched = o.drop_unmatched;
+			s = new_state(aggctx, kind);
+			copy_options(s, &o);
 		}
 		else if (!same_options(s, &o))
 			options_differ();
 	}
-	else
-		old = MemoryContextSwitchTo(aggctx);
 	if (PG_ARGISNULL(2))
+	{
 		s->nulls++;
-	else
+		CG_RETURN_XSTATE(s);
+	}
+	old = MemoryContextSwitchTo(CG_XSTATE_CONTEXT(s));
 	{
 		double		v = PG_GETARG_FLOAT8(2);
-		Datum		id;
 
 		if (PG_ARGISNULL(1))
 			ereport(ERROR,
@@ -257,32 +279,59 @@ cg_spatial_trans(PG_FUNCTION_ARGS)
 					 errdetail("The value was %g.", v)));
 		if (s->n == s->cap)
 			grow(s);
-		id = PG_GETARG_DATUM(1);
-		if (s->kind == CG_ID_INT)
-		{
-			Oid			t = get_fn_expr_argtype(fcinfo->flinfo, 1);
-
-			s->ik[s->n] = t == INT8OID ? DatumGetInt64(id) : t == INT4OID ? DatumGetInt32(id) : DatumGetInt16(id);
-		}
+		if (kind == CG_ID_INT)
+			s->ik[s->n] = PG_GETARG_INT64(1);
 		else
 		{
-			text	   *t = DatumGetTextPP(id);
+			text	   *t = PG_GETARG_TEXT_PP(1);
 
 			add_text_id(s, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 		}
 		s->x[s->n++] = v;
 	}
 	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(s);
+	CG_RETURN_XSTATE(s);
 }
 
+/* spatial_trans(agg_state, id bigint, value, weights [, positional options]) */
+Datum
+cg_spatial_trans_int(PG_FUNCTION_ARGS)
+{
+	return spatial_trans(fcinfo, CG_ID_INT, false);
+}
+
+/* spatial_trans(agg_state, id text, value, weights [, positional options]) */
+Datum
+cg_spatial_trans_text(PG_FUNCTION_ARGS)
+{
+	return spatial_trans(fcinfo, CG_ID_TEXT, false);
+}
+
+/* spatial_trans(agg_state, id bigint, value, weights, spatial_options) */
+Datum
+cg_spatial_trans_int_opts(PG_FUNCTION_ARGS)
+{
+	return spatial_trans(fcinfo, CG_ID_INT, true);
+}
+
+/* spatial_trans(agg_state, id text, value, weights, spatial_options) */
+Datum
+cg_spatial_trans_text_opts(PG_FUNCTION_ARGS)
+{
+	return spatial_trans(fcinfo, CG_ID_TEXT, true);
+}
+
+/* Append the rows of s to d (in d's context). */
 static void
 append_state(sp_state *d, const sp_state *s)
 {
+	MemoryContext old = MemoryContextSwitchTo(CG_XSTATE_CONTEXT(d));
 	int64		k;
 
 	for (k = 0; k < s->n; k++)
 	{
+		if ((k & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (d->n == d->cap)
 			grow(d);
 		if (d->kind == CG_ID_INT)
@@ -292,67 +341,88 @@ append_state(sp_state *d, const sp_state *s)
 		d->x[d->n++] = s->x[k];
 	}
 	d->nulls += s->nulls;
+	MemoryContextSwitchTo(old);
 }
 
 Datum
 cg_spatial_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx,
-				old;
-	sp_state   *a = PG_ARGISNULL(0) ? NULL : (sp_state *) PG_GETARG_POINTER(0),
-			   *b = PG_ARGISNULL(1) ? NULL : (sp_state *) PG_GETARG_POINTER(1);
+	MemoryContext aggctx = cg_agg_context(fcinfo, "spatial_combine");
+	sp_state   *a = cg_xstate_get(fcinfo, 0, &cg_spatial_state_ops),
+			   *b = cg_xstate_get(fcinfo, 1, &cg_spatial_state_ops);
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "cg_spatial_combine called in non-aggregate context");
 	if (b == NULL)
+		CG_RETURN_XSTATE(a);
+	if (a == NULL && CG_XSTATE_FRESH(b))
 	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		b->xs.fresh = false;	/* just read: it becomes the group's */
+		CG_RETURN_XSTATE(b);
 	}
-	old = MemoryContextSwitchTo(aggctx);
 	if (a == NULL)
 	{
-		a = new_state(b->kind);
-		a->relid = b->relid;
-		a->permutations = b->permutations;
-		a->seed = b->seed;
-		a->style = b->style;
-		a->alternative = b->alternative;
-		a->islands = b->islands;
-		a->drop_unmatched = b->drop_unmatched;
+		a = new_state(aggctx, b->kind);
+		copy_options(a, b);
 	}
 	else if (!same_options(a, b))
 		options_differ();
 	append_state(a, b);
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
+	if (CG_XSTATE_FRESH(b))
+		MemoryContextDelete(CG_XSTATE_CONTEXT(b));	/* read for this call only */
+	CG_RETURN_XSTATE(a);
 }
 
-Datum
-cg_spatial_serialize(PG_FUNCTION_ARGS)
+/*
+ * The payload: magic, version, id kind, the weights relation (in memory its
+ * OID; in the external form, which may reach another node, its qualified
+ * name and OID 0), the options, the counts, then (value, id) rows.
+ */
+static bytea *
+spatial_serialize(void *state, bool external)
 {
-	sp_state   *s = (sp_state *) PG_GETARG_POINTER(0);
+	sp_state   *s = (sp_state *) state;
 	StringInfoData buf;
 	int64		k;
 
-	if (!AggCheckCallContext(fcinfo, NULL))
-		elog(ERROR, "cg_spatial_serialize called in non-aggregate context");
 	pq_begintypsend(&buf);
 	pq_sendint32(&buf, SP_MAGIC);
 	pq_sendint32(&buf, SP_VERSION);
 	pq_sendint32(&buf, s->kind);
-	pq_sendint32(&buf, s->relid);
+	if (external)
+	{
+		char	   *nsp = get_namespace_name(get_rel_namespace(s->relid));
+		char	   *rel = get_rel_name(s->relid);
+		const char *qn;
+
+		if (nsp == NULL || rel == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("spatial statistic: the weights relation (OID %u) no longer exists", s->relid)));
+		qn = quote_qualified_identifier(nsp, rel);
+		pq_sendint32(&buf, 0);
+		pq_sendint32(&buf, (int32) strlen(qn));
+		pq_sendbytes(&buf, qn, strlen(qn));
+	}
+	else
+	{
+		pq_sendint32(&buf, s->relid);
+		pq_sendint32(&buf, 0);
+	}
 	pq_sendint32(&buf, s->permutations);
 	pq_sendint64(&buf, s->seed);
 	pq_sendint32(&buf, s->style);
 	pq_sendint32(&buf, s->alternative);
 	pq_sendint32(&buf, s->islands);
 	pq_sendint32(&buf, s->drop_unmatched);
+	pq_sendint32(&buf, s->opts_set);
 	pq_sendint64(&buf, s->n);
 	pq_sendint64(&buf, s->nulls);
 	for (k = 0; k < s->n; k++)
 	{
+		if ((k & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (buf.len > (int) (MaxAllocSize / 2))
+			cg_report(CG_E_TOO_LARGE, "spatial statistic", NAN,
+					  "A state passed between processes holds at most 512 MB; group the rows into smaller groups.");
 		pq_sendfloat8(&buf, s->x[k]);
 		if (s->kind == CG_ID_INT)
 			pq_sendint64(&buf, s->ik[k]);
@@ -362,61 +432,88 @@ cg_spatial_serialize(PG_FUNCTION_ARGS)
 			pq_sendbytes(&buf, s->sb.data + s->soff[k], s->slen[k]);
 		}
 	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return pq_endtypsend(&buf);
 }
 
-static void
+static CG_NORETURN void
 forged(void)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("invalid spatial statistic state")));
+	cg_xstate_corrupt("spatial");
 }
 
-Datum
-cg_spatial_deserialize(PG_FUNCTION_ARGS)
+/*
+ * A state from a payload, all of it checked.  The external form's relation
+ * name is resolved here, where the final function will run, and locked
+ * (AccessShareLock, to the end of the transaction): from then on the state
+ * holds this node's OID.
+ */
+static void *
+spatial_deserialize(MemoryContext parent, const char *in, Size len, bool external)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
-	MemoryContext aggctx,
-				old;
+	MemoryContext old;
 	sp_state   *s;
-	int32		kind;
+	int32		kind,
+				namelen;
+	Oid			relid;
 	int64		n,
 				k;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "cg_spatial_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
+	if (len > MaxAllocSize)
+		forged();
+	buf.data = (char *) in;
+	buf.len = (int) len;
 	buf.maxlen = buf.len;
 	buf.cursor = 0;
-	if (buf.len < 60 || pq_getmsgint(&buf, 4) != SP_MAGIC || pq_getmsgint(&buf, 4) != SP_VERSION)
+	if (buf.len < 68 || pq_getmsgint(&buf, 4) != SP_MAGIC || pq_getmsgint(&buf, 4) != SP_VERSION)
 		forged();
 	kind = pq_getmsgint(&buf, 4);
 	if (kind != CG_ID_INT && kind != CG_ID_TEXT)
 		forged();
-	old = MemoryContextSwitchTo(aggctx);
-	s = new_state(kind);
-	s->relid = pq_getmsgint(&buf, 4);
+	relid = pq_getmsgint(&buf, 4);
+	namelen = pq_getmsgint(&buf, 4);
+	if (external)
+	{
+		char	   *name;
+		RangeVar   *rv;
+
+		if (relid != 0 || namelen <= 0 || namelen > NAMEDATALEN * 2 + 8 ||
+			namelen > buf.len - buf.cursor)
+			forged();
+		name = pnstrdup(pq_getmsgbytes(&buf, namelen), namelen);
+		rv = makeRangeVarFromNameList(stringToQualifiedNameList(name CG_ESCONTEXT_NULL));
+		relid = RangeVarGetRelid(rv, AccessShareLock, false);
+	}
+	else if (relid == InvalidOid || namelen != 0)
+		forged();
+	s = new_state(parent, kind);
+	s->relid = relid;
 	s->permutations = pq_getmsgint(&buf, 4);
 	s->seed = pq_getmsgint64(&buf);
 	s->style = (char) pq_getmsgint(&buf, 4);
 	s->alternative = pq_getmsgint(&buf, 4);
 	s->islands = pq_getmsgint(&buf, 4);
-	s->drop_unmatched = pq_getmsgint(&buf, 4) != 0;
+	k = pq_getmsgint(&buf, 4);
+	if (k != 0 && k != 1)
+		forged();
+	s->drop_unmatched = k != 0;
+	s->opts_set = pq_getmsgint(&buf, 4);
 	n = pq_getmsgint64(&buf);
 	s->nulls = pq_getmsgint64(&buf);
 	if (n < 0 || s->nulls < 0 || s->permutations < 0 || s->permutations > 10000000 ||
 		(s->style != 0 && strchr("BRCUS", s->style) == NULL) ||
 		s->alternative < 0 || s->alternative > CG_ALT_FOLDED ||
 		(s->islands != CG_ISLANDS_EXCLUDE && s->islands != CG_ISLANDS_KEEP) ||
+		(s->opts_set & ~SP_OPTS_ANY) != 0 ||
 		n > (buf.len - buf.cursor) / 12)
 		forged();
+	old = MemoryContextSwitchTo(CG_XSTATE_CONTEXT(s));
 	for (k = 0; k < n; k++)
 	{
 		double		v;
 
+		if ((k & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (buf.len - buf.cursor < 12)
 			forged();
 		v = pq_getmsgfloat8(&buf);
@@ -432,19 +529,23 @@ cg_spatial_deserialize(PG_FUNCTION_ARGS)
 		}
 		else
 		{
-			int32		len = pq_getmsgint(&buf, 4);
+			int32		slen = pq_getmsgint(&buf, 4);
 
-			if (len < 0 || len > buf.len - buf.cursor)
+			if (slen < 0 || slen > buf.len - buf.cursor)
 				forged();
-			add_text_id(s, pq_getmsgbytes(&buf, len), len);
+			add_text_id(s, pq_getmsgbytes(&buf, slen), slen);
 		}
 		s->x[s->n++] = v;
 	}
+	MemoryContextSwitchTo(old);
 	if (buf.cursor != buf.len)
 		forged();
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(s);
+	return s;
 }
+
+const CgStateOps cg_spatial_state_ops = {
+	CG_SK_SPATIAL, "spatial", spatial_serialize, spatial_deserialize, true
+};
 
 static void
 state_ids(const sp_state *s, cg_ids *ids)
@@ -475,7 +576,7 @@ enum
 static Datum
 global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 {
-	sp_state   *s = PG_ARGISNULL(0) ? NULL : (sp_state *) PG_GETARG_POINTER(0);
+	sp_state   *s = cg_xstate_final(fcinfo, &cg_spatial_state_ops);
 	TupleDesc	td;
 	cg_wrel    *wr;
 	cg_ids		ids;
@@ -492,7 +593,10 @@ global_final(FunctionCallInfo fcinfo, cg_global_kind kind, const char *name)
 	bool		isnull[R_NCOLS];
 	int			k;
 
-	if (s == NULL || s->n == 0)
+	if (s == NULL)
+		PG_RETURN_NULL();
+	cg_sopt_check_allowed((uint32) s->opts_set, name, SP_OPTS_GLOBAL);
+	if (s->n == 0)
 		PG_RETURN_NULL();
 	td = cg_spatial_result_desc(fcinfo);
 	wr = cg_wrel_get(fcinfo, s->relid, (cg_idkind) s->kind);
@@ -581,7 +685,7 @@ cg_getis_ord_g_final(PG_FUNCTION_ARGS)
 Datum
 cg_gini_spatial_final(PG_FUNCTION_ARGS)
 {
-	sp_state   *s = PG_ARGISNULL(0) ? NULL : (sp_state *) PG_GETARG_POINTER(0);
+	sp_state   *s = cg_xstate_final(fcinfo, &cg_spatial_state_ops);
 	TupleDesc	td;
 	cg_ids		ids;
 	cg_group	g;
@@ -592,7 +696,10 @@ cg_gini_spatial_final(PG_FUNCTION_ARGS)
 	bool		nl[13];
 	int			k;
 
-	if (s == NULL || s->n == 0)
+	if (s == NULL)
+		PG_RETURN_NULL();
+	cg_sopt_check_allowed((uint32) s->opts_set, "gini_spatial", SP_OPTS_GINI);
+	if (s->n == 0)
 		PG_RETURN_NULL();
 	td = cg_spatial_result_desc(fcinfo);
 	state_ids(s, &ids);

@@ -271,6 +271,19 @@ cg_sopt_read(Datum d, cg_sopt *o, const char *fname, uint32 allowed)
 	}
 }
 
+void
+cg_sopt_check_allowed(uint32 set, const char *fname, uint32 allowed)
+{
+	int			k;
+
+	for (k = 0; k < CG_SOPT_FIELDS; k++)
+		if ((set & (1u << k)) && !(allowed & (1u << k)))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: option %s does not apply", fname, field_name[k]),
+					 errhint("%s takes %s.", fname, cg_sopt_names(allowed))));
+}
+
 const char *
 cg_sopt_names(uint32 allowed)
 {

@@ -7,7 +7,9 @@
  * or not), or (x, w) pairs for the distribution kernels.  Whatever the bytes, parsing and evaluating must
  * never read out of bounds or hit undefined behaviour; accepted states must
  * evaluate to a finite result or report a status, and results that are
- * shares or indices must stay in their range.
+ * shares or indices must stay in their range.  Every input is also read as
+ * the base64 of a state's text form: text the strict decoder accepts must
+ * encode back to the same characters.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "cg_gap.h"
 #include "cg_ineq.h"
 #include "cg_pairs.h"
+#include "cg_b64.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -245,11 +248,33 @@ fuzz_distribution(const uint8_t *data, size_t size)
 	free(tmp);
 }
 
+/* accepted base64 round-trips to the same text */
+static void
+fuzz_b64(const uint8_t *data, size_t size)
+{
+	unsigned char *bin = malloc(cg_b64_decoded_max(size) + 1);
+	char	   *txt;
+	size_t		n;
+
+	if (bin == NULL)
+		return;
+	if (cg_b64_decode((const char *) data, size, bin, cg_b64_decoded_max(size), &n) == CG_OK)
+	{
+		txt = malloc(cg_b64_encoded_len(n) + 1);
+		if (txt == NULL || cg_b64_encoded_len(n) != size ||
+			cg_b64_encode(bin, n, txt) != CG_OK || memcmp(txt, data, size) != 0)
+			abort();
+		free(txt);
+	}
+	free(bin);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
 		return 0;
+	fuzz_b64(data, size);
 	switch (data[0] & 3)
 	{
 		case 1:

@@ -1,0 +1,151 @@
+-- partial: every aggregate as Citus (and parallel query) runs it.  For each
+-- aggregate of the extension (read from the catalog, so a new one cannot be
+-- missed) two twins are made from its own support functions: one that stops
+-- at the state (what Citus's worker_partial_agg returns) and one that
+-- combines states and finishes (coord_combine_agg).  The rows are split in
+-- three parts; the parts' states are combined directly and through their
+-- text form; both must equal the one-pass result, and every state's text
+-- must read back to the same text.  Then the states' text and binary forms
+-- against forged input, and a spatial state naming its weights relation.
+\i sql/include/tap.sql
+
+BEGIN;
+SELECT plan(111);
+
+-- 90 rows in 3 parts; ids 1..90 on a ring; every argument an aggregate takes
+CREATE TEMP TABLE pd AS
+SELECT g::bigint AS id, g % 3 AS part,
+       (1.5 + (g * 37 % 11) + g / 7.0)::float8 AS x,
+       (1 + g % 4)::float8 AS w,
+       (g * 13 % 17)::float8 AS s,
+       (1 + g * 7 % 19)::float8 AS d,
+       (g % 5)::text AS grp,
+       (g * 29 % 31)::float8 AS r,
+       (2020 + g % 9)::float8 AS t,
+       (1000 * exp(0.02 * (g % 9)) + g)::float8 AS y
+  FROM generate_series(1, 90) g;
+ALTER TABLE pd ADD COLUMN dst bytea, ADD COLUMN ist double precision[];
+UPDATE pd SET dst = (SELECT caregap.distribution_state(v) FROM (VALUES (x), (x + 1)) q(v)),
+              ist = (SELECT caregap.theil_t_state(v) FROM (VALUES (x), (x * 2)) q(v));
+CREATE TEMP TABLE pw(i bigint, j bigint);
+INSERT INTO pw SELECT g, g % 90 + 1 FROM generate_series(1, 90) g;
+INSERT INTO pw SELECT g % 90 + 1, g FROM generate_series(1, 90) g;
+
+-- the expression given for an argument, by its name and type
+CREATE FUNCTION pg_temp.arg_expr(n text, t regtype) RETURNS text LANGUAGE sql AS $$
+SELECT CASE
+    WHEN n = 'id' AND t = 'text'::regtype THEN 'id::text'
+    WHEN n = 'state' AND t = 'bytea'::regtype THEN 'dst'
+    WHEN n = 'state' THEN 'ist'
+    ELSE (SELECT e FROM (VALUES
+        ('id', 'id'), ('value', 'x'), ('x', 'x'), ('w', 'w'), ('weight', 'w'), ('people', 'd'),
+        ('supply', 's'), ('demand', 'd'), ('target', '0.6'), ('a', 's'), ('b', 'd'),
+        ('rank_by', 'r'), ('grp', 'grp'), ('t', 't'), ('y', 'y'),
+        ('low', '0.2'), ('high', '0.8'), ('alpha', '2'), ('epsilon', '0.5'), ('corrected', 'true'),
+        ('points', '11'), ('k', '4'), ('method', '''fisher_jenks'''),
+        ('weights', '''pw''::regclass'), ('permutations', '99'), ('seed', '7'), ('style', '''R'''),
+        ('alternative', '''two_sided'''), ('islands', '''exclude'''), ('unmatched', '''error'''),
+        ('options', 'caregap.spatial_options(permutations => 99, seed => 7)')) m(k, e)
+          WHERE m.k = n)
+END $$;
+
+-- numbers in two results' text agree to 1e-12 relative (partial sums may round differently)
+CREATE FUNCTION pg_temp.same_numbers(a text, b text) RETURNS boolean LANGUAGE sql AS $$
+WITH x AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o)),
+     y AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o))
+SELECT a = b OR (regexp_replace(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g') = regexp_replace(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g')
+       AND cardinality(x.v) = cardinality(y.v)
+       AND (SELECT bool_and(abs(p::float8 - q::float8) <= 1e-12 * greatest(1, abs(q::float8)))
+              FROM unnest(x.v, y.v) u(p, q)))
+  FROM x, y $$;
+
+CREATE TEMP TABLE partial_results(agg text, one text, split text, via_text text, text_ok boolean, n_states int);
+
+DO $do$
+DECLARE
+    a record;
+    k int := 0;
+    args text;
+    types text;
+    one text; split text; via_text text; text_ok boolean; n_states int;
+BEGIN
+    FOR a IN
+        SELECT p.oid::regprocedure::text AS sig, p.oid, ag.aggtransfn::regproc::text AS sfunc,
+               ag.aggcombinefn::regproc::text AS cfunc, ag.aggfinalfn, ag.agginitval, ag.aggtranstype::regtype::text AS stype,
+               p.proargtypes::oid[] AS at, p.proargnames AS an,
+               -- a result that is itself a state is compared by what it evaluates to:
+               -- its rows or pending sums may come in another order
+               CASE WHEN p.prorettype = 'bytea'::regtype THEN 'caregap.lorenz_curve_of(%s, 11)'
+                    WHEN p.prorettype = 'double precision[]'::regtype AND p.proname <> 'log_trend_state'
+                    THEN 'caregap.ineq_value(%s)' ELSE '%s' END AS eval
+          FROM pg_aggregate ag JOIN pg_proc p ON p.oid = ag.aggfnoid
+         WHERE p.pronamespace = 'caregap'::regnamespace
+         ORDER BY 1
+    LOOP
+        k := k + 1;
+        SELECT string_agg(pg_temp.arg_expr(n, t::regtype), ', ' ORDER BY o),
+               string_agg(format_type(t, NULL), ', ' ORDER BY o)
+          INTO args, types
+          FROM unnest(a.at, a.an) WITH ORDINALITY u(t, n, o);
+        EXECUTE format('CREATE AGGREGATE pg_temp.cg_part_%s(%s) (SFUNC = %s, STYPE = %s%s)', k, types, a.sfunc, a.stype,
+                       CASE WHEN a.agginitval IS NOT NULL THEN format(', INITCOND = %L', a.agginitval) ELSE '' END);
+        EXECUTE format('CREATE AGGREGATE pg_temp.cg_comb_%s(%s) (SFUNC = %s, STYPE = %s%s)', k, a.stype, a.cfunc, a.stype,
+                       CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::regproc::text ELSE '' END);
+        EXECUTE format('SELECT (' || a.eval || ')::text FROM pd', format('%s(%s)', a.oid::regproc::text, args)) INTO one;
+        EXECUTE format('SELECT (' || a.eval || ')::text FROM (SELECT pg_temp.cg_part_%s(%s) st FROM pd GROUP BY part) q',
+                       format('pg_temp.cg_comb_%s(st)', k), k, args) INTO split;
+        EXECUTE format('SELECT (' || a.eval || ')::text FROM (SELECT pg_temp.cg_part_%s(%s) st FROM pd GROUP BY part) q',
+                       format('pg_temp.cg_comb_%s(st::text::%s)', k, a.stype), k, args) INTO via_text;
+        EXECUTE format('SELECT bool_and(st::text::%s::text = st::text), count(st) FROM (SELECT pg_temp.cg_part_%s(%s) st FROM pd GROUP BY part) q',
+                       a.stype, k, args) INTO text_ok, n_states;
+        INSERT INTO partial_results VALUES (a.sig, one, split, via_text, text_ok, n_states);
+    END LOOP;
+END $do$;
+
+SELECT is((SELECT count(*) FROM partial_results), 102::bigint, 'every aggregate of the extension is tried (102)');
+SELECT is_empty($$SELECT agg FROM partial_results WHERE one IS NULL$$, 'each gives a result over the rows');
+SELECT ok(pg_temp.same_numbers(one, split) AND pg_temp.same_numbers(one, via_text)
+          AND text_ok AND n_states = 3,
+          agg || ': 3 partial states combined (directly and through text) = one pass; text round-trips')
+  FROM partial_results ORDER BY agg;
+SELECT diag(count(*) FILTER (WHERE one = split AND one = via_text) || ' of ' || count(*)
+            || ' equal to the last digit; the others within 1e-12') FROM partial_results;
+
+-- the text form, read whole
+SELECT throws_ok($$SELECT 'nonsense'::caregap.agg_state$$, '22P02', NULL, 'no kind: 22P02');
+SELECT throws_ok($$SELECT 'distribution:AAA'::caregap.agg_state$$, '22P02', NULL, 'not canonical base64: 22P02');
+SELECT throws_ok($$SELECT 'distribution:AAAA'::caregap.agg_state$$, 'XX001', 'invalid distribution state',
+                 'a payload that is not a state: XX001');
+CREATE AGGREGATE pg_temp.dist_st(float8) (SFUNC = caregap.dist_trans, STYPE = caregap.agg_state);
+SELECT throws_ok($$SELECT caregap.breaks_final(pg_temp.dist_st(x)) FROM pd$$, '42804',
+                 'a distribution state was given where a breaks state is expected', 'a state of another kind: 42804');
+
+-- a spatial state names its weights relation (quoted where needed), read again by name
+CREATE SCHEMA "cg partial";
+CREATE TABLE "cg partial"."Ring" AS SELECT * FROM pw;
+CREATE AGGREGATE pg_temp.sp_st(bigint, float8, regclass) (SFUNC = caregap.spatial_trans, STYPE = caregap.agg_state);
+CREATE AGGREGATE pg_temp.sp_moran(caregap.agg_state) (SFUNC = caregap.spatial_combine, STYPE = caregap.agg_state,
+                                                      FINALFUNC = caregap.moran_i_final);
+SELECT is((SELECT pg_temp.sp_moran(st::text::caregap.agg_state)
+             FROM (SELECT pg_temp.sp_st(id, x, '"cg partial"."Ring"'::regclass) st FROM pd GROUP BY part) q),
+          (SELECT caregap.moran_i(id, x, '"cg partial"."Ring"'::regclass) FROM pd),
+          'moran_i from states in text form, the weights named "cg partial"."Ring" = one pass');
+-- the same state naming a relation that does not exist here: 42P01 when read
+SELECT throws_ok(format($$SELECT %L::caregap.agg_state$$,
+    'spatial:' || replace(encode(decode(replace(encode(decode(substr(st::text, 9), 'base64'), 'hex'),
+                                                encode('"Ring"', 'hex'), encode('"Rink"', 'hex')), 'hex'), 'base64'), E'\n', '')),
+    '42P01', NULL, 'a state naming a relation this node lacks: 42P01')
+  FROM (SELECT pg_temp.sp_st(id, x, '"cg partial"."Ring"'::regclass) st FROM pd) q;
+-- read by name, the relation is still read with the caller's privileges
+CREATE ROLE cg_partial_reader;
+GRANT USAGE ON SCHEMA "cg partial" TO cg_partial_reader;
+CREATE TEMP TABLE sp_text AS
+SELECT pg_temp.sp_st(id, x, '"cg partial"."Ring"'::regclass)::text AS st FROM pd GROUP BY part;
+GRANT SELECT ON sp_text TO cg_partial_reader;
+SET LOCAL ROLE cg_partial_reader;
+SELECT throws_ok($$SELECT pg_temp.sp_moran(st::caregap.agg_state) FROM sp_text$$, '42501', NULL,
+                 'weights named in a state: read only with the caller''s SELECT privilege');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
