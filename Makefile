@@ -45,6 +45,11 @@ ifdef WERROR
 PG_CFLAGS  += -Werror
 endif
 
+# Calls between caregap's own functions bind inside caregap.so: a library of
+# another version loaded in the same backend (or any library exporting a
+# name we use, e.g. ps_read) cannot interpose on them.
+SHLIB_LINK += -Wl,-Bsymbolic
+
 # PostgreSQL's headers as system headers: -Wextra then checks only our code.
 PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 

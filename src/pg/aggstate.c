@@ -75,6 +75,14 @@ xs_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	CgStateHead *h = (CgStateHead *) eohptr;
 
+	if (h->ops->payload_size != NULL)
+	{
+		h->flat_len = h->ops->payload_size(h);
+		if (h->flat_len > MaxAllocSize - VARHDRSZ - FLAT_HDR)
+			cg_report(CG_E_TOO_LARGE, h->ops->name, NAN,
+					  "A state passed between processes holds at most 1 GB; group the rows into smaller groups.");
+		return VARHDRSZ + FLAT_HDR + h->flat_len;
+	}
 	if (h->flat == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(h->eoh.eoh_context);
@@ -93,7 +101,7 @@ xs_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	CgStateHead *h = (CgStateHead *) eohptr;
 	char	   *p = (char *) result;
-	Size		plen = VARSIZE(h->flat) - VARHDRSZ;
+	Size		plen = h->ops->payload_size ? h->flat_len : VARSIZE(h->flat) - VARHDRSZ;
 
 	Assert(allocated_size == VARHDRSZ + FLAT_HDR + plen);
 	SET_VARSIZE(p, VARHDRSZ + FLAT_HDR + plen);
@@ -101,6 +109,11 @@ xs_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	p[VARHDRSZ + 1] = (char) h->ops->kind;
 	p[VARHDRSZ + 2] = FLAT_VERSION;
 	p[VARHDRSZ + 3] = 0;
+	if (h->ops->payload_size != NULL)
+	{
+		h->ops->write_payload(h, p + VARHDRSZ + FLAT_HDR, plen);
+		return;
+	}
 	memcpy(p + VARHDRSZ + FLAT_HDR, VARDATA(h->flat), plen);
 	pfree(h->flat);
 	h->flat = NULL;

@@ -45,6 +45,13 @@ typedef struct CgStateOps
 	/* a new state (cg_xstate_create under parent) from a payload; validates all of it */
 	void	   *(*deserialize) (MemoryContext parent, const char *buf, Size len, bool external);
 	bool		has_external;	/* does the external payload differ? */
+	/*
+	 * Optional, for large states: the payload's size, then the payload
+	 * written straight into the flat value (no intermediate copy).  Called
+	 * in that order, with no change to the state in between.
+	 */
+	Size		(*payload_size) (void *state);
+	void		(*write_payload) (void *state, char *dst, Size len);
 } CgStateOps;
 
 typedef struct CgStateHead
@@ -52,6 +59,7 @@ typedef struct CgStateHead
 	ExpandedObjectHeader eoh;
 	const CgStateOps *ops;
 	bytea	   *flat;			/* the payload between get_flat_size and flatten_into */
+	Size		flat_len;		/* its length, when written directly (payload_size) */
 	bool		fresh;			/* just read from a flat or external form, owned by no group */
 } CgStateHead;
 

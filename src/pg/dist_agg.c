@@ -260,11 +260,11 @@ conc_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 }
 
 const CgStateOps cg_dist_state_ops = {
-	CG_SK_DIST, "distribution", dist_serialize, dist_deserialize, false
+	CG_SK_DIST, "distribution", dist_serialize, dist_deserialize, false, ps_payload_size, ps_write_payload
 };
 
 const CgStateOps cg_conc_state_ops = {
-	CG_SK_CONC, "concentration", conc_serialize, conc_deserialize, false
+	CG_SK_CONC, "concentration", conc_serialize, conc_deserialize, false, ps_payload_size, ps_write_payload
 };
 
 /*

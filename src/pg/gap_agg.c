@@ -172,7 +172,7 @@ gap_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 
 /* (supply, demand) rows: the pooled care gap and the Hoover index */
 const CgStateOps cg_gap_state_ops = {
-	CG_SK_GAP, "care_gap", gap_serialize, gap_deserialize, false
+	CG_SK_GAP, "care_gap", gap_serialize, gap_deserialize, false, ps_payload_size, ps_write_payload
 };
 
 /* Kernel summary of a pooled state (NULL state: units = 0). */

@@ -205,6 +205,34 @@ ps_serialize(const PairState *ps, const char *what)
 	return out;
 }
 
+Size
+ps_payload_size(void *state)
+{
+	PairState  *ps = (PairState *) state;
+	cg_pair_chunk *chunks = ps_chunks(ps);
+	Size		sz;
+
+	cg_pairs_plan(chunks, ps->nchunks, ps->width, ps->plan);
+	pfree(chunks);
+	sz = cg_pairs_serial_size(ps->n, ps->width, ps->plan, MaxAllocSize - VARHDRSZ - 4);
+	if (sz == 0)
+		cg_report(CG_E_TOO_LARGE, ps->xs.ops->name, NAN,
+				  "A state passed between processes holds at most 1 GB; group the rows into smaller groups.");
+	return sz;
+}
+
+void
+ps_write_payload(void *state, char *dst, Size len)
+{
+	PairState  *ps = (PairState *) state;
+	cg_pair_chunk *chunks = ps_chunks(ps);
+
+	Assert(len == cg_pairs_serial_size(ps->n, ps->width, ps->plan, MaxAllocSize));
+	cg_pairs_write(chunks, ps->nchunks, ps->n, ps->width, &ps->params, ps->plan,
+				   (unsigned char *) dst);
+	pfree(chunks);
+}
+
 PairState *
 ps_read(MemoryContext parent, const CgStateOps *ops, const char *in, Size len, int width,
 		PairCopyCheck check)

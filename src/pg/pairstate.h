@@ -32,6 +32,7 @@ typedef struct PairState
 	PairChunk  *tail;
 	cg_pair_params params;		/* parameters of the statistic, if any */
 	MemoryContext ctx;			/* where the chunks live (the state's own context) */
+	cg_col_codec plan[3];		/* codecs chosen by ps_payload_size for ps_write_payload */
 } PairState;
 
 /* Validates n decoded rows (called with dst == src: in place); CG_OK or a status. */
@@ -84,6 +85,10 @@ extern PairState *ps_combine(MemoryContext ctx, PairState *a, PairState *b,
 
 /* The payload: the cg_pairs layout, as bytea. */
 extern bytea *ps_serialize(const PairState *ps, const char *what);
+
+/* The payload's size (choosing the codecs), then the payload written into dst. */
+extern Size ps_payload_size(void *state);
+extern void ps_write_payload(void *state, char *dst, Size len);
 
 /*
  * A new state of kind ops under parent from a payload of rows of the given
