@@ -9,7 +9,7 @@ BEGIN;
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS caregap_korea;
 RESET client_min_messages;
-SELECT plan(28);
+SELECT plan(31);
 
 -- 1. data drawn in R:
 --   set.seed(20261204); t <- 2016 + (0:39)/4
@@ -108,6 +108,14 @@ SELECT throws_ok($$SELECT caregap.trend_predict(ROW(40, 1, 1, -1, 0, 1, 1, 1)::c
 SELECT throws_ok($$SELECT caregap.log_trend_final('{-1,0,0,0,0,0}')$$, '22023', 'log_trend: not a log_trend state',
                  'a hand-made state: 22023');
 SELECT throws_ok($$SELECT caregap.log_trend_final('{1,2}')$$, '22023', NULL, 'a state of the wrong length: 22023');
+SELECT throws_ok($$SELECT caregap.log_trend_final('{2,2020,1,2,2,1,1,0}')$$, '22023', 'log_trend: not a log_trend state',
+                 'a hand-made state whose low part is not below the mean''s last bit: 22023');
+
+-- 1.1.0 keeps each mean as hi + lo (eight elements); a state of 1.0.0 (six) still reads
+SELECT is(array_length((SELECT caregap.log_trend_state(t, y) FROM r_data), 1), 8, 'the state has eight elements');
+SELECT ok(pg_temp.close((caregap.log_trend_final((SELECT (caregap.log_trend_state(t, y))[1:6] FROM r_data))).slope,
+                        (SELECT (caregap.log_trend(t, y)).slope FROM r_data), 1e-12),
+          'a six-element state of 1.0.0 gives the same fit');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -6,6 +6,19 @@
 #include <float.h>
 #include <math.h>
 
+/* (*hi, *lo) += x, renormalized: Knuth's TwoSum and a fast renormalization */
+static inline void
+dd_add(double *hi, double *lo, double x)
+{
+	double		s = *hi + x,
+				bb = s - *hi,
+				e = (*hi - (s - bb)) + (x - bb) + *lo,
+				t = s + e;
+
+	*lo = e - (t - s);
+	*hi = t;
+}
+
 cg_status
 cg_trend_add(double *s, double t, double y)
 {
@@ -22,13 +35,13 @@ cg_trend_add(double *s, double t, double y)
 		return CG_E_NONPOSITIVE;
 	z = log(y);
 	n1 = s[0] + 1.0;
-	dt = t - s[1];
-	dz = z - s[2];
-	s[1] += dt / n1;
-	s[2] += dz / n1;
-	s[3] += dt * (t - s[1]);
-	s[4] += dz * (z - s[2]);
-	s[5] += dt * (z - s[2]);
+	dt = (t - s[1]) - s[6];
+	dz = (z - s[2]) - s[7];
+	dd_add(&s[1], &s[6], dt / n1);
+	dd_add(&s[2], &s[7], dz / n1);
+	s[3] += dt * ((t - s[1]) - s[6]);
+	s[4] += dz * ((z - s[2]) - s[7]);
+	s[5] += dt * ((z - s[2]) - s[7]);
 	s[0] = n1;
 	return CG_OK;
 }
@@ -52,15 +65,26 @@ cg_trend_merge(double *a, const double *b)
 		return;
 	}
 	n = a[0] + b[0];
-	dt = b[1] - a[1];
-	dz = b[2] - a[2];
+	dt = (b[1] - a[1]) + (b[6] - a[6]);
+	dz = (b[2] - a[2]) + (b[7] - a[7]);
 	f = a[0] * b[0] / n;
-	a[1] += dt * (b[0] / n);
-	a[2] += dz * (b[0] / n);
+	dd_add(&a[1], &a[6], dt * (b[0] / n));
+	dd_add(&a[2], &a[7], dz * (b[0] / n));
 	a[3] += b[3] + dt * dt * f;
 	a[4] += b[4] + dz * dz * f;
 	a[5] += b[5] + dt * dz * f;
 	a[0] = n;
+}
+
+void
+cg_trend_widen(const double *v1, double *s)
+{
+	int			k;
+
+	for (k = 0; k < CG_TREND_STATE_V1; k++)
+		s[k] = v1[k];
+	for (; k < CG_TREND_STATE; k++)
+		s[k] = 0.0;
 }
 
 void
@@ -72,7 +96,7 @@ cg_trend_fit_of(const double *s, cg_trend_fit *fit)
 				sxz = s[5];
 
 	fit->n = n;
-	fit->t_mean = s[1];
+	fit->t_mean = s[1] + s[6];
 	fit->t_ss = sxx;
 	fit->slope = NAN;
 	fit->intercept = NAN;
@@ -82,7 +106,7 @@ cg_trend_fit_of(const double *s, cg_trend_fit *fit)
 	if (n < 2.0 || !(sxx > 0.0))
 		return;
 	fit->slope = sxz / sxx;
-	fit->intercept = s[2] - fit->slope * s[1];
+	fit->intercept = (s[2] - fit->slope * s[1]) + (s[7] - fit->slope * s[6]);
 	fit->growth = expm1(fit->slope);
 	if (szz > 0.0)
 		fit->r_squared = fmin(1.0, (sxz / sxx) * (sxz / szz));

@@ -23,7 +23,8 @@ static void
 check_state(const double *s, const char *fname)
 {
 	int			k;
-	bool		ok = s[0] >= 0.0 && s[0] == floor(s[0]) && s[3] >= 0.0 && s[4] >= 0.0;
+	bool		ok = s[0] >= 0.0 && s[0] == floor(s[0]) && s[3] >= 0.0 && s[4] >= 0.0 &&
+		fabs(s[6]) <= fabs(s[1]) * 0x1p-52 && fabs(s[7]) <= fabs(s[2]) * 0x1p-52;	/* low parts */
 
 	for (k = 0; k < CG_TREND_STATE; k++)
 		ok = ok && isfinite(s[k]);
@@ -36,13 +37,48 @@ check_state(const double *s, const char *fname)
 				 errmsg("%s: not a log_trend state", fname)));
 }
 
+/*
+ * The state to update in argument argno: in place inside an aggregate (a copy
+ * outside one, *copied); one of six elements (the aggregate's initial value,
+ * or a state stored by 1.0.0) widened into a new array of eight.
+ */
+static ArrayType *
+trend_state(FunctionCallInfo fcinfo, int argno, double **s, bool *copied)
+{
+	ArrayType  *arr = cg_array_arg(fcinfo, argno);
+
+	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_TREND_STATE_V1)
+	{
+		double		w[CG_TREND_STATE];
+
+		cg_trend_widen(cg_state_data(arr, CG_TREND_STATE_V1, "log_trend"), w);
+		arr = cg_float8_array(w, CG_TREND_STATE);
+		*s = (double *) ARR_DATA_PTR(arr);
+		*copied = true;			/* new: checked once */
+		return arr;
+	}
+	return cg_state_arg(fcinfo, argno, CG_TREND_STATE, "log_trend", s, copied);
+}
+
+/* A state to read (of eight, or six widened into buf). */
+static const double *
+trend_state_ro(ArrayType *arr, double *buf)
+{
+	if (ARR_NDIM(arr) == 1 && ARR_DIMS(arr)[0] == CG_TREND_STATE_V1)
+	{
+		cg_trend_widen(cg_state_data(arr, CG_TREND_STATE_V1, "log_trend"), buf);
+		return buf;
+	}
+	return cg_state_data(arr, CG_TREND_STATE, "log_trend");
+}
+
 /* log_trend_trans(float8[], t, y): adds a row; a row with a NULL is skipped */
 Datum
 cg_log_trend_trans(PG_FUNCTION_ARGS)
 {
 	double	   *s;
 	bool		copied;
-	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TREND_STATE, "log_trend", &s, &copied);
+	ArrayType  *arr = trend_state(fcinfo, 0, &s, &copied);
 	cg_status	st;
 
 	if (copied)
@@ -67,12 +103,13 @@ Datum
 cg_log_trend_combine(PG_FUNCTION_ARGS)
 {
 	double	   *a,
-			   *b;
+				bbuf[CG_TREND_STATE];
+	const double *b;
 	bool		copied;
-	ArrayType  *arr = cg_state_arg(fcinfo, 0, CG_TREND_STATE, "log_trend", &a, &copied);
+	ArrayType  *arr = trend_state(fcinfo, 0, &a, &copied);
 	ArrayType  *brr = PG_GETARG_ARRAYTYPE_P(1);
 
-	b = cg_state_data(brr, CG_TREND_STATE, "log_trend");
+	b = trend_state_ro(brr, bbuf);
 	check_state(b, "log_trend");
 	if (copied)
 		check_state(a, "log_trend");
@@ -92,7 +129,8 @@ Datum
 cg_log_trend_final(PG_FUNCTION_ARGS)
 {
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
-	double	   *s = cg_state_data(arr, CG_TREND_STATE, "log_trend");
+	double		buf[CG_TREND_STATE];
+	const double *s = trend_state_ro(arr, buf);
 	cg_trend_fit fit;
 	Datum		v[8];
 	bool		nl[8];
