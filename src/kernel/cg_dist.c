@@ -346,7 +346,14 @@ cg_concentration_sorted(const double *v, size_t n, double *out, int *defined)
 	 * B_b (both from positive terms) contributes sum_g w (x - K) (F_a - B_b);
 	 * the pivot K changes nothing since sum_g w_g (F_a - B_b) = 0.
 	 */
+	/*
+	 * The pivot: the least x among the rows of the lowest rank, a value the
+	 * order of tied rows cannot change (the first row's x could: the same
+	 * rows in another order, as on another node, then rounded differently).
+	 */
 	pivot = v[1];
+	for (i = 1; i < n && v[3 * i] == v[0]; i++)
+		pivot = v[3 * i + 1] < pivot ? v[3 * i + 1] : pivot;
 	w_hi = w_lo = 0.0;
 	for (i = 0; i < n; i = j)
 	{
