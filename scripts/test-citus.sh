@@ -54,7 +54,7 @@ psql -X -q -p 5801 -c "SELECT citus_set_coordinator_host('localhost', 5801)" \
 psql -X -q -p 5801 -c 'CREATE EXTENSION caregap'
 export PGPORT=5801
 psql -X -v ON_ERROR_STOP=1 -f test/citus/citus.sql 2>&1 | tee "$W/out"
-[ -n "${CITUS_DEBUG_SQL:-}" ] && psql -X -f "$CITUS_DEBUG_SQL"
+[ -n "${CITUS_DEBUG_SQL:-}" ] && psql -X -f "$CITUS_DEBUG_SQL"   # extra queries to run, for debugging
 ok=$(grep -cE '^ok [0-9]+' "$W/out" || true)
 bad=$(grep -cE '^not ok [0-9]+' "$W/out" || true)
 planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$W/out" | head -1)
