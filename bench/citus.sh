@@ -10,7 +10,8 @@
 # (reference-table weights, 99 permutations).  Local and distributed run in
 # rounds in one session (an untimed round, then REPS, default 3); medians.
 # Prints per aggregate: local ms, distributed ms, distributed / local, 1.0.0
-# pulled ms, pulled / distributed.
+# pulled ms, pulled / distributed; first the same for four of PostgreSQL's own
+# aggregates, which Citus distributes natively (the cost of distribution itself).
 # Usage: bash bench/citus.sh CITUS_SOURCE_DIR [REV]   (as root, PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +70,11 @@ SELECT p.oid::regprocedure::text,
  WHERE p.pronamespace = 'caregap'::regnamespace ORDER BY 1;
 SQL
 printf '%-78s %9s %9s %6s %9s %7s\n' aggregate "local ms" "dist ms" d/l "1.0 ms" "1.0/d"
+# PostgreSQL's own aggregates first: what Citus's distribution costs on this machine anyway
+for b in "sum(x)" "stddev_samp(x)" "regr_slope(y, t)" "percentile_cont(0.5) WITHIN GROUP (ORDER BY x)"; do
+  read -r ms_l ms_d < <(time_rounds serial "SELECT $b FROM pd_local" serial "SELECT $b FROM pd")
+  printf '%-78s %9.1f %9.1f %6s %9s %7s\n' "(PostgreSQL) $b" "$ms_l" "$ms_d" "$(ratio "$ms_d" "$ms_l")" - -
+done
 while IFS='|' read -r sig q was_internal spatial; do
   tl=pd_local; td=pd
   [ "$spatial" = t ] && { tl=sp_local; td=sp; q=${q//pw_ref/pw_ref}; }
