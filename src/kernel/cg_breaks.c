@@ -9,6 +9,7 @@
  */
 #include "cg_breaks.h"
 #include "cg_cancel.h"
+#include "cg_ineq.h"
 #include "cg_sum.h"
 
 #include <math.h>
@@ -20,15 +21,6 @@ typedef struct xw
 	double		x,
 				w;
 } xw;
-
-static int
-cmp_xw(const void *a, const void *b)
-{
-	double		p = ((const xw *) a)->x,
-				q = ((const xw *) b)->x;
-
-	return p < q ? -1 : (p > q);
-}
 
 /* prefix sums: W, S1 = sum w (x - shift), S2 = sum w (x - shift)^2, each as hi + lo */
 typedef struct prefix
@@ -155,6 +147,8 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 		return CG_E_CORRUPT;
 	for (i = 0; i < n; i++)
 	{
+		if (cg_cancel_due(i + 1))
+			return CG_E_CANCELED;
 		*bad = i;
 		if (isnan(x[i]) || (w && isnan(w[i])))
 			return CG_E_NAN;
@@ -188,9 +182,24 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 	total = cg_nsum_value(th, tl);
 	if (!(total > 0.0))
 		return CG_E_NONPOSITIVE;
-	qsort(v, n, sizeof(xw), cmp_xw);
+	{
+		/* the radix sort of the distribution family (cancel-aware, O(n)), by x */
+		cg_pair_chunk c;
+		const double *sorted;
+		cg_status	st;
+
+		c.v = (double *) v;
+		c.n = n;
+		sorted = cg_sort_rows(&c, 1, n, 2, scratch + 4 * n, &st);
+		if (sorted == NULL)
+			return st;
+		if (sorted != (const double *) v)
+			memcpy(v, sorted, n * sizeof(xw));
+	}
 	for (i = 0; i < n; i++)
 	{
+		if (cg_cancel_due(i + 1))
+			return CG_E_CANCELED;
 		if (nd == 0 || v[i].x != dx[nd - 1])
 		{
 			dx[nd] = v[i].x;

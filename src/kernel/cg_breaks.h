@@ -32,7 +32,9 @@ typedef enum cg_breaks_method
  * k n uint32_t for Fisher-Jenks (n here the number of distinct values).
  * Errors: CG_E_NAN, CG_E_INFINITE, CG_E_NEGATIVE (a weight) with *bad;
  * CG_E_CORRUPT for k < 1 or an unknown method; CG_E_NONPOSITIVE when the
- * weights sum to 0.
+ * weights sum to 0; CG_E_CANCELED when the cancel hook says so (every loop,
+ * the sort included, polls it); CG_E_NOMEM when the sort's buckets cannot be
+ * allocated.
  */
 cg_status	cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method method,
 					  double *scratch, uint32_t *uscratch, double *bounds, uint64_t *counts,
