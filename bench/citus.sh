@@ -83,7 +83,7 @@ while IFS='|' read -r sig q was_internal spatial; do
   read -r ms_l ms_d < <(time_rounds serial "$ql" serial "$qd")
   old=- old_ratio=-
   if [ "$was_internal" = t ]; then
-    qo=${q//@/caregap_prev}; qo=${qo//%T/$td}
+    qo=${q//@/caregap_prev}; qo=${qo//%T/$td}; qo=${qo//caregap.spatial_options/caregap_prev.spatial_options}
     # 1.0.0's spatial aggregates take the weights' OID to the workers: they fail there
     if psql -X -q -c "$qo" >/dev/null 2>"$CITUS_DIR/err"; then
       old=$(time_ms serial "$qo"); old_ratio=$(ratio "$old" "$ms_d")
