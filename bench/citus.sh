@@ -19,7 +19,9 @@ cd "$(dirname "$0")/.."
 . scripts/citus-cluster.sh
 REPS=${REPS:-3}
 REV=${2:-997b1f2}
-CITUS_SHARED_BUFFERS=512MB CITUS_WORK_MEM=512MB citus_up "${1:?usage: bench/citus.sh CITUS_SOURCE_DIR [REV]}"
+# the coordinator keeps its connections to the workers between statements (the
+# default caches one per worker; each further one would be set up per query)
+CITUS_SHARED_BUFFERS=512MB CITUS_WORK_MEM=512MB CITUS_EXTRA_CONF="citus.max_cached_conns_per_worker = 16" citus_up "${1:?usage: bench/citus.sh CITUS_SOURCE_DIR [REV]}"
 # caregap 1.0.0 beside 1.1.0 (both linked -Bsymbolic), as bench/states.sh does
 LIB=$($PG_CONFIG --pkglibdir) SHARE=$($PG_CONFIG --sharedir)/extension
 mkdir "$CITUS_DIR/prev" && git archive "$REV" | tar -x -C "$CITUS_DIR/prev"

@@ -4,7 +4,8 @@
 # spdep (localmoran_perm, moran.mc), on the same data and machine, one core
 # each, interleaved: every round runs caregap, then GeoDa, then spdep.
 # Data: the real dongs (data/korea_dong: 3,400 units with queen neighbours,
-# share of people aged 65+) and a 100 x 100 queen lattice (10,000 units).
+# share of people aged 65+), a 60 x 60 queen lattice (3,600 units, 27,848 links)
+# and a 100 x 100 one (10,000 units).
 # Prints medians of ROUNDS rounds, the ratios, the time of 99,999 local
 # permutations on the lattice, and peak memory (VmHWM of the backend, and
 # max RSS of node and R).
@@ -32,13 +33,17 @@ CREATE TABLE b_dong AS
 SELECT adm_code AS id, pop_65plus::float8 / pop_total AS x FROM korea_dong.dong
  WHERE pop_total > 0 AND adm_code IN (SELECT i FROM korea_dong.dong_links);
 CREATE TABLE b_dong_nb AS SELECT i, j FROM korea_dong.dong_links WHERE i IN (SELECT id FROM b_dong) AND j IN (SELECT id FROM b_dong);
+CREATE TABLE b_lat60 AS SELECT g AS id, sin(g * 0.37) + 0.01 * (g / 60) AS x FROM generate_series(0, 3599) g;
+CREATE TABLE b_lat60_nb AS
+SELECT a.id AS i, b.id AS j FROM b_lat60 a JOIN b_lat60 b
+    ON b.id <> a.id AND abs(a.id / 60 - b.id / 60) <= 1 AND abs(a.id % 60 - b.id % 60) <= 1;
 CREATE TABLE b_lat AS SELECT g AS id, sin(g * 0.37) + 0.01 * (g / 100) AS x FROM generate_series(0, 9999) g;
 CREATE TABLE b_lat_nb AS
 SELECT a.id AS i, b.id AS j FROM b_lat a JOIN b_lat b
     ON b.id <> a.id AND abs(a.id / 100 - b.id / 100) <= 1 AND abs(a.id % 100 - b.id % 100) <= 1;
 ANALYZE;
 SQL
-for d in dong lat; do
+for d in dong lat60 lat; do
   psql -X -q -At -c "COPY (SELECT id, x FROM b_$d ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER true)" > "$W/$d.csv"
   psql -X -q -At -c "COPY (SELECT i, j FROM b_${d}_nb ORDER BY i, j) TO STDOUT WITH (FORMAT csv, HEADER true)" > "$W/${d}_nb.csv"
   psql -X -q -At -c "
@@ -58,7 +63,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 echo "spatial benchmark, $(date -u +%F), $(nproc) cores; PostgreSQL $(psql -X -At -c 'SHOW server_version'):"
 echo "work_mem=256MB, jit=off, no parallel workers; warm: each tool runs once untimed before its timed run,"
 echo "in every round; median of $ROUNDS rounds, the three tools interleaved in each round; 999 permutations"
-for d in dong lat; do
+for d in dong lat60 lat; do
   n=$(wc -l < "$W/$d.csv"); n=$((n - 1)); m=$(($(wc -l < "$W/${d}_nb.csv") - 1))
   : > "$W/l_cg"; : > "$W/l_geo"; : > "$W/l_r"; : > "$W/g_cg"; : > "$W/g_r"
   for _ in $(seq "$ROUNDS"); do

@@ -28,7 +28,8 @@ citus_up() {
     as_pg "$BIN/initdb" -D "$W/n$p" -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     printf '%s\n' "port = $p" "unix_socket_directories = '$W'" "listen_addresses = 'localhost'" \
       "shared_preload_libraries = 'citus'" "max_connections = 100" "shared_buffers = ${CITUS_SHARED_BUFFERS:-256MB}" \
-      "work_mem = ${CITUS_WORK_MEM:-256MB}" "jit = off" "citus.shard_count = 32" >> "$W/n$p/postgresql.conf"
+      "work_mem = ${CITUS_WORK_MEM:-256MB}" "jit = off" "citus.shard_count = 32" \
+      ${CITUS_EXTRA_CONF:+"$CITUS_EXTRA_CONF"} >> "$W/n$p/postgresql.conf"
     as_pg "$BIN/pg_ctl" -D "$W/n$p" -l "$W/n$p.log" -w start >/dev/null
   done
   export PGHOST=$W PGUSER=postgres PGDATABASE=postgres

@@ -279,11 +279,31 @@ external_payload(Datum d, const CgStateOps **ops_out)
 	return h->ops->serialize(h, true);
 }
 
-/* A flat state from an external payload, validated whole. */
+/*
+ * A flat state from an external payload, validated whole.  Where the flat
+ * payload is the external one, the checked bytes are copied as they are
+ * (the state is read once, to check it, not written again).
+ */
 static Datum
 from_external(const CgStateOps *ops, const char *buf, Size len)
 {
-	return flatten_and_drop(ops->deserialize(CurrentMemoryContext, buf, len, true));
+	CgStateHead *h = ops->deserialize(CurrentMemoryContext, buf, len, true);
+	char	   *flat;
+
+	if (ops->has_external)
+		return flatten_and_drop(h);
+	MemoryContextDelete(h->eoh.eoh_context);
+	if (len > MaxAllocSize - VARHDRSZ - FLAT_HDR)
+		cg_report(CG_E_TOO_LARGE, ops->name, NAN,
+				  "A state holds at most 1 GB; group the rows into smaller groups.");
+	flat = palloc(VARHDRSZ + FLAT_HDR + len);
+	SET_VARSIZE(flat, VARHDRSZ + FLAT_HDR + len);
+	flat[VARHDRSZ] = FLAT_MAGIC;
+	flat[VARHDRSZ + 1] = (char) ops->kind;
+	flat[VARHDRSZ + 2] = FLAT_VERSION;
+	flat[VARHDRSZ + 3] = 0;
+	memcpy(flat + VARHDRSZ + FLAT_HDR, buf, len);
+	return PointerGetDatum(flat);
 }
 
 static CG_NORETURN void

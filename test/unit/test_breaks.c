@@ -5,6 +5,7 @@
  */
 #include "cg_test.h"
 #include "cg_breaks.h"
+#include "cg_cancel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -273,4 +274,58 @@ CG_TEST(test_breaks_extremes)
 			CHECK(b2[i] == b[i] * 0x1p1018);
 		CHECK_NEAR(gvf, gvf2, 1e-15);
 	}
+}
+
+static int	breaks_countdown;
+
+static int
+breaks_cancel_after(void)
+{
+	return --breaks_countdown <= 0;
+}
+
+/*
+ * Every loop of cg_breaks polls the cancel hook, the sort included: a hook
+ * that says yes on its k-th call stops it with CG_E_CANCELED for each k up
+ * to the number of polls of a whole run; without the hook it finishes.
+ */
+CG_TEST(test_breaks_cancel)
+{
+	enum
+	{
+		N = 300000
+	};
+	double	   *x = malloc(N * sizeof(double)),
+			   *scratch = malloc(10 * N * sizeof(double)),
+				bounds[64],
+				gvf;
+	uint32_t   *us = malloc(4 * (size_t) N * sizeof(uint32_t));
+	uint64_t	counts[64];
+	size_t		kk,
+				bad,
+				i;
+	int			k,
+				polls = 0,
+				canceled = 0;
+
+	for (i = 0; i < N; i++)
+		x[i] = (double) ((i * 7919) % 100003) / 7.0;
+	/* count the polls of a whole quantile run */
+	cg_cancel_hook = breaks_cancel_after;
+	breaks_countdown = 1 << 30;
+	CHECK(cg_breaks(x, NULL, N, 4, CG_BREAKS_QUANTILE, scratch, us, bounds, counts, &kk, &gvf, &bad) == CG_OK);
+	polls = (1 << 30) - breaks_countdown;
+	CHECK(polls >= 3);			/* the checks, the sort, the distinct values */
+	for (k = 1; k <= polls; k++)
+	{
+		breaks_countdown = k;
+		canceled += cg_breaks(x, NULL, N, 4, CG_BREAKS_QUANTILE, scratch, us, bounds, counts, &kk,
+							  &gvf, &bad) == CG_E_CANCELED;
+	}
+	CHECK(canceled == polls);
+	cg_cancel_hook = NULL;
+	CHECK(cg_breaks(x, NULL, N, 4, CG_BREAKS_QUANTILE, scratch, us, bounds, counts, &kk, &gvf, &bad) == CG_OK);
+	free(x);
+	free(scratch);
+	free(us);
 }
