@@ -21,7 +21,7 @@ for n in (50000, 1000000):
         for i in range(n):
             f.write('%.6f\n' % random.lognormvariate(3, 1))
 PY
-cc -O2 -Isrc/kernel -o "$W/breaks" bench/kernel/breaks.c src/kernel/cg_breaks.c src/kernel/cg_status.c -lm
+cc -O2 -Isrc/kernel -o "$W/breaks" bench/kernel/breaks.c src/kernel/cg_*.c -lm
 echo "class breaks, k = 7, lognormal(3, 1) values with 6 decimals, $(date -u +%F), one core, best of 5"
 for n in 50000 1000000; do
   cg=$("$W/breaks" "$W/v$n.txt" 7)

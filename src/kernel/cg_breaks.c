@@ -175,8 +175,11 @@ cg_breaks(const double *x, const double *w, size_t n, size_t k, cg_breaks_method
 		(void) frexp(mxw, &ew);
 	for (i = 0; i < n; i++)
 	{
-		v[i].x = ldexp(v[i].x, -ex);
-		v[i].w = ldexp(v[i].w, -ew);
+		if (ex != 0 || ew != 0)
+		{
+			v[i].x = ldexp(v[i].x, -ex);
+			v[i].w = ldexp(v[i].w, -ew);
+		}
 		cg_psum_add(&th, &tl, v[i].w);
 	}
 	total = cg_nsum_value(th, tl);

@@ -319,3 +319,40 @@ cg_deform_row(HeapTupleHeader th, int natts, const Oid *types, Datum *v, bool *n
 	ReleaseTupleDesc(td);
 	return ok;
 }
+
+/*
+ * Are the aggregate's arguments from position 'first' on (0-based, the
+ * state not counted) constants or parameters, the same on every row?
+ * Cached per call site in fn_extra (the caller must not use it otherwise).
+ * The arguments are read from the Aggref: the transition function's own
+ * expression has placeholders for every argument (so get_fn_expr_arg_stable
+ * never says yes there).  Called by another aggregate (Citus's
+ * worker_partial_agg passes our arguments in a row of its own) the Aggref is
+ * not ours: its argument count differs, and the answer is no.
+ */
+bool
+cg_agg_args_stable(FunctionCallInfo fcinfo, int first)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+	{
+		bool		stable = true;
+		Aggref	   *ag = AggGetAggref(fcinfo);
+		ListCell   *lc;
+		int			a = 0;
+
+		if (ag == NULL || list_length(ag->args) != PG_NARGS() - 1)
+			stable = false;
+		else
+			foreach(lc, ag->args)
+			{
+				Expr	   *e = ((TargetEntry *) lfirst(lc))->expr;
+
+				if (a++ >= first)
+					stable = stable && (IsA(e, Const) ||
+										(IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN));
+			}
+		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 1);
+		*(char *) fcinfo->flinfo->fn_extra = stable ? 's' : 'v';
+	}
+	return *(char *) fcinfo->flinfo->fn_extra == 's';
+}

@@ -74,6 +74,12 @@ extern ArrayType *cg_state_arg(FunctionCallInfo fcinfo, int argno, int len,
 							   const char *fname, double **data, bool *copied);
 
 /*
+ * Are an aggregate's arguments from 'first' on (0-based, the state not
+ * counted) constants or parameters?  Cached in fn_extra (caregap.c).
+ */
+extern bool cg_agg_args_stable(FunctionCallInfo fcinfo, int first);
+
+/*
  * Tuple descriptor of the composite the function returns, blessed and
  * cached in fn_extra for the life of the call site.
  */

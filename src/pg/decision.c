@@ -160,8 +160,9 @@ breaks_trans(FunctionCallInfo fcinfo, bool weighted)
 			s->mtext[s->mlen] = '\0';
 		}
 	}
-	else if (k != s->k ||
-			 (int32) parse_breaks_method_cached(s, PG_GETARG_TEXT_PP(ka + 1)) != s->method)
+	else if (!cg_agg_args_stable(fcinfo, ka - 1) &&
+			 (k != s->k ||
+			  (int32) parse_breaks_method_cached(s, PG_GETARG_TEXT_PP(ka + 1)) != s->method))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("breaks: k and the method must be the same in every row of a group")));
@@ -305,13 +306,20 @@ cg_breaks_final(PG_FUNCTION_ARGS)
 	bool		nl[6] = {false, false, false, false, false, false};
 	TupleDesc	td;
 	size_t		c;
+	double	   *scratch;
+	uint32	   *uscratch;
 
 	if (s == NULL || s->n == 0)
 		PG_RETURN_NULL();
+	if ((Size) s->n > MaxAllocHugeSize / (10 * sizeof(double)) ||
+		(Size) s->n > MaxAllocHugeSize / ((Size) s->k * sizeof(uint32)))
+		cg_report(CG_E_TOO_LARGE, "breaks", NAN, "Group the rows into smaller groups.");
+	/* large buffers with huge-page advice: their first touch is most of a quantile's cost */
+	scratch = cg_alloc_large(CurrentMemoryContext, 10 * (Size) s->n * sizeof(double));
+	uscratch = s->method == CG_BREAKS_FISHER ?
+		cg_alloc_large(CurrentMemoryContext, (Size) s->k * s->n * sizeof(uint32)) : NULL;
 	CG_RUN_KERNEL(st, cg_breaks(s->x, s->weighted ? s->w : NULL, (size_t) s->n, (size_t) s->k,
-								(cg_breaks_method) s->method,
-								palloc_extended(10 * s->n * sizeof(double), MCXT_ALLOC_HUGE),
-								palloc_extended((size_t) s->k * s->n * sizeof(uint32), MCXT_ALLOC_HUGE),
+								(cg_breaks_method) s->method, scratch, uscratch,
 								bounds, counts, &kk, &gvf, &bad));
 	if (st == CG_E_NAN || st == CG_E_INFINITE || st == CG_E_NEGATIVE)
 		ereport(ERROR,

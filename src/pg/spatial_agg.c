@@ -159,42 +159,6 @@ options_differ(void)
 }
 
 /*
- * Are the weights and every option constants or parameters (the same on every
- * row)?  Cached per call site.  The arguments are read from the Aggref: the
- * transition function's own expression has placeholders for every argument
- * (so get_fn_expr_arg_stable would never say yes there), and without this
- * the options were parsed again on every row.  Called by another aggregate
- * (Citus's worker_partial_agg passes our arguments in a row of its own) the
- * Aggref is not ours: its argument count differs, and the answer is no.
- */
-static bool
-options_stable(FunctionCallInfo fcinfo, int nargs)
-{
-	if (fcinfo->flinfo->fn_extra == NULL)
-	{
-		bool		stable = true;
-		Aggref	   *ag = AggGetAggref(fcinfo);
-		ListCell   *lc;
-		int			a = 0;
-
-		if (ag == NULL || list_length(ag->args) != nargs - 1)
-			stable = false;
-		else
-			foreach(lc, ag->args)
-			{
-				Expr	   *e = ((TargetEntry *) lfirst(lc))->expr;
-
-				if (a++ >= 2)
-					stable = stable && (IsA(e, Const) ||
-										(IsA(e, Param) && ((Param *) e)->paramkind == PARAM_EXTERN));
-			}
-		fcinfo->flinfo->fn_extra = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 1);
-		*(char *) fcinfo->flinfo->fn_extra = stable ? 's' : 'v';
-	}
-	return *(char *) fcinfo->flinfo->fn_extra == 's';
-}
-
-/*
  * (state, id, value, weights [, permutations [, seed [, style [, alternative
  * [, islands [, unmatched]]]]]]) or (state, id, value, weights, options): one
  * transition for every arity; the id is bigint (kind CG_ID_INT) or text.
@@ -217,7 +181,7 @@ spatial_trans(FunctionCallInfo fcinfo, int32 kind, bool opts_form)
 	 * The options: read on a group's first row; on the others only when some
 	 * option is not a constant or a parameter (then checked to be the same)
 	 */
-	if (s == NULL || !options_stable(fcinfo, nargs))
+	if (s == NULL || !cg_agg_args_stable(fcinfo, 2))
 	{
 		for (a = 3; a < nargs; a++)
 			if (PG_ARGISNULL(a))
