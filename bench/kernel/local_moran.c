@@ -2,7 +2,7 @@
  * Kernel microbenchmark of local Moran with conditional permutations:
  * a side x side rook lattice, values from a fixed sine, R replicates.
  * cc -O2 -Isrc/kernel bench/kernel/local_moran.c src/kernel/cg_*.c -lm
- * ./a.out side R repeats [complete: 0 table sampler, 1 complete]
+ * ./a.out side R repeats [complete: 0 table sampler, 1 complete] [queen: 1]
  */
 #include "cg_local.h"
 
@@ -31,10 +31,11 @@ main(int argc, char **argv)
 	uint64_t	R = argc > 2 ? (uint64_t) atoll(argv[2]) : 999;
 	int			reps = argc > 3 ? atoi(argv[3]) : 5,
 				rep;
-	uint32_t   *li = malloc(4 * n * sizeof(uint32_t)),
-			   *lj = malloc(4 * n * sizeof(uint32_t)),
+	int			queen = argc > 5 && atoi(argv[5]) == 1;
+	uint32_t   *li = malloc(8 * n * sizeof(uint32_t)),
+			   *lj = malloc(8 * n * sizeof(uint32_t)),
 			   *us = malloc(14 * n * sizeof(uint32_t));
-	double	   *lw = malloc(4 * n * sizeof(double)),
+	double	   *lw = malloc(8 * n * sizeof(double)),
 			   *x = malloc(n * sizeof(double)),
 			   *scratch = malloc(16 * n * sizeof(double)),
 			   *buf = malloc(6 * n * sizeof(double));
@@ -55,6 +56,10 @@ main(int argc, char **argv)
 		if (c > 0) { li[m] = i; lj[m] = i - 1; lw[m++] = 1; }
 		if (r + 1 < side) { li[m] = i; lj[m] = i + side; lw[m++] = 1; }
 		if (r > 0) { li[m] = i; lj[m] = i - side; lw[m++] = 1; }
+		if (queen && r > 0 && c > 0) { li[m] = i; lj[m] = i - side - 1; lw[m++] = 1; }
+		if (queen && r > 0 && c + 1 < side) { li[m] = i; lj[m] = i - side + 1; lw[m++] = 1; }
+		if (queen && r + 1 < side && c > 0) { li[m] = i; lj[m] = i + side - 1; lw[m++] = 1; }
+		if (queen && r + 1 < side && c + 1 < side) { li[m] = i; lj[m] = i + side + 1; lw[m++] = 1; }
 	}
 	wt.row = malloc((n + 1) * sizeof(size_t));
 	wt.col = malloc(m * sizeof(uint32_t));
