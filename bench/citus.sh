@@ -55,16 +55,15 @@ INSERT INTO pw_ref SELECT g % 200000 + 1, g FROM generate_series(1, 200000) g;
 SELECT create_reference_table('pw_ref') \g /dev/null
 VACUUM ANALYZE;
 SQL
-psql -X -q -f test/citus/args.sql
 # one line per aggregate: signature | query (@: the schema; %T: the table) | had an internal state in 1.0.0
-psql -X -At -F '|' <<'SQL' > "$CITUS_DIR/aggs"
+{ cat sql/include/agg_args.sql; cat <<'SQL'; } | psql -X -q -At -F '|' > "$CITUS_DIR/aggs"
 SELECT p.oid::regprocedure::text,
        format('SELECT (%s)::text FROM %%T',
               format(CASE WHEN p.prorettype = 'bytea'::regtype THEN '@.lorenz_curve_of(%s, 11)'
                           WHEN p.prorettype = 'double precision[]'::regtype AND p.proname <> 'log_trend_state'
                           THEN '@.ineq_value(%s)' ELSE '%s' END,
                      format('@.%s(%s)', p.proname,
-                            (SELECT string_agg(arg_expr(n, t::regtype), ', ' ORDER BY o)
+                            (SELECT string_agg(pg_temp.arg_expr(n, t::regtype), ', ' ORDER BY o)
                                FROM unnest(p.proargtypes::oid[], p.proargnames) WITH ORDINALITY u(t, n, o))))),
        ag.aggtranstype = 'caregap.agg_state'::regtype,
        p.proname IN ('moran_i', 'geary_c', 'getis_ord_g', 'gini_spatial')

@@ -27,37 +27,11 @@ SELECT g::bigint AS id, g % 3 AS part,
 ALTER TABLE pd ADD COLUMN dst bytea, ADD COLUMN ist double precision[];
 UPDATE pd SET dst = (SELECT caregap.distribution_state(v) FROM (VALUES (x), (x + 1)) q(v)),
               ist = (SELECT caregap.theil_t_state(v) FROM (VALUES (x), (x * 2)) q(v));
-CREATE TEMP TABLE pw(i bigint, j bigint);
-INSERT INTO pw SELECT g, g % 90 + 1 FROM generate_series(1, 90) g;
-INSERT INTO pw SELECT g % 90 + 1, g FROM generate_series(1, 90) g;
+CREATE TEMP TABLE pw_ref(i bigint, j bigint);
+INSERT INTO pw_ref SELECT g, g % 90 + 1 FROM generate_series(1, 90) g;
+INSERT INTO pw_ref SELECT g % 90 + 1, g FROM generate_series(1, 90) g;
 
--- the expression given for an argument, by its name and type
-CREATE FUNCTION pg_temp.arg_expr(n text, t regtype) RETURNS text LANGUAGE sql AS $$
-SELECT CASE
-    WHEN n = 'id' AND t = 'text'::regtype THEN 'id::text'
-    WHEN n = 'state' AND t = 'bytea'::regtype THEN 'dst'
-    WHEN n = 'state' THEN 'ist'
-    ELSE (SELECT e FROM (VALUES
-        ('id', 'id'), ('value', 'x'), ('x', 'x'), ('w', 'w'), ('weight', 'w'), ('people', 'd'),
-        ('supply', 's'), ('demand', 'd'), ('target', '0.6'), ('a', 's'), ('b', 'd'),
-        ('rank_by', 'r'), ('grp', 'grp'), ('t', 't'), ('y', 'y'),
-        ('low', '0.2'), ('high', '0.8'), ('alpha', '2'), ('epsilon', '0.5'), ('corrected', 'true'),
-        ('points', '11'), ('k', '4'), ('method', '''fisher_jenks'''),
-        ('weights', '''pw''::regclass'), ('permutations', '99'), ('seed', '7'), ('style', '''R'''),
-        ('alternative', '''two_sided'''), ('islands', '''exclude'''), ('unmatched', '''error'''),
-        ('options', 'caregap.spatial_options(permutations => 99, seed => 7)')) m(k, e)
-          WHERE m.k = n)
-END $$;
-
--- numbers in two results' text agree to 1e-12 relative (partial sums may round differently)
-CREATE FUNCTION pg_temp.same_numbers(a text, b text) RETURNS boolean LANGUAGE sql AS $$
-WITH x AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o)),
-     y AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o))
-SELECT a = b OR (regexp_replace(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g') = regexp_replace(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g')
-       AND cardinality(x.v) = cardinality(y.v)
-       AND (SELECT bool_and(abs(p::float8 - q::float8) <= 1e-12 * greatest(1, abs(q::float8)))
-              FROM unnest(x.v, y.v) u(p, q)))
-  FROM x, y $$;
+\i sql/include/agg_args.sql
 
 CREATE TEMP TABLE partial_results(agg text, one text, split text, via_text text, text_ok boolean, n_states int);
 
@@ -122,7 +96,7 @@ SELECT throws_ok($$SELECT caregap.breaks_final(pg_temp.dist_st(x)) FROM pd$$, '4
 
 -- a spatial state names its weights relation (quoted where needed), read again by name
 CREATE SCHEMA "cg partial";
-CREATE TABLE "cg partial"."Ring" AS SELECT * FROM pw;
+CREATE TABLE "cg partial"."Ring" AS SELECT * FROM pw_ref;
 CREATE AGGREGATE pg_temp.sp_st(bigint, float8, regclass) (SFUNC = caregap.spatial_trans, STYPE = caregap.agg_state);
 CREATE AGGREGATE pg_temp.sp_moran(caregap.agg_state) (SFUNC = caregap.spatial_combine, STYPE = caregap.agg_state,
                                                       FINALFUNC = caregap.moran_i_final);

@@ -77,7 +77,14 @@ xs_get_flat_size(ExpandedObjectHeader *eohptr)
 
 	if (h->ops->payload_size != NULL)
 	{
+		/*
+		 * In the state's own context: the caller's may not support pfree
+		 * (PostgreSQL 17's tuplesort flattens into a bump context)
+		 */
+		MemoryContext old = MemoryContextSwitchTo(h->eoh.eoh_context);
+
 		h->flat_len = h->ops->payload_size(h);
+		MemoryContextSwitchTo(old);
 		if (h->flat_len > MaxAllocSize - VARHDRSZ - FLAT_HDR)
 			cg_report(CG_E_TOO_LARGE, h->ops->name, NAN,
 					  "A state passed between processes holds at most 1 GB; group the rows into smaller groups.");
@@ -111,7 +118,10 @@ xs_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 	p[VARHDRSZ + 3] = 0;
 	if (h->ops->payload_size != NULL)
 	{
+		MemoryContext old = MemoryContextSwitchTo(h->eoh.eoh_context);
+
 		h->ops->write_payload(h, p + VARHDRSZ + FLAT_HDR, plen);
+		MemoryContextSwitchTo(old);
 		return;
 	}
 	memcpy(p + VARHDRSZ + FLAT_HDR, VARDATA(h->flat), plen);

@@ -36,7 +36,7 @@ CREATE TABLE pw_dist AS SELECT * FROM pw_local;
 SELECT create_distributed_table('pw_dist', 'i') \g /dev/null
 ANALYZE;
 
-\i test/citus/args.sql
+\i sql/include/agg_args.sql
 
 CREATE TABLE citus_results(agg text, grouped boolean, partial boolean, dist text, local text, err text);
 
@@ -62,7 +62,7 @@ BEGIN
          WHERE p.pronamespace = 'caregap'::regnamespace
          ORDER BY 1
     LOOP
-        SELECT string_agg(arg_expr(n, t::regtype), ', ' ORDER BY o) INTO args
+        SELECT string_agg(pg_temp.arg_expr(n, t::regtype), ', ' ORDER BY o) INTO args
           FROM unnest(a.at, a.an) WITH ORDINALITY u(t, n, o);
         expr := format(a.eval, format('%s(%s)', a.fn, args));
         FOREACH g IN ARRAY ARRAY[false, true] LOOP
@@ -166,19 +166,19 @@ SELECT plan((SELECT count(*)::int FROM citus_results) + (SELECT count(*)::int FR
 SELECT is((SELECT count(DISTINCT agg)::int FROM citus_results),
           (SELECT count(*)::int FROM pg_aggregate ag JOIN pg_proc p ON p.oid = ag.aggfnoid
             WHERE p.pronamespace = 'caregap'::regnamespace), 'every aggregate of caregap is tried');
-SELECT ok(err IS NULL AND partial AND same_numbers(dist, local),
+SELECT ok(err IS NULL AND partial AND pg_temp.same_numbers(dist, local),
           agg || CASE WHEN grouped THEN ' GROUP BY grp' ELSE '' END || ': '
           || CASE WHEN err IS NOT NULL THEN err
                   WHEN NOT partial THEN 'NOT partial'
-                  WHEN same_numbers(dist, local) THEN 'partial, equal'
+                  WHEN pg_temp.same_numbers(dist, local) THEN 'partial, equal'
                   ELSE 'partial, DIFFERENT: ' || left(dist, 80) || ' vs ' || left(local, 80) END)
   FROM citus_results ORDER BY agg, grouped;
 SELECT diag(count(*) FILTER (WHERE dist = local) || ' of ' || count(*) || ' equal to the last digit, the others within 1e-12')
   FROM citus_results WHERE err IS NULL;
 -- reference and distributed weights work
-SELECT ok(err IS NULL AND partial AND same_numbers(dist, local),
+SELECT ok(err IS NULL AND partial AND pg_temp.same_numbers(dist, local),
           what || ': ' || coalesce(CASE WHEN partial THEN 'partial, ' ELSE 'NOT partial, ' END ||
-                                   CASE WHEN same_numbers(dist, local) THEN 'equal' ELSE 'DIFFERENT' END, 'error ' || err))
+                                   CASE WHEN pg_temp.same_numbers(dist, local) THEN 'equal' ELSE 'DIFFERENT' END, 'error ' || err))
   FROM layout_results ORDER BY what;
 SELECT ok(err IS NULL AND dist = local, what || ' (coordinator): ' || coalesce(CASE WHEN dist = local THEN 'equal' ELSE 'DIFFERENT' END, 'error ' || err))
   FROM other_results ORDER BY what;

@@ -1,7 +1,10 @@
--- Shared by test/citus/citus.sql and bench/citus.sh: the expression given for
--- each argument of a caregap aggregate (by its name and type), and a
--- comparison of two results' text, number by number, to 1e-12 relative.
-CREATE FUNCTION arg_expr(n text, t regtype) RETURNS text LANGUAGE sql AS $$
+-- Shared by sql/partial.sql, test/citus/citus.sql and bench/citus.sh: the
+-- expression given for each argument of a caregap aggregate (by its name and
+-- type; the rows are in a table with the columns of sql/partial.sql's pd, the
+-- weights in pw_ref), and a comparison of two results' text, number by number,
+-- to 1e-12 relative.  Session-local (pg_temp): call them qualified.
+-- the expression given for an argument, by its name and type
+CREATE FUNCTION pg_temp.arg_expr(n text, t regtype) RETURNS text LANGUAGE sql AS $$
 SELECT CASE
     WHEN n = 'id' AND t = 'text'::regtype THEN 'id::text'
     WHEN n = 'state' AND t = 'bytea'::regtype THEN 'dst'
@@ -18,7 +21,8 @@ SELECT CASE
           WHERE m.k = n)
 END $$;
 
-CREATE FUNCTION same_numbers(a text, b text) RETURNS boolean LANGUAGE sql AS $$
+-- numbers in two results' text agree to 1e-12 relative (partial sums may round differently)
+CREATE FUNCTION pg_temp.same_numbers(a text, b text) RETURNS boolean LANGUAGE sql AS $$
 WITH x AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o)),
      y AS (SELECT array_agg(m[1] ORDER BY o) v FROM regexp_matches(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', 'g') WITH ORDINALITY q(m, o))
 SELECT a = b OR (regexp_replace(a, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g') = regexp_replace(b, '-?[0-9.]+(?:e[-+]?[0-9]+)?', '#', 'g')
