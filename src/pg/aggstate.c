@@ -294,12 +294,39 @@ external_payload(Datum d, const CgStateOps **ops_out)
  * payload is the external one, the checked bytes are copied as they are
  * (the state is read once, to check it, not written again).
  */
+/* A flat value with a payload of len bytes to fill (the header written). */
+static char *
+new_flat(const CgStateOps *ops, Size len)
+{
+	char	   *flat;
+
+	if (len > MaxAllocSize - VARHDRSZ - FLAT_HDR)
+		cg_report(CG_E_TOO_LARGE, ops->name, NAN,
+				  "A state holds at most 1 GB; group the rows into smaller groups.");
+	flat = cg_alloc_large(CurrentMemoryContext, VARHDRSZ + FLAT_HDR + len);
+	SET_VARSIZE(flat, VARHDRSZ + FLAT_HDR + len);
+	flat[VARHDRSZ] = FLAT_MAGIC;
+	flat[VARHDRSZ + 1] = (char) ops->kind;
+	flat[VARHDRSZ + 2] = FLAT_VERSION;
+	flat[VARHDRSZ + 3] = 0;
+	return flat;
+}
+
 static Datum
 from_external(const CgStateOps *ops, const char *buf, Size len)
 {
-	CgStateHead *h = ops->deserialize(CurrentMemoryContext, buf, len, true);
+	CgStateHead *h;
 	char	   *flat;
 
+	if (ops->check != NULL && !ops->has_external)
+	{
+		/* checked in place, then copied once */
+		ops->check(buf, len);
+		flat = new_flat(ops, len);
+		memcpy(flat + VARHDRSZ + FLAT_HDR, buf, len);
+		return PointerGetDatum(flat);
+	}
+	h = ops->deserialize(CurrentMemoryContext, buf, len, true);
 	if (ops->has_external)
 		return flatten_and_drop(h);
 	MemoryContextDelete(h->eoh.eoh_context);
@@ -348,6 +375,19 @@ cg_agg_state_in(PG_FUNCTION_ARGS)
 	if (ops == NULL)
 		bad_text(s);
 	tlen = strlen(colon + 1);
+	if (ops->check != NULL && !ops->has_external)
+	{
+		/* decoded straight into the flat value, then checked there */
+		char	   *flat = new_flat(ops, cg_b64_decoded_max(tlen));
+
+		CG_RUN_KERNEL(st, cg_b64_decode(colon + 1, tlen, (unsigned char *) flat + VARHDRSZ + FLAT_HDR,
+										cg_b64_decoded_max(tlen), &n));
+		if (st != CG_OK)
+			bad_text(s);
+		ops->check(flat + VARHDRSZ + FLAT_HDR, n);
+		SET_VARSIZE(flat, VARHDRSZ + FLAT_HDR + n);
+		PG_RETURN_POINTER(flat);
+	}
 	buf = palloc_extended(cg_b64_decoded_max(tlen) + 1, MCXT_ALLOC_HUGE);
 	CG_RUN_KERNEL(st, cg_b64_decode(colon + 1, tlen, buf, cg_b64_decoded_max(tlen), &n));
 	if (st != CG_OK)

@@ -52,6 +52,11 @@ typedef struct CgStateOps
 	 */
 	Size		(*payload_size) (void *state);
 	void		(*write_payload) (void *state, char *dst, Size len);
+	/*
+	 * Optional: check a payload whole (the same checks as deserialize)
+	 * without building a state, for the text and binary inputs.
+	 */
+	void		(*check) (const char *buf, Size len);
 } CgStateOps;
 
 typedef struct CgStateHead

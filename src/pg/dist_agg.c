@@ -259,12 +259,24 @@ conc_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 	return ps_read(parent, &cg_conc_state_ops, buf, len, 3, cg_conc_copy_rows);
 }
 
+static void
+dist_check(const char *buf, Size len)
+{
+	ps_check(&cg_dist_state_ops, buf, len, 2, cg_dist_copy_rows);
+}
+
 const CgStateOps cg_dist_state_ops = {
-	CG_SK_DIST, "distribution", dist_serialize, dist_deserialize, false, ps_payload_size, ps_write_payload
+	CG_SK_DIST, "distribution", dist_serialize, dist_deserialize, false, ps_payload_size, ps_write_payload, dist_check
 };
 
+static void
+conc_check(const char *buf, Size len)
+{
+	ps_check(&cg_conc_state_ops, buf, len, 3, cg_conc_copy_rows);
+}
+
 const CgStateOps cg_conc_state_ops = {
-	CG_SK_CONC, "concentration", conc_serialize, conc_deserialize, false, ps_payload_size, ps_write_payload
+	CG_SK_CONC, "concentration", conc_serialize, conc_deserialize, false, ps_payload_size, ps_write_payload, conc_check
 };
 
 /*

@@ -171,8 +171,14 @@ gap_deserialize(MemoryContext parent, const char *buf, Size len, bool external)
 }
 
 /* (supply, demand) rows: the pooled care gap and the Hoover index */
+static void
+gap_check(const char *buf, Size len)
+{
+	ps_check(&cg_gap_state_ops, buf, len, 2, check_gap_pairs);
+}
+
 const CgStateOps cg_gap_state_ops = {
-	CG_SK_GAP, "care_gap", gap_serialize, gap_deserialize, false, ps_payload_size, ps_write_payload
+	CG_SK_GAP, "care_gap", gap_serialize, gap_deserialize, false, ps_payload_size, ps_write_payload, gap_check
 };
 
 /* Kernel summary of a pooled state (NULL state: units = 0). */

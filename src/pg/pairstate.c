@@ -233,6 +233,33 @@ ps_write_payload(void *state, char *dst, Size len)
 	pfree(chunks);
 }
 
+void
+ps_check(const CgStateOps *ops, const char *in, Size len, int width, PairCopyCheck check)
+{
+	const unsigned char *buf = (const unsigned char *) in;
+	Size		n,
+				done,
+				m;
+	int			got_width;
+	cg_pair_params prm;
+	cg_col_codec codec[3];
+	double	   *block;
+
+	if (cg_pairs_parse(buf, len, &n, &got_width, &prm, codec) != CG_OK || got_width != width)
+		cg_xstate_corrupt(ops->name);
+	block = palloc(DECODE_BLOCK * width * sizeof(double));
+	for (done = 0; done < n; done += m)
+	{
+		if ((done & ((Size) 16 * DECODE_BLOCK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		m = Min(n - done, DECODE_BLOCK);
+		cg_pairs_decode(buf, n, width, codec, done, m, block);
+		if (check(block, block, m) != CG_OK)
+			cg_xstate_corrupt(ops->name);
+	}
+	pfree(block);
+}
+
 PairState *
 ps_read(MemoryContext parent, const CgStateOps *ops, const char *in, Size len, int width,
 		PairCopyCheck check)

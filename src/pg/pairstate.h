@@ -90,6 +90,10 @@ extern bytea *ps_serialize(const PairState *ps, const char *what);
 extern Size ps_payload_size(void *state);
 extern void ps_write_payload(void *state, char *dst, Size len);
 
+/* Check a payload of rows of the given width whole, building nothing. */
+extern void ps_check(const CgStateOps *ops, const char *buf, Size len, int width,
+					 PairCopyCheck check);
+
 /*
  * A new state of kind ops under parent from a payload of rows of the given
  * width, every row validated with check.
