@@ -356,3 +356,34 @@ cg_agg_args_stable(FunctionCallInfo fcinfo, int first)
 	}
 	return *(char *) fcinfo->flinfo->fn_extra == 's';
 }
+
+/*
+ * Scratch buffers kept for the session, so that the permutation kernels of
+ * the window functions do not take fresh pages (and their page faults) on
+ * every statement: 2 slots, each at most CG_SCRATCH_KEEP bytes retained in
+ * TopMemoryContext (larger requests are ordinary allocations of the current
+ * context).  A slot serves one kernel call at a time: the kernels run no SQL,
+ * so nothing else uses the slot meanwhile.
+ */
+#define CG_SCRATCH_KEEP ((Size) 16 * 1024 * 1024)
+
+void *
+cg_scratch(int slot, Size size)
+{
+	static void *buf[2];
+	static Size len[2];
+
+	Assert(slot >= 0 && slot < 2);
+	if (size > CG_SCRATCH_KEEP)
+		return cg_alloc_large(CurrentMemoryContext, size);
+	if (len[slot] < size)
+	{
+		if (buf[slot] != NULL)
+			pfree(buf[slot]);
+		buf[slot] = NULL;
+		len[slot] = 0;
+		buf[slot] = MemoryContextAlloc(TopMemoryContext, size);
+		len[slot] = size;
+	}
+	return buf[slot];
+}

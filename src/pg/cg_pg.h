@@ -74,6 +74,12 @@ extern ArrayType *cg_state_arg(FunctionCallInfo fcinfo, int argno, int len,
 							   const char *fname, double **data, bool *copied);
 
 /*
+ * A scratch buffer of at least size bytes kept for the session (slot 0 or 1;
+ * at most 16 MB a slot retained), for one kernel call's work space.
+ */
+extern void *cg_scratch(int slot, Size size);
+
+/*
  * Are an aggregate's arguments from 'first' on (0-based, the state not
  * counted) constants or parameters?  Cached in fn_extra (caregap.c).
  */

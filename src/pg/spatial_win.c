@@ -338,8 +338,8 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(16 * u * sizeof(double), MCXT_ALLOC_HUGE);
-			us = palloc_extended(14 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
+			scratch = cg_scratch(0, 16 * u * sizeof(double));
+			us = cg_scratch(1, 14 * u * sizeof(uint32));
 			local_buffers(&out, u, true);
 			perm.seed = (uint64) seed;
 			perm.replicates = (uint64) perms;
@@ -476,8 +476,8 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
-			scratch = palloc_extended(16 * u * sizeof(double), MCXT_ALLOC_HUGE);
-			us = palloc_extended(14 * u * sizeof(uint32), MCXT_ALLOC_HUGE);
+			scratch = cg_scratch(0, 16 * u * sizeof(double));
+			us = cg_scratch(1, 14 * u * sizeof(uint32));
 			local_buffers(&out, u, false);
 			perm.seed = (uint64) seed;
 			perm.replicates = (uint64) perms;
