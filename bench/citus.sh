@@ -23,14 +23,8 @@ REV=${2:-997b1f2}
 # default caches one per worker; each further one would be set up per query)
 CITUS_SHARED_BUFFERS=512MB CITUS_WORK_MEM=512MB CITUS_EXTRA_CONF="citus.max_cached_conns_per_worker = 16" citus_up "${1:?usage: bench/citus.sh CITUS_SOURCE_DIR [REV]}"
 # caregap 1.0.0 beside 1.1.0 (both linked -Bsymbolic), as bench/states.sh does
-LIB=$($PG_CONFIG --pkglibdir) SHARE=$($PG_CONFIG --sharedir)/extension
-mkdir "$CITUS_DIR/prev" && git archive "$REV" | tar -x -C "$CITUS_DIR/prev"
-( cd "$CITUS_DIR/prev" && make -s MODULE_big=caregap_prev SHLIB_LINK=-Wl,-Bsymbolic >/dev/null 2>&1 &&
-  ver=$(sed -n "s/default_version = '\(.*\)'/\1/p" caregap.control) && make -s "sql/caregap--$ver.sql" >/dev/null &&
-  cp caregap_prev.so "$LIB/" &&
-  sed -e "s/^schema = caregap/schema = caregap_prev/" -e "s|\$libdir/caregap'|\$libdir/caregap_prev'|" caregap.control > "$SHARE/caregap_prev.control" &&
-  cp "sql/caregap--$ver.sql" "$SHARE/caregap_prev--$ver.sql" )
-trap 'stop_all; rm -f "$LIB/caregap_prev.so" "$SHARE"/caregap_prev*' EXIT
+install_prev "$REV" "$CITUS_DIR/prev"
+trap 'stop_all; remove_prev' EXIT
 psql -X -q -c 'CREATE EXTENSION caregap_prev' 
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;

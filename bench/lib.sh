@@ -54,3 +54,21 @@ time_rounds() {
         print ""
       }'
 }
+
+# install_prev REV DIR: build caregap at git revision REV in DIR as a second
+# extension, caregap_prev (library caregap_prev.so, schema caregap_prev, both
+# linked -Bsymbolic so that neither library calls the other's functions), and
+# install it beside the current build.  remove_prev takes it away again.
+install_prev() {
+  local rev=$1 dir=$2 lib share
+  lib=$($PG_CONFIG --pkglibdir) share=$($PG_CONFIG --sharedir)/extension
+  mkdir -p "$dir" && git archive "$rev" | tar -x -C "$dir"
+  ( cd "$dir" && make -s MODULE_big=caregap_prev SHLIB_LINK=-Wl,-Bsymbolic >/dev/null 2>&1 &&
+    ver=$(sed -n "s/default_version = '\(.*\)'/\1/p" caregap.control) && make -s "sql/caregap--$ver.sql" >/dev/null &&
+    cp caregap_prev.so "$lib/" &&
+    sed -e "s/^schema = caregap/schema = caregap_prev/" -e "s|\$libdir/caregap'|\$libdir/caregap_prev'|" caregap.control > "$share/caregap_prev.control" &&
+    cp "sql/caregap--$ver.sql" "$share/caregap_prev--$ver.sql" )
+}
+remove_prev() {
+  rm -f "$($PG_CONFIG --pkglibdir)/caregap_prev.so" "$($PG_CONFIG --sharedir)/extension"/caregap_prev*
+}

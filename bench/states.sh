@@ -19,16 +19,10 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 REV=${1:-997b1f2}
 W=$(mktemp -d)
-LIB=$($PG_CONFIG --pkglibdir) SHARE=$($PG_CONFIG --sharedir)/extension
-cleanup() { rm -rf "$W"; rm -f "$LIB/caregap_prev.so" "$SHARE"/caregap_prev*; }
+cleanup() { rm -rf "$W"; remove_prev; }
 trap cleanup EXIT
 make -s >/dev/null && make -s install >/dev/null
-mkdir "$W/prev" && git archive "$REV" | tar -x -C "$W/prev"
-( cd "$W/prev" && make -s MODULE_big=caregap_prev SHLIB_LINK=-Wl,-Bsymbolic >/dev/null 2>&1 &&
-  ver=$(sed -n "s/default_version = '\(.*\)'/\1/p" caregap.control) && make -s "sql/caregap--$ver.sql" >/dev/null &&
-  cp caregap_prev.so "$LIB/" &&
-  sed -e "s/^schema = caregap/schema = caregap_prev/" -e "s|\$libdir/caregap'|\$libdir/caregap_prev'|" caregap.control > "$SHARE/caregap_prev.control" &&
-  cp "sql/caregap--$ver.sql" "$SHARE/caregap_prev--$ver.sql" )
+install_prev "$REV" "$W/prev"
 cat > "$W/run.sh" <<'SH'
 set -euo pipefail
 . bench/lib.sh
