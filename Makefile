@@ -29,7 +29,8 @@ PGIS_SQL    = sql/caregap_postgis--$(PGIS_VERSION).sql
 KOREA_VERSION = $(shell grep default_version caregap_korea.control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 KOREA_SQL   = sql/caregap_korea--$(KOREA_VERSION).sql
 KOREA_DATA  = $(wildcard data/korea/care/*.csv data/korea/boundaries/*.csv data/korea/boundaries/*.geojson)
-UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--1.0.0--1.1.0.sql sql/caregap_postgis--0.6.1--1.0.0.sql
+UPGRADES_BUILT = sql/caregap--0.7.0--0.7.1.sql sql/caregap--1.0.0--1.1.0.sql sql/caregap--1.1.0--1.2.0.sql \
+                 sql/caregap_postgis--0.6.1--1.0.0.sql
 DATA_built  = $(INSTALL_SQL) $(PGIS_SQL) $(KOREA_SQL) $(UPGRADES_BUILT)
 # the full install script of the first release, and every upgrade script
 DATA        = sql/caregap--0.1.0.sql $(filter-out $(UPGRADES_BUILT),$(wildcard sql/caregap--*--*.sql)) \
@@ -79,6 +80,11 @@ sql/caregap--1.0.0--1.1.0.sql: sql/upgrade/caregap--1.0.0--1.1.0.sql sql/upgrade
 		tools/state_objects.py $(MASTER)
 	{ cat sql/upgrade/caregap--1.0.0--1.1.0.sql sql/upgrade/plant_check.sql && \
 	  python3 tools/state_objects.py $(MASTER) && cat sql/master/99_owner.sql; } > $@.tmp && mv $@.tmp $@
+
+# 1.2.0 adds facility location: the master file 70_locate.sql
+sql/caregap--1.1.0--1.2.0.sql: sql/upgrade/caregap--1.1.0--1.2.0.sql sql/upgrade/plant_check.sql \
+		sql/master/70_locate.sql sql/master/99_owner.sql
+	cat $^ > $@
 
 sql/caregap_postgis--0.6.1--1.0.0.sql: sql/upgrade/caregap_postgis--0.6.1--1.0.0.sql sql/upgrade/plant_check.sql \
 		sql/companion/caregap_postgis/10_columns.sql sql/companion/caregap_postgis/20_contiguity.sql \

@@ -7,7 +7,7 @@ BEGIN;
 SELECT plan(13);
 
 SELECT has_schema('caregap');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '1.1.0', 'version 1.1.0 installed');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'caregap'), '1.2.0', 'version 1.2.0 installed');
 SELECT is((SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE e.extname = 'caregap'), 'caregap', 'extension schema is caregap');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'caregap'), false, 'not relocatable');
@@ -87,7 +87,7 @@ SELECT is_empty($$
     'every table, view and composite type has a COMMENT');
 
 SELECT ok((SELECT trusted FROM pg_available_extension_versions
-           WHERE name = 'caregap' AND version = '1.1.0'), 'trusted extension');
+           WHERE name = 'caregap' AND version = '1.2.0'), 'trusted extension');
 
 -- the reference tables are readable by everyone
 SELECT ok(has_table_privilege('public', 'caregap.gyeonggi_municipality', 'SELECT'),

@@ -61,10 +61,14 @@ cmp_pair(const void *a, const void *b, void *arg)
 	return x->j < y->j ? -1 : (x->j > y->j);
 }
 
-/* Read the cost query (demand_id, supply_id, cost) into compressed rows by demand point. */
-static void
-read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
-		   cg_fca_table *tab)
+/*
+ * Read the cost query (demand_id, supply_id, cost) into compressed rows by
+ * demand point.  A supply_id is looked up in sup, then in sup2 (may be NULL:
+ * its sites are numbered after sup's).
+ */
+void
+cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
+			  const cg_points *sup2, cg_fca_table *tab)
 {
 	char	   *q = text_to_cstring(query);
 	uint64		r,
@@ -117,6 +121,8 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 					 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", fname)));
 		pi = cg_points_find(dem, a);
 		pj = cg_points_find(sup, b);
+		if (pj < 0 && sup2 != NULL && (pj = cg_points_find(sup2, b)) >= 0)
+			pj += sup->n;
 		if (pi < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -124,7 +130,8 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 		if (pj < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost query names supply_id %s, which is not a supply site", fname, b)));
+					 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b,
+							sup2 ? "candidate or existing site" : "supply site")));
 		c = cg_number_datum(dc, SPI_gettypeid(td, cc));
 		if (isnan(c) || c < 0.0)
 			ereport(ERROR,
@@ -146,7 +153,8 @@ read_costs(text *query, const char *fname, const cg_points *dem, const cg_points
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname,
-							dem->id[pairs[r].i], sup->id[pairs[r].j])));
+							dem->id[pairs[r].i],
+							(int64) pairs[r].j < sup->n ? sup->id[pairs[r].j] : sup2->id[pairs[r].j - sup->n])));
 		row[pairs[r].i + 1]++;
 		col[r] = pairs[r].j;
 		cost[r] = pairs[r].cost;
@@ -301,7 +309,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	cg_read_points(PG_GETARG_TEXT_PP(0), fname, "demand", "population", !use_costs, &dem);
 	cg_read_points(PG_GETARG_TEXT_PP(1), fname, "supply", "capacity", !use_costs, &sup);
 	if (use_costs)
-		read_costs(PG_GETARG_TEXT_PP(6), fname, &dem, &sup, &tab);
+		cg_read_costs(PG_GETARG_TEXT_PP(6), fname, &dem, &sup, NULL, &tab);
 	else
 	{
 		cg_points_tree(&sup, fname, &tree);

@@ -212,6 +212,17 @@ struct cg_kdtree;
 /* The k-d tree of the points (coordinates checked: an error naming the point). */
 extern void cg_points_tree(cg_points *pts, const char *fname, struct cg_kdtree *t);
 
+struct cg_fca_table;
+
+/*
+ * The cost query (demand_id, supply_id, cost) as compressed rows by demand
+ * point (cg_access.h's cg_fca_table); a supply_id is looked up in sup, then
+ * in sup2 (NULL: none; numbered after sup).  Errors name unknown ids, nulls,
+ * negative or NaN costs and repeated pairs.
+ */
+extern void cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
+						  const cg_points *sup2, struct cg_fca_table *tab);
+
 /* Materialize mode of a set-returning function: its tuplestore and (blessed copy of) its row type. */
 extern Tuplestorestate *cg_srf_begin(FunctionCallInfo fcinfo, TupleDesc *td);
 
