@@ -33,13 +33,13 @@ SELECT is_empty($$
        AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'caregap')
        AND (p.proparallel <> CASE WHEN p.proname IN
                 ('weights_summary', 'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate',
-                 'query_columns')
+                 'query_columns', 'locate')
                 THEN 'r' ELSE 's' END
             OR p.provolatile <> CASE WHEN p.proname IN
                 ('spatial_trans', 'moran_i_final', 'geary_c_final', 'getis_ord_g_final',
                  'local_moran', 'local_g', 'spatial_lag', 'weights_summary', 'gini_spatial_final',
                  'knn_weights', 'distance_weights', 'fca', 'fca_supply', 'composite', 'allocate',
-                 'query_columns', 'agg_state_in', 'agg_state_out', 'agg_state_recv', 'agg_state_send')
+                 'query_columns', 'locate', 'agg_state_in', 'agg_state_out', 'agg_state_recv', 'agg_state_send')
                 THEN 's' ELSE 'i' END) $$,
     'PARALLEL RESTRICTED exactly when running an inner query, else SAFE; IMMUTABLE, or STABLE when reading a relation');
 

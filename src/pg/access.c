@@ -68,7 +68,7 @@ cmp_pair(const void *a, const void *b, void *arg)
  */
 void
 cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
-			  const cg_points *sup2, cg_fca_table *tab)
+			  const cg_points *sup2, const char *sites, cg_fca_table *tab)
 {
 	char	   *q = text_to_cstring(query);
 	uint64		r,
@@ -130,8 +130,7 @@ cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_poi
 		if (pj < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b,
-							sup2 ? "candidate or existing site" : "supply site")));
+					 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b, sites)));
 		c = cg_number_datum(dc, SPI_gettypeid(td, cc));
 		if (isnan(c) || c < 0.0)
 			ereport(ERROR,
@@ -309,7 +308,7 @@ run_fca(FunctionCallInfo fcinfo, bool supply_side)
 	cg_read_points(PG_GETARG_TEXT_PP(0), fname, "demand", "population", !use_costs, &dem);
 	cg_read_points(PG_GETARG_TEXT_PP(1), fname, "supply", "capacity", !use_costs, &sup);
 	if (use_costs)
-		cg_read_costs(PG_GETARG_TEXT_PP(6), fname, &dem, &sup, NULL, &tab);
+		cg_read_costs(PG_GETARG_TEXT_PP(6), fname, &dem, &sup, NULL, "supply site", &tab);
 	else
 	{
 		cg_points_tree(&sup, fname, &tree);

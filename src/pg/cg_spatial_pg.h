@@ -217,11 +217,12 @@ struct cg_fca_table;
 /*
  * The cost query (demand_id, supply_id, cost) as compressed rows by demand
  * point (cg_access.h's cg_fca_table); a supply_id is looked up in sup, then
- * in sup2 (NULL: none; numbered after sup).  Errors name unknown ids, nulls,
- * negative or NaN costs and repeated pairs.
+ * in sup2 (NULL: none; numbered after sup).  Errors name unknown ids
+ * (sites: what a supply_id should be, in the message), nulls, negative or
+ * NaN costs and repeated pairs.
  */
 extern void cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
-						  const cg_points *sup2, struct cg_fca_table *tab);
+						  const cg_points *sup2, const char *sites, struct cg_fca_table *tab);
 
 /* Materialize mode of a set-returning function: its tuplestore and (blessed copy of) its row type. */
 extern Tuplestorestate *cg_srf_begin(FunctionCallInfo fcinfo, TupleDesc *td);

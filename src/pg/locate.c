@@ -217,7 +217,8 @@ cg_locate_srf(PG_FUNCTION_ARGS)
 			cg_points_check(&ex, FNAME);
 	}
 	else
-		cg_read_costs(PG_GETARG_TEXT_PP(6), FNAME, &dem, &cand, has_ex ? &ex : NULL, &tab);
+		cg_read_costs(PG_GETARG_TEXT_PP(6), FNAME, &dem, &cand, has_ex ? &ex : NULL,
+					  "candidate or existing site", &tab);
 
 	/* distances (p_median, p_center): all pairs, refused past the limit before allocating */
 	if (dense)
