@@ -105,7 +105,7 @@ add_summary "pg$PGV" /tmp/caregap-regress.log
 #   clients  the BI clients (psycopg2, pgJDBC, psqlODBC) read every report view;
 #            they, R (RPostgreSQL) and node (pg) read one statistic of each family
 #   report   the HTML report renders in headless Chromium
-#   milp     allocate's whole-place min-max against HiGHS (scipy.optimize.milp), 200 units
+#   milp     against HiGHS (scipy.optimize.milp): allocate on 200 units, locate on 200 x 200
 #   doctest  every SQL example of the README and docs/ runs (output not compared)
 for step in clients:test/clients/run.sh report:test/report/run.sh milp:test/milp/run.sh doctest:test/doctest/run.sh; do
   name=${step%%:*}
