@@ -1194,7 +1194,7 @@ cg_locate(const cg_loc_problem *pr, cg_loc_result *res)
 	L.m = pr->m;
 	L.ncand = pr->m - pr->nfixed;
 	L.p = pr->objective == CG_LOC_LSCP ? 0 : pr->p;
-	L.limit = pr->work_limit > 0.0 ? pr->work_limit : 4e9;
+	L.limit = pr->work_limit > 0.0 ? pr->work_limit : 1e9;
 	L.stop_at = -INFINITY;
 	L.ub = INFINITY;
 	if (pr->objective != CG_LOC_LSCP && pr->p > L.ncand)

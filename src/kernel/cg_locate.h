@@ -62,7 +62,7 @@ typedef struct cg_loc_problem
 	/*
 	 * The search stops after about this many elementary steps (a distance
 	 * or a coverage entry looked at); the root's bound and the greedy and
-	 * interchange incumbent are always computed.  0: the default, 4e9.
+	 * interchange incumbent are always computed.  0: the default, 1e9.
 	 */
 	double		work_limit;
 } cg_loc_problem;

@@ -40,6 +40,7 @@ typedef struct cv
 	double	   *sbest;			/* m: MCLP, the site values of the best bound */
 	uint8_t    *xbest;			/* m: MCLP, the relaxation's sites there */
 	int			integral;		/* MCLP: every demand a whole number */
+	size_t		walked;			/* equity: the points eq_try looked at in the order */
 } cv;
 
 static void
@@ -1216,6 +1217,7 @@ eq_try(loc *L, cv *C, size_t q, const double *acc, long jin, long jout, uint32_t
 		}
 	*minv = v;
 	*shortv = short0 + ds;
+	C->walked = t;
 }
 
 /* Lexicographic: a higher least access, then (the same within rounding) less shortfall. */
@@ -1264,7 +1266,7 @@ eq_heuristic(loc *L, cv *C, uint8_t *open, size_t k, int swaps)
 				bm = minv;
 				bsh = shortv;
 			}
-			if (loc_tick(L, C->jrow[j + 1] - C->jrow[j] + 16))
+			if (loc_tick(L, 2 * (C->jrow[j + 1] - C->jrow[j]) + C->walked + 16))
 				return CG_E_CANCELED;
 		}
 		if (bj < 0)
@@ -1298,7 +1300,7 @@ eq_heuristic(loc *L, cv *C, uint8_t *open, size_t k, int swaps)
 					bm = minv;
 					bsh = shortv;
 				}
-				if (loc_tick(L, C->jrow[j + 1] - C->jrow[j] + C->jrow[f + 1] - C->jrow[f] + 16))
+				if (loc_tick(L, 2 * (C->jrow[j + 1] - C->jrow[j] + C->jrow[f + 1] - C->jrow[f]) + C->walked + 16))
 					return CG_E_CANCELED;
 			}
 		}
