@@ -174,3 +174,23 @@ SELECT code, name_ko, name_en, round(growth_pct_per_year::numeric, 1) AS growth_
        round(aged_65plus_2030_upper) AS upper_95, round(recipients_2030) AS recipients_2030,
        round(gap_2025::numeric, 3) AS gap_2025, round(gap_2030::numeric, 3) AS gap_2030
   FROM report.trend_2030 ORDER BY gap_2030 DESC, code LIMIT 10;
+\echo
+\echo '12. Where should the next 5 nursing hospitals go?  Demand: each dong''s people aged 65+; candidates:'
+\echo '    the dong points; open already: the area''s nursing hospitals; a new one has their median beds.'
+\echo '    mclp: the most people aged 65+ within 10 km; equity: the highest least 2SFCA access (ties: the'
+\echo '    least shortfall of the poorly served).  bound: what no choice of 5 can beat; gap 0 = optimal.'
+SELECT plan, adm_code, name_ko, sigungu_name_en AS municipality, round(pop_65plus_nearest) AS nearest_65plus,
+       round(objective::numeric, 6) AS objective, round(bound::numeric, 6) AS bound, round(gap::numeric, 6) AS gap, optimal
+  FROM report.next_hospitals ORDER BY plan DESC, adm_code;
+\echo '    Before and after: people aged 65+ within 10 km of a hospital, those with no bed in reach, the'
+\echo '    least access and the 65+-weighted Gini of access (beds per 1,000 aged 65+, over the area alone)'
+SELECT plan, round(pop_65plus_in_reach) AS in_reach_65plus, round(pop_65plus_gained) AS gained,
+       round(pop_65plus_no_access) AS no_access_65plus, round(least_access_per_1000::numeric, 3) AS least_access,
+       round(gini_access::numeric, 4) AS gini_access
+  FROM report.next_hospitals_effect ORDER BY plan = 'before' DESC, plan DESC;
+SELECT count(*) FILTER (WHERE NOT l.existing) AS lscp_sites, min(l.bound) AS lscp_bound,
+       CASE WHEN bool_and(l.optimal) THEN '(optimal)' ELSE '(no fewer than ' || min(l.bound) || ' can)' END AS lscp_proof
+  FROM report.location_input q,
+       caregap.locate(q.demand, q.candidates, NULL, 'lscp', 10, existing => q.existing, max_steps => 1e8) l
+ WHERE l.kind = 'site' \gset
+\echo '    Hospitals needed to bring every dong with people aged 65+ within 10 km (lscp):' :lscp_sites :lscp_proof

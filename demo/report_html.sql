@@ -3,7 +3,8 @@
 -- (inline SVG, no network fetch): the map of relative residential coverage in
 -- its 5 exact Fisher-Jenks classes with a legend, the Lorenz curve of
 -- coverage, the rank intervals of the composite care-gap index, and the
--- allocation of 500 new places.  Visible labels are the English names, so
+-- allocation of 500 new places, and the next 5 nursing hospitals of section 12
+-- marked on the map with their effect.  Visible labels are the English names, so
 -- that the page needs no CJK font; the map's tooltips carry the Korean ones.
 -- Run after demo/views.sql:
 --   psql -X -q -At -f demo/report_html.sql > report.html
@@ -28,6 +29,24 @@ rings AS (SELECT code, poly, ring,
             FROM proj GROUP BY code, poly, ring),
 paths AS (SELECT code, string_agg(d, ' ' ORDER BY poly, ring) AS d FROM rings GROUP BY code),
 height AS (SELECT ceil(max(y) + 20) AS h FROM proj),
+-- section 12's new hospitals on the same projection: mclp a black circle, equity a blue square (larger, drawn first: a site of both plans shows both)
+sites AS (
+    SELECT string_agg(CASE h.plan WHEN 'mclp'
+                        THEN '<circle class="site-mclp" cx="' || round(x::numeric, 1) || '" cy="' || round(y::numeric, 1) || '" r="5" fill="#000" stroke="#fff" stroke-width="1.5">'
+                        ELSE '<rect class="site-equity" x="' || round((x - 6.5)::numeric, 1) || '" y="' || round((y - 6.5)::numeric, 1) || '" width="13" height="13" fill="#2166ac" stroke="#fff" stroke-width="1.5">' END
+                      || '<title>' || h.plan || ': ' || h.name_ko || ', ' || h.sigungu_name || ' (' || h.sigungu_name_en || ')</title>'
+                      || CASE h.plan WHEN 'mclp' THEN '</circle>' ELSE '</rect>' END, '' ORDER BY h.plan, h.adm_code) AS svg
+      FROM report.next_hospitals h, box,
+           LATERAL (SELECT 560 / ((x1 - x0) * cos(radians((y0 + y1) / 2))) AS s) k,
+           LATERAL (SELECT 20 + (h.lon - x0) * cos(radians((y0 + y1) / 2)) * k.s AS x, 20 + (y1 - h.lat) * k.s AS y) xy),
+effect AS (
+    SELECT '<table id="next-hospitals"><tr><th>plan</th><th>65+ within 10 km</th><th>more than before</th>'
+           || '<th>65+ with no bed in reach</th><th>Gini of access</th></tr>'
+           || string_agg('<tr><td>' || plan || '</td><td>' || round(pop_65plus_in_reach) || '</td><td>' || round(pop_65plus_gained)
+                         || '</td><td>' || round(pop_65plus_no_access) || '</td><td>' || round(gini_access::numeric, 4) || '</td></tr>',
+                         '' ORDER BY plan = 'before' DESC, plan DESC)
+           || '</table>' AS html
+      FROM report.next_hospitals_effect),
 palette AS (SELECT * FROM (VALUES (1, '#b2182b'), (2, '#ef8a62'), (3, '#fddbc7'), (4, '#d1e5f0'), (5, '#67a9cf')) t(class, color)),
 map AS (
     SELECT '<svg id="map" xmlns="http://www.w3.org/2000/svg" width="600" height="' || h || '" viewBox="0 0 600 ' || h || '">'
@@ -35,7 +54,7 @@ map AS (
                          || '" stroke="#444" stroke-width="0.6"><title>' || m.name_ko || ' ' || m.name_en
                          || ': relative coverage ' || round(m.relative_coverage::numeric, 3) || ', class ' || m.class
                          || '</title></path>', '' ORDER BY m.code)
-           || '</svg>' AS svg
+           || coalesce((SELECT svg FROM sites), '') || '</svg>' AS svg
       FROM report.map_classes m JOIN paths p USING (code) JOIN palette pl USING (class), height
      GROUP BY h),
 legend AS (
@@ -89,6 +108,7 @@ SELECT '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>carega
        || '<h2>Relative coverage of residential places, by municipality</h2>'
        || '<p>Places per recognised recipient against the province''s ratio, in 5 exact Fisher&#8211;Jenks classes; class 1 is the least covered.</p>'
        || '<div class="row">' || map.svg || legend.svg || '</div>'
+       || '<p>Marked on the map: the next 5 nursing hospitals (section 12), black circles for the most people aged 65+ within 10 km (mclp), blue squares for the highest least access (equity).</p>'
        || '<h2>Lorenz curve of residential coverage (weighted by recipients)</h2>' || lorenz.svg
        || '<h2>Composite care-gap index: rank and its 5&#8211;95 % interval</h2>'
        || '<p>Four indicators (residential, day/night, care workers, nursing-hospital access), equal weights; 1,000 draws of the weights (&#177;50 %) and of the aggregation. Dot: median rank; line: 5&#8211;95 %.</p>'
@@ -96,5 +116,8 @@ SELECT '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>carega
        || '<h2>500 new residential places: where</h2>'
        || '<p>Placed to lower the largest gap against the province''s ratio (water-filling, whole places).</p>'
        || alloc.html
+       || '<h2>The next 5 nursing hospitals: how many more people aged 65+ within reach</h2>'
+       || '<p>caregap.locate within 10 km, the area''s hospitals open already; a new hospital has their median beds. Gini: 65+-weighted, of 2SFCA access over the area.</p>'
+       || effect.html
        || '</body></html>'
-  FROM map, legend, lorenz, ranks, alloc;
+  FROM map, legend, lorenz, ranks, alloc, effect;

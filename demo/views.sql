@@ -358,3 +358,76 @@ SELECT code, name_ko, name_en, region, aged_65plus_2025, growth_pct_per_year, ag
 COMMENT ON VIEW report.trend_2030 IS
 'per unit: the 65+ in 2025, its growth per year and its 2030 trend (log-linear over the Decembers 2016-2025) with the 95 % prediction interval; the recipients of 2030 at the 2025 rate per person aged 65+; residential places as they are; places per recipient and the gap against the area''s 2025 ratio, in 2025 and in 2030. A trend, not an official projection';
 GRANT SELECT ON report.trend_2030 TO PUBLIC;
+
+-- section 12: where should the next 5 nursing hospitals go?  Demand: each dong's
+-- people aged 65+ (dongs with a point); candidates: the dong points; open
+-- already: the area's nursing hospitals (caregap_korea.nursing_hospital).  Two
+-- plans by caregap.locate within 10 km great-circle: mclp (the most people
+-- aged 65+ within 10 km of a hospital) and equity (the highest least 2SFCA
+-- access; ties go to the least shortfall of the poorly served).  A new
+-- hospital has the median beds of the area's hospitals (an assumption of this
+-- demo).  Access here is computed over the area alone (section 7 uses all of
+-- Korea), so that before and after compare like with like.  Each search is
+-- bounded at 10^8 steps (max_steps, well under a second): where that does not
+-- prove the optimum (equity in the dense cities), the bound and gap say how
+-- far the answer can be from it.
+CREATE VIEW report.location_input AS
+SELECT 'SELECT adm_code AS id, lon, lat, pop_65plus::float8 AS population FROM korea_dong.dong
+         WHERE lon IS NOT NULL AND sigungu IN (SELECT code FROM report.unit)'::text AS demand,
+       pg_catalog.format('SELECT adm_code AS id, lon, lat, %s::float8 AS capacity FROM korea_dong.dong
+         WHERE lon IS NOT NULL AND sigungu IN (SELECT code FROM report.unit)', c.beds) AS candidates,
+       'SELECT id, lon, lat, beds::float8 AS capacity FROM caregap_korea.nursing_hospital
+         WHERE code IN (SELECT code FROM report.unit)'::text AS existing,
+       c.beds AS new_hospital_beds, c.hospitals AS existing_hospitals
+  FROM (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY beds) AS beds, count(*) AS hospitals
+          FROM caregap_korea.nursing_hospital WHERE code IN (SELECT code FROM report.unit)) c;
+COMMENT ON VIEW report.location_input IS
+'the inner queries of section 12: the area''s dongs as demand (people aged 65+) and as candidate sites (with the median beds of the area''s hospitals), and its nursing hospitals, open already';
+
+CREATE VIEW report.next_hospitals AS
+SELECT o.plan, l.id AS adm_code, d.name_ko, d.sigungu, u.name_ko AS sigungu_name, u.name_en AS sigungu_name_en,
+       d.lon, d.lat, l.population AS pop_65plus_nearest, l.objective, l.bound, l.gap, l.optimal
+  FROM report.location_input q,
+       (VALUES ('mclp'::text), ('equity'::text)) o(plan),
+       LATERAL caregap.locate(q.demand, q.candidates, 5, o.plan, 10, existing => q.existing, max_steps => 1e8) l
+  JOIN korea_dong.dong d ON d.adm_code = l.id::bigint
+  JOIN report.unit u ON u.code = d.sigungu
+ WHERE l.kind = 'site' AND NOT l.existing;
+COMMENT ON VIEW report.next_hospitals IS
+'the next 5 nursing hospitals of each plan (mclp: most people aged 65+ within 10 km; equity: the highest least 2SFCA access), with the plan''s objective, its proven bound, the gap and whether it is optimal';
+
+CREATE VIEW report.next_hospitals_effect AS
+WITH q AS (SELECT * FROM report.location_input),
+chosen AS MATERIALIZED (SELECT plan, array_agg(adm_code) AS sites FROM report.next_hospitals GROUP BY plan),
+plans AS (SELECT plan FROM chosen),
+reach AS (  -- people aged 65+ within 10 km of a hospital: mclp's objective with p = 0, and with each plan's 5
+    SELECT 'before'::text AS plan, min(objective) AS in_reach
+      FROM q, caregap.locate(q.demand, q.candidates, 0, 'mclp', 10, existing => q.existing, max_steps => 1e8)
+    UNION ALL
+    SELECT p.plan, sum(a.population) FILTER (WHERE a.sites > 0)
+      FROM q, plans p,
+           LATERAL caregap.fca(q.demand,
+                               q.existing || pg_catalog.format(' UNION ALL SELECT adm_code::text, lon, lat, %s::float8 FROM korea_dong.dong WHERE adm_code = ANY (%L)',
+                                   q.new_hospital_beds, (SELECT sites FROM chosen c WHERE c.plan = p.plan)),
+                               10) a
+     GROUP BY p.plan),
+acc AS (    -- 2SFCA access (beds per 1,000 aged 65+) before and after each plan
+    SELECT 'before'::text AS plan, a.*
+      FROM q, caregap.fca(q.demand, q.existing, 10) a
+    UNION ALL
+    SELECT p.plan, a.*
+      FROM q, plans p,
+           LATERAL caregap.fca(q.demand,
+                               q.existing || pg_catalog.format(' UNION ALL SELECT adm_code::text, lon, lat, %s::float8 FROM korea_dong.dong WHERE adm_code = ANY (%L)',
+                                   q.new_hospital_beds, (SELECT sites FROM chosen c WHERE c.plan = p.plan)),
+                               10) a)
+SELECT a.plan, r.in_reach AS pop_65plus_in_reach,
+       r.in_reach - (SELECT in_reach FROM reach WHERE plan = 'before') AS pop_65plus_gained,
+       sum(a.population) FILTER (WHERE a.access = 0) AS pop_65plus_no_access,
+       1000 * min(a.access) AS least_access_per_1000,
+       caregap.gini(a.access, a.population) AS gini_access
+  FROM acc a JOIN reach r USING (plan)
+ GROUP BY a.plan, r.in_reach;
+COMMENT ON VIEW report.next_hospitals_effect IS
+'before and after each plan of section 12: people aged 65+ within 10 km of a nursing hospital (and how many more), those with no bed in reach, the least 2SFCA access (beds per 1,000 aged 65+) and its 65+-weighted Gini';
+GRANT SELECT ON report.location_input, report.next_hospitals, report.next_hospitals_effect TO PUBLIC;

@@ -7,17 +7,18 @@
 \i demo/views.sql
 
 BEGIN;
-SELECT plan(33);
+SELECT plan(41);
 
 SELECT set_eq($$SELECT table_name::text FROM information_schema.views WHERE table_schema = 'report'$$,
               ARRAY['area', 'unit', 'header', 'gap_input', 'coverage', 'gap_by_region', 'disparity', 'growth', 'need_weighted',
                     'gap_autocorrelation', 'gap_lisa', 'dong_lisa', 'dong_access', 'access_low', 'access_disparity',
-                    'map_classes', 'indicators', 'gap_index', 'allocation', 'trend_2030'],
+                    'map_classes', 'indicators', 'gap_index', 'allocation', 'trend_2030',
+                    'location_input', 'next_hospitals', 'next_hospitals_effect'],
               'one view a section');
 SELECT is_empty($$SELECT table_name, column_name, data_type FROM information_schema.columns
                    WHERE table_schema = 'report'
-                     AND data_type NOT IN ('double precision', 'text', 'integer', 'date', 'bigint')$$,
-                'every column of every view is a plain number, text or date (no composite), for BI tools');
+                     AND data_type NOT IN ('double precision', 'text', 'integer', 'date', 'bigint', 'boolean')$$,
+                'every column of every view is a plain number, text, boolean or date (no composite), for BI tools');
 SELECT results_eq($$SELECT domain, count(*)::bigint, sum(supply), sum(demand) FROM report.gap_input GROUP BY domain ORDER BY domain$$,
                   $$VALUES ('care workers', 31::bigint, 226763::float8, 283943::float8),
                            ('day/night places', 31, 51069, 283943), ('residential places', 31, 97178, 283943)$$,
@@ -175,6 +176,48 @@ SELECT ok((SELECT bool_and(pg_temp.close(recipients_2030, recipients_2025 / aged
                            AND pg_temp.close(gap_2030, greatest(0, 1 - (residential_places / recipients_2030) / (97178.0 / 283943)), 1e-12))
              FROM report.trend_2030),
           'section 11: recipients of 2030 at the 2025 rate, and the 2030 gap against the 2025 ratio, by hand');
+
+-- section 12: the next 5 nursing hospitals.  Great-circle km in plain SQL (haversine, R = 6371.0088).
+CREATE FUNCTION pg_temp.km(lon1 float8, lat1 float8, lon2 float8, lat2 float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
+  SELECT 2 * 6371.0088 * asin(sqrt(sin(radians(lat2 - lat1) / 2) ^ 2
+                                   + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ^ 2)) $$;
+CREATE TEMP VIEW gg_dong AS SELECT * FROM korea_dong.dong WHERE sido = '41' AND lon IS NOT NULL;
+CREATE TEMP VIEW gg_hosp AS SELECT lon, lat FROM caregap_korea.nursing_hospital WHERE sido = '41';
+SELECT is((SELECT count(*) FROM gg_hosp), 267::bigint, 'section 12: the 267 hospitals of Gyeonggi are open already');
+SELECT ok((SELECT count(*) = 5 AND bool_and(optimal) FROM report.next_hospitals WHERE plan = 'mclp')
+          AND (SELECT count(*) = 5 AND bool_and(optimal) FROM report.next_hospitals WHERE plan = 'equity'),
+          'section 12: five new sites in each plan, each plan proven optimal');
+SELECT is((SELECT pop_65plus_in_reach FROM report.next_hospitals_effect WHERE plan = 'before'),
+          (SELECT sum(pop_65plus)::float8 FROM gg_dong d
+            WHERE EXISTS (SELECT FROM gg_hosp h WHERE pg_temp.km(d.lon, d.lat, h.lon, h.lat) <= 10)),
+          'section 12: people aged 65+ within 10 km of a hospital today = plain SQL');
+SELECT is((SELECT pop_65plus_in_reach FROM report.next_hospitals_effect WHERE plan = 'mclp'),
+          (SELECT sum(pop_65plus)::float8 FROM gg_dong d
+            WHERE EXISTS (SELECT FROM (SELECT lon, lat FROM gg_hosp UNION ALL
+                                       SELECT lon, lat FROM report.next_hospitals WHERE plan = 'mclp') h
+                           WHERE pg_temp.km(d.lon, d.lat, h.lon, h.lat) <= 10)),
+          'section 12: and with mclp''s five = plain SQL');
+SELECT ok((SELECT DISTINCT objective FROM report.next_hospitals WHERE plan = 'mclp')
+            = (SELECT pop_65plus_in_reach FROM report.next_hospitals_effect WHERE plan = 'mclp')
+          AND (SELECT pop_65plus_in_reach FROM report.next_hospitals_effect WHERE plan = 'mclp')
+            >= (SELECT pop_65plus_in_reach FROM report.next_hospitals_effect WHERE plan = 'equity'),
+          'section 12: mclp''s objective is the count after it, and no other plan reaches more');
+-- the five cannot bring every dong within 10 km (lscp needs 7), so the least access stays 0: proven
+SELECT ok((SELECT DISTINCT objective = 0 AND bound = 0 FROM report.next_hospitals WHERE plan = 'equity')
+          AND (SELECT count(*) FROM report.location_input q, caregap.locate(q.demand, q.candidates, NULL, 'lscp', 10, existing => q.existing) l
+                WHERE l.kind = 'site' AND NOT l.existing) = 7,
+          'section 12: equity''s least access is 0 with bound 0, as lscp needs 7 new hospitals to reach every dong');
+SELECT ok((SELECT bool_and(pg_temp.close(e.gini_access, g.gini, 1e-12)) FROM report.next_hospitals_effect e JOIN (
+             SELECT plan, (sum(a.w * b.w * abs(a.x - b.x)) / (2 * sum(a.w * b.w * a.x)))::float8 AS gini
+               FROM (SELECT 'before'::text AS plan, population::numeric AS w, access::numeric AS x, id
+                       FROM report.location_input q, caregap.fca(q.demand, q.existing, 10)) a
+               JOIN (SELECT 'before'::text AS plan, population::numeric AS w, access::numeric AS x
+                       FROM report.location_input q, caregap.fca(q.demand, q.existing, 10)) b USING (plan)
+              GROUP BY plan) g USING (plan)),
+          'section 12: the Gini of access before = the weighted all-pairs definition in numeric SQL');
+SELECT ok((SELECT gini_access FROM report.next_hospitals_effect WHERE plan = 'equity')
+            < (SELECT gini_access FROM report.next_hospitals_effect WHERE plan = 'before'),
+          'section 12: equity''s five lower the Gini of access');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -59,6 +59,7 @@ public class BiJdbc {
                                 : typ.equals("double precision") ? o instanceof Double && (Double) o == Double.parseDouble(t)
                                 : typ.equals("integer") ? o instanceof Integer && (Integer) o == Integer.parseInt(t)
                                 : typ.equals("bigint") ? o instanceof Long && (Long) o == Long.parseLong(t)
+                                : typ.equals("boolean") ? o instanceof Boolean && (Boolean) o == t.equals("true")
                                 : o instanceof String && o.equals(t);
                         if (!same)
                             bad.add(cols.get(i)[0] + " row " + rows + ": " + o + " vs " + t);
@@ -79,7 +80,7 @@ public class BiJdbc {
         p.setProperty("password", System.getenv().getOrDefault("PGPASSWORD", ""));
         p.setProperty("readOnly", "true");
         Map<String, Class<?>> javaType = Map.of("double precision", Double.class, "integer", Integer.class,
-                "bigint", Long.class, "text", String.class, "date", java.sql.Date.class);
+                "bigint", Long.class, "text", String.class, "date", java.sql.Date.class, "boolean", Boolean.class);
         try (Connection c = DriverManager.getConnection(url, p); Statement s = c.createStatement()) {
             Map<String, List<String[]>> cols = new TreeMap<>();
             try (ResultSet r = s.executeQuery("SELECT table_name::text, column_name::text, data_type::text "
@@ -87,7 +88,7 @@ public class BiJdbc {
                 while (r.next())
                     cols.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new String[]{r.getString(2), r.getString(3)});
             }
-            ok(cols.size() == 20, "20 report views " + cols.keySet());
+            ok(cols.size() == 23, "23 report views " + cols.keySet());
             for (Map.Entry<String, List<String[]>> v : cols.entrySet()) {
                 int rows = 0;
                 List<String> bad = new ArrayList<>();

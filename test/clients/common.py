@@ -11,7 +11,7 @@ import os
 import sys
 
 FAMILIES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "families.txt")
-PLAIN = {"double precision", "integer", "bigint", "text"}
+PLAIN = {"double precision", "integer", "bigint", "text", "boolean"}
 
 EXPECTATIONS = ("SELECT table_name::text, column_name::text, data_type::text, ordinal_position::int "
                 "FROM information_schema.columns WHERE table_schema = 'report' ORDER BY 1, 4")
@@ -22,6 +22,7 @@ PY_TYPES = {
     "bigint": int,
     "text": str,
     "date": datetime.date,
+    "boolean": bool,
 }
 
 # README examples: (sql, expected first row)
@@ -68,7 +69,7 @@ def run(tap, cursor_factory, fetch_text):
     cur.execute(EXPECTATIONS)
     cols = cur.fetchall()
     views = sorted({c[0] for c in cols})
-    tap.ok(len(views) == 20, "20 report views (%s)" % ", ".join(views))
+    tap.ok(len(views) == 23, "23 report views (%s)" % ", ".join(views))
     for v in views:
         want = [(c[1], c[2]) for c in cols if c[0] == v]
         cur.execute("SELECT * FROM report.%s" % v)
@@ -153,6 +154,8 @@ def same(value, typ, text):
         return isinstance(value, float) and value == float(text)
     if typ in ("integer", "bigint"):
         return isinstance(value, int) and not isinstance(value, bool) and value == int(text)
+    if typ == "boolean":
+        return isinstance(value, bool) and value == (text == "true")
     return isinstance(value, str) and value == text
 
 

@@ -9,7 +9,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
 
 conn = pyodbc.connect(
-    "DRIVER={PostgreSQL Unicode};SERVER=%s;PORT=%s;DATABASE=%s;UID=%s;PWD=%s;ReadOnly=1"
+    # BoolsAsChar=0: booleans as SQL_BIT (psqlODBC's default sends them as the characters 1 and 0)
+    "DRIVER={PostgreSQL Unicode};SERVER=%s;PORT=%s;DATABASE=%s;UID=%s;PWD=%s;ReadOnly=1;BoolsAsChar=0"
     % (os.environ.get("PGHOST", "localhost"), os.environ.get("PGPORT", "5432"),
        os.environ["PGDATABASE"], os.environ["PGUSER"], os.environ.get("PGPASSWORD", "")),
     autocommit=True)

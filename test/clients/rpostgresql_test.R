@@ -12,7 +12,8 @@ ok <- function(cond, what) {
   if (!isTRUE(cond)) failed <<- failed + 1
   cat(sprintf("%sok %d - RPostgreSQL: %s\n", if (isTRUE(cond)) "" else "not ", n, what))
 }
-rclass <- c("double precision" = "numeric", "integer" = "integer", "bigint" = "numeric", "text" = "character")
+rclass <- c("double precision" = "numeric", "integer" = "integer", "bigint" = "numeric", "text" = "character",
+            "boolean" = "logical")
 lines <- readLines(Sys.getenv("CAREGAP_FAMILIES", "test/clients/families.txt"), encoding = "UTF-8")
 for (line in lines[nzchar(lines) & !startsWith(lines, "#")]) {
   tab <- regexpr("\t", line, fixed = TRUE)
@@ -37,6 +38,7 @@ for (line in lines[nzchar(lines) & !startsWith(lines, "#")]) {
     t <- texts[[i]]
     for (r in seq_along(t)) {
       same <- if (t[r] == "\\N") is.na(v[r]) else if (want == "character") identical(v[r], t[r]) else
+        if (want == "logical") identical(v[r], t[r] == "true") else
         identical(as.numeric(v[r]), as.numeric(t[r]))
       if (!isTRUE(same)) bad <- c(bad, sprintf("%s row %d: %s vs %s", cols$column_name[i], r, format(v[r], digits = 17), t[r]))
     }

@@ -29,6 +29,8 @@ check '[ "$(grep -o "class=\"unit\"" "$out/dom.html" | wc -l)" -eq 31 ]' "the re
 check 'grep -q "id=\"legend\"" "$out/dom.html" && grep -q "id=\"lorenz\"" "$out/dom.html" && grep -q "id=\"ranks\"" "$out/dom.html" && grep -q "id=\"allocation\"" "$out/dom.html"' \
   "legend, Lorenz curve, rank intervals and allocation table are rendered"
 check '[ "$(grep -o "class=\"interval\"" "$out/dom.html" | wc -l)" -eq 31 ]' "a rank interval for each municipality"
+check '[ "$(grep -o "class=\"site-mclp\"" "$out/dom.html" | wc -l)" -eq 5 ] && [ "$(grep -o "class=\"site-equity\"" "$out/dom.html" | wc -l)" -eq 5 ] && grep -q "id=\"next-hospitals\"" "$out/dom.html"' \
+  "the next 5 nursing hospitals of each plan are marked on the map, with their effect table"
 # every area: the 17 sido and Korea
 for sido in $(cut -d, -f2 data/korea/care/municipalities.csv | sed 1d | sort -u) all; do
   psql -X -q -v ON_ERROR_STOP=1 -v sido="$sido" -f demo/views.sql >/dev/null 2>"$out/err" &&
@@ -37,8 +39,8 @@ for sido in $(cut -d, -f2 data/korea/care/municipalities.csv | sed 1d | sort -u)
   rc=$?
   units=$(psql -X -At -c "SELECT units FROM report.area" 2>/dev/null)
   check '[ "$rc" = 0 ] && [ ! -s "$out/err" ]' "area $sido ($units units): views, report and HTML run without an error $(head -c 200 "$out/err")"
-  sections=$(grep -cE '^ ?(1|2|3|4|5|6|7|8|9|10|11)\. ' "$out/report-$sido.txt")
-  check '[ "$sections" = 11 ]' "area $sido: all 11 sections are printed ($sections)"
+  sections=$(grep -cE '^ ?(1|2|3|4|5|6|7|8|9|10|11|12)\. ' "$out/report-$sido.txt")
+  check '[ "$sections" = 12 ]' "area $sido: all 12 sections are printed ($sections)"
   if [ "${units:-0}" -ge 8 ]; then
     check 'grep -q "morans_i" "$out/report-$sido.txt" && grep -qE "^ rank \| code" "$out/report-$sido.txt"' "area $sido: Moran's I and the index are computed"
   else

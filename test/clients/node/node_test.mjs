@@ -17,7 +17,7 @@ const ok = (cond, what) => {
   if (!cond) failed++;
   console.log(`${cond ? "" : "not "}ok ${n} - node pg: ${what}`);
 };
-const jsType = { "double precision": "number", integer: "number", bigint: "number", text: "string" };
+const jsType = { "double precision": "number", integer: "number", bigint: "number", text: "string", boolean: "boolean" };
 const file = process.env.CAREGAP_FAMILIES || "test/clients/families.txt";
 for (const line of fs.readFileSync(file, "utf8").split("\n")) {
   if (!line.trim() || line.startsWith("#")) continue;
@@ -39,7 +39,7 @@ for (const line of fs.readFileSync(file, "utf8").split("\n")) {
   cols.forEach((c, i) => res.rows.forEach((row, r) => {
     const v = row[i], t = texts[i][r];
     const same = t === "\\N" ? v === null
-      : typeof v === jsType[c.type] && (c.type === "text" ? v === t : v === Number(t));
+      : typeof v === jsType[c.type] && (c.type === "text" ? v === t : c.type === "boolean" ? v === (t === "true") : v === Number(t));
     if (!same) bad.push(`${c.column_name} row ${r}: ${JSON.stringify(v)} (${typeof v}) vs ${t}`);
   }));
   ok(bad.length === 0, `${label}: every value arrives as the server's, in its JavaScript type ${JSON.stringify(bad.slice(0, 3))}`);
