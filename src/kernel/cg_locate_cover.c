@@ -41,6 +41,7 @@ typedef struct cv
 	uint8_t    *xbest;			/* m: MCLP, the relaxation's sites there */
 	int			integral;		/* MCLP: every demand a whole number */
 	size_t		walked;			/* equity: the points eq_try looked at in the order */
+	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
 } cv;
 
 static void
@@ -107,7 +108,8 @@ cv_alloc(loc *L, cv *C, const size_t *row, const uint32_t *col, size_t extra)
 /*
  * Mark the points with demand that no forced-open site covers; *base: the
  * demand of those it does cover.  *uncoverable: an alive point without a
- * free site (the first), or -1.
+ * free site (the first), or -1; with C->drop_unreachable (MCLP) such a point
+ * is not alive (nothing can cover it).
  */
 static cg_status
 cv_alive(loc *L, cv *C, double *base, long *uncoverable)
@@ -136,7 +138,7 @@ cv_alive(loc *L, cv *C, double *base, long *uncoverable)
 		}
 		if (in)
 			cg_psum_add(&hi, &lo, w[i]);
-		else
+		else if (fr || !C->drop_unreachable)
 		{
 			C->alive[i] = 1;
 			if (!fr && *uncoverable < 0)
@@ -946,9 +948,12 @@ again:
 		for (i = 0; i < n; i++)
 			if (C->alive[i])
 			{
+				/* mu_i beyond w_i only raises the bound: keep it in [0, w_i] */
 				C->u[i] -= step * C->g[i];
 				if (C->u[i] < 0.0)
 					C->u[i] = 0.0;
+				if (C->u[i] > w[i])
+					C->u[i] = w[i];
 			}
 	}
 	if (root && rounds < 3 && !loc_prunable(L, -best))
@@ -1000,6 +1005,7 @@ loc_mclp(loc *L, cg_loc_result *res)
 	if ((st = cv_alloc(L, &C, L->pr->row, L->pr->col, (L->p ? L->p : 1) * (L->ncand ? L->ncand : 1))) != CG_OK)
 		goto done;
 	L->obj = &C;
+	C.drop_unreachable = 1;
 	C.integral = 1;
 	for (i = 0; i < L->n; i++)
 		if (L->pr->w[i] != floor(L->pr->w[i]))
