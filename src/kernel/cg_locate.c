@@ -726,7 +726,7 @@ again:
 			if (loc_tick(L, t + 1))
 				return CG_E_CANCELED;
 		}
-		if (root && phi + plo < L->ub && it - last_ls >= 50)
+		if (root && (phi + plo < L->ub || it - last_ls >= 200) && it - last_ls >= 50)
 		{
 			/* a better solution from the relaxation: vertex substitution from it too */
 			double		c2;
