@@ -99,6 +99,8 @@ loc_search(loc *L, loc_eval_fn eval, double *bound)
 			L->nin++;
 			L->nodes++;
 			st = eval(L, 0, &lb, &br);
+			/* a child's solutions are its parent's: the parent's bound holds too */
+			lb = fmax(lb, slb[depth - 1]);
 			continue;
 		}
 		/* back up to the next second child */
@@ -126,6 +128,7 @@ loc_search(loc *L, loc_eval_fn eval, double *bound)
 			break;
 		L->nodes++;
 		st = eval(L, 0, &lb, &br);
+		lb = fmax(lb, slb[depth - 1]);
 	}
 	/* leave the statuses as at the root */
 	while (depth > 0)
