@@ -42,9 +42,11 @@ sites AS (
 effect AS (
     SELECT '<table id="next-hospitals"><tr><th>plan</th><th>65+ within 10 km</th><th>more than before</th>'
            || '<th>65+ with no bed in reach</th><th>Gini of access</th></tr>'
-           || string_agg('<tr><td>' || plan || '</td><td>' || round(pop_65plus_in_reach) || '</td><td>' || round(pop_65plus_gained)
-                         || '</td><td>' || round(pop_65plus_no_access) || '</td><td>' || round(gini_access::numeric, 4) || '</td></tr>',
-                         '' ORDER BY plan = 'before' DESC, plan DESC)
+           || coalesce(string_agg('<tr><td>' || plan || '</td><td>' || coalesce(round(pop_65plus_in_reach)::text, '-')
+                                  || '</td><td>' || coalesce(round(pop_65plus_gained)::text, '-')
+                                  || '</td><td>' || coalesce(round(pop_65plus_no_access)::text, '-')
+                                  || '</td><td>' || coalesce(round(gini_access::numeric, 4)::text, '-') || '</td></tr>',
+                                  '' ORDER BY plan = 'before' DESC, plan DESC), '')
            || '</table>' AS html
       FROM report.next_hospitals_effect),
 palette AS (SELECT * FROM (VALUES (1, '#b2182b'), (2, '#ef8a62'), (3, '#fddbc7'), (4, '#d1e5f0'), (5, '#67a9cf')) t(class, color)),

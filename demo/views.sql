@@ -423,7 +423,7 @@ acc AS (    -- 2SFCA access (beds per 1,000 aged 65+) before and after each plan
                                10) a)
 SELECT a.plan, r.in_reach AS pop_65plus_in_reach,
        r.in_reach - (SELECT in_reach FROM reach WHERE plan = 'before') AS pop_65plus_gained,
-       sum(a.population) FILTER (WHERE a.access = 0) AS pop_65plus_no_access,
+       coalesce(sum(a.population) FILTER (WHERE a.access = 0), 0) AS pop_65plus_no_access,
        1000 * min(a.access) AS least_access_per_1000,
        caregap.gini(a.access, a.population) AS gini_access
   FROM acc a JOIN reach r USING (plan)
