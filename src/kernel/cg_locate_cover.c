@@ -42,7 +42,7 @@ typedef struct cv
 	int			integral;		/* MCLP: every demand a whole number */
 	size_t		walked;			/* equity: the points eq_try looked at in the order */
 	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
-	double	   *gd;				/* n: MCLP, the deflected direction */
+	double	   *gd;				/* n: MCLP and LSCP, the deflected direction */
 } cv;
 
 static void
@@ -287,6 +287,7 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 				bestf = -INFINITY;
 	cg_status	st;
 
+	/* the direction carries over from the node before (a warm start, like u) */
 	for (it = 0; it < iters; it++)
 	{
 		double		lval = 0.0,
@@ -337,8 +338,10 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 				for (k = C->row[i]; k < C->row[i + 1]; k++)
 					gi -= C->x[C->col[k]] && L->st[C->col[k]] == LOC_FREE;
 			}
-			C->g[i] = gi;
-			norm += gi * gi;
+			/* deflected by the last direction (beta 0.9, as for MCLP) */
+			C->gd[i] = gi + 0.9 * C->gd[i];
+			C->g[i] = C->gd[i];
+			norm += C->g[i] * C->g[i];
 		}
 		if (it % 5 == 0 || norm == 0.0)
 		{
