@@ -69,10 +69,57 @@ void		loc_select_smallest(const double *v, uint32_t *idx, size_t cnt, size_t k);
 /* Coverage by site from coverage by point (malloc'd into L->jrow, L->jcol). */
 cg_status	loc_transpose(loc *L, const size_t *row, const uint32_t *col);
 
-/* The objectives of cg_locate_cover.c. */
-cg_status	loc_lscp(loc *L, cg_loc_result *res);
-cg_status	loc_mclp(loc *L, cg_loc_result *res);
-cg_status	loc_equity(loc *L, cg_loc_result *res);
+/* The objectives, one file each. */
+cg_status	loc_pmedian(loc *L, cg_loc_result *res);	/* cg_locate_median.c */
+cg_status	loc_pcenter(loc *L, cg_loc_result *res);	/* cg_locate_center.c */
+cg_status	loc_lscp(loc *L, cg_loc_result *res);	/* cg_locate_cover.c */
+cg_status	loc_mclp(loc *L, cg_loc_result *res);	/* cg_locate_mclp.c */
+cg_status	loc_equity(loc *L, cg_loc_result *res);	/* cg_locate_equity.c */
+
+/* The state of a coverage objective. */
+typedef struct cv
+{
+	const size_t *row;			/* by point */
+	const uint32_t *col;
+	const size_t *jrow;			/* by site */
+	const uint32_t *jcol;
+	uint8_t    *alive;			/* n: has demand, not covered by a site forced open */
+	int32_t    *cc;				/* n: open sites covering the point */
+	double	   *u;				/* n: multipliers */
+	double	   *ubest;			/* n: the multipliers of the best bound */
+	double	   *g;				/* n: subgradient */
+	double	   *s;				/* m */
+	uint8_t    *x;				/* m: the relaxation's sites */
+	uint8_t    *open;			/* m */
+	double	   *gain;			/* m */
+	uint32_t   *idx;			/* m */
+	int32_t    *pos;			/* m */
+	double	   *extra;			/* p * ncand (MCLP interchange) */
+	double	   *ratio;			/* m (equity) */
+	double	   *acc;			/* n (equity) */
+	uint32_t   *ord;			/* n (equity) */
+	uint32_t   *stamp;			/* n (equity) */
+	double		target;			/* equity: the shortfall's level */
+	double		cover_ub;		/* equity: the root's bound from covers */
+	double	   *sbest;			/* m: MCLP, the site values of the best bound */
+	uint8_t    *xbest;			/* m: MCLP, the relaxation's sites there */
+	int			integral;		/* MCLP: every demand a whole number */
+	size_t		walked;			/* equity: the points eq_try looked at in the order */
+	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
+	double	   *gd;				/* n: MCLP and LSCP, the deflected direction */
+} cv;
+
+/* The state of a coverage objective over row/col (and L's transposed coverage); extra: doubles for MCLP's interchange. */
+cg_status	cv_alloc(loc *L, cv *C, const size_t *row, const uint32_t *col, size_t extra);
+void		cv_free(cv *C);
+
+/*
+ * Mark the points with demand that no forced-open site covers; *base: the
+ * demand of those it does cover.  *uncoverable: an alive point without a
+ * free site (the first), or -1; with C->drop_unreachable (MCLP) such a point
+ * is not alive (nothing can cover it).
+ */
+cg_status	cv_alive(loc *L, cv *C, double *base, long *uncoverable);
 
 /*
  * LSCP as a decision: is there a cover of the points with demand (w; NULL:
