@@ -7,6 +7,7 @@
  */
 #include "cg_locate_int.h"
 #include "cg_cancel.h"
+#include "cg_ineq.h"
 #include "cg_sum.h"
 
 #include <math.h>
@@ -199,6 +200,31 @@ loc_select_smallest(const double *v, uint32_t *idx, size_t cnt, size_t k)
 		else
 			return;
 	}
+}
+
+cg_status
+loc_sort_by_key(loc *L, const double *key, uint32_t *idx, size_t cnt, double *rows, double *buf)
+{
+	cg_pair_chunk c;
+	const double *sorted;
+	cg_status	st = CG_OK;
+	size_t		k;
+
+	if (cnt < 2)
+		return CG_OK;
+	for (k = 0; k < cnt; k++)
+	{
+		rows[2 * k] = key[idx[k]];
+		rows[2 * k + 1] = (double) idx[k];
+	}
+	c.v = rows;
+	c.n = cnt;
+	sorted = cg_sort_rows(&c, 1, cnt, 2, buf, &st);
+	if (sorted == NULL)
+		return st;
+	for (k = 0; k < cnt; k++)
+		idx[k] = (uint32_t) sorted[2 * k + 1];
+	return loc_tick(L, 4 * cnt) ? CG_E_CANCELED : CG_OK;
 }
 
 cg_status

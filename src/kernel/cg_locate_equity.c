@@ -78,45 +78,26 @@ eq_shortfall(loc *L, const double *acc, double target)
 	return hi + lo;
 }
 
-static const double *eq_sort_key;
-
-static int
-eq_cmp(const void *a, const void *b)
-{
-	uint32_t	x = *(const uint32_t *) a,
-				y = *(const uint32_t *) b;
-	double		u = eq_sort_key[x],
-				v = eq_sort_key[y];
-
-	if (u != v)
-		return u < v ? -1 : 1;
-	return x < y ? -1 : (x > y);
-}
-
-static int
-eq_cmp_value(const void *a, const void *b)
-{
-	double		u = *(const double *) a,
-				v = *(const double *) b;
-
-	return u < v ? -1 : (u > v);
-}
-
 /*
- * Points with demand in ascending access into C->ord; returns their count.
+ * Points with demand in ascending access (ties by index) into C->ord; *q_out their count.
  */
-static size_t
-eq_order(loc *L, cv *C, const double *acc)
+static cg_status
+eq_order(loc *L, cv *C, const double *acc, size_t *q_out)
 {
 	size_t		i,
 				q = 0;
+	double	   *rows = malloc(2 * (L->n ? L->n : 1) * sizeof(double)),
+			   *buf = malloc(2 * (L->n ? L->n : 1) * sizeof(double));
+	cg_status	st;
 
 	for (i = 0; i < L->n; i++)
 		if (L->pr->w[i] > 0.0)
 			C->ord[q++] = (uint32_t) i;
-	eq_sort_key = acc;
-	qsort(C->ord, q, sizeof(uint32_t), eq_cmp);
-	return q;
+	st = rows && buf ? loc_sort_by_key(L, acc, C->ord, q, rows, buf) : CG_E_NOMEM;
+	free(rows);
+	free(buf);
+	*q_out = q;
+	return st;
 }
 
 /*
@@ -223,6 +204,7 @@ eq_heuristic(loc *L, cv *C, uint8_t *open, size_t k, int swaps)
 	uint32_t	tag = 0;
 	double		minv,
 				shortv;
+	cg_status	st;
 
 	eq_access(L, C, open, C->acc);
 	for (step = 0; step < k; step++)
@@ -232,7 +214,8 @@ eq_heuristic(loc *L, cv *C, uint8_t *open, size_t k, int swaps)
 					bsh = INFINITY,
 					s0 = eq_shortfall(L, C->acc, C->target);
 
-		q = eq_order(L, C, C->acc);
+		if ((st = eq_order(L, C, C->acc, &q)) != CG_OK)
+			return st;
 		for (j = 0; j < nc; j++)
 		{
 			if (open[j] || L->st[j] != LOC_FREE)
@@ -261,7 +244,8 @@ eq_heuristic(loc *L, cv *C, uint8_t *open, size_t k, int swaps)
 					bm = m0,
 					bsh = s0;
 
-		q = eq_order(L, C, C->acc);
+		if ((st = eq_order(L, C, C->acc, &q)) != CG_OK)
+			return st;
 		for (f = 0; f < nc; f++)
 		{
 			if (!open[f] || L->st[f] != LOC_FREE)
@@ -406,8 +390,11 @@ eq_cover_bound(loc *L, cv *C)
 	for (i = 0; i < n; i++)
 		if (w[i] > 0.0)
 			vals[nv++] = C->acc[i];
-	eq_sort_key = vals;
-	qsort(vals, nv, sizeof(double), eq_cmp_value);
+	/* the levels in ascending order (C->ord: the points with demand, in that order) */
+	if ((st = eq_order(L, C, C->acc, &nv)) != CG_OK)
+		goto done;
+	for (t = 0; t < nv; t++)
+		vals[t] = C->acc[C->ord[t]];
 	{
 		size_t		u = 0;
 

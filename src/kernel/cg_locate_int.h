@@ -66,6 +66,13 @@ cg_status	loc_search(loc *L, loc_eval_fn eval, double *bound);
 /* The k smallest of v over the indices idx[0 .. cnt-1] moved to the front (quickselect). */
 void		loc_select_smallest(const double *v, uint32_t *idx, size_t cnt, size_t k);
 
+/*
+ * Sort idx[0 .. cnt-1] by key[idx] ascending (radix, polling cancel: the
+ * sorts of cg_ineq.h); rows and buf: 2 cnt doubles each.  Ties keep their
+ * order in idx.
+ */
+cg_status	loc_sort_by_key(loc *L, const double *key, uint32_t *idx, size_t cnt, double *rows, double *buf);
+
 /* Coverage by site from coverage by point (malloc'd into L->jrow, L->jcol). */
 cg_status	loc_transpose(loc *L, const size_t *row, const uint32_t *col);
 

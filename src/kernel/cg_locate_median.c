@@ -35,23 +35,6 @@ typedef struct pm
 	double	   *sd;				/* nact * m: their distances */
 } pm;
 
-typedef struct pm_key
-{
-	double		d;
-	uint32_t	j;
-} pm_key;
-
-static int
-pm_key_cmp(const void *a, const void *b)
-{
-	const pm_key *x = a,
-			   *y = b;
-
-	if (x->d != y->d)
-		return x->d < y->d ? -1 : 1;
-	return x->j < y->j ? -1 : (x->j > y->j);
-}
-
 /* Each point's sites in ascending distance (ties by index): the Lagrangian's rows. */
 static cg_status
 pm_sort_rows(loc *L, pm *S)
@@ -59,34 +42,27 @@ pm_sort_rows(loc *L, pm *S)
 	size_t		m = L->m,
 				a,
 				j;
-	pm_key	   *key = malloc(m * sizeof(pm_key));
+	double	   *rows = malloc(2 * m * sizeof(double)),
+			   *buf = malloc(2 * m * sizeof(double));
+	cg_status	st = CG_OK;
 
-	if (!key)
-		return CG_E_NOMEM;
-	for (a = 0; a < S->nact; a++)
+	if (!rows || !buf)
+		st = CG_E_NOMEM;
+	for (a = 0; st == CG_OK && a < S->nact; a++)
 	{
 		const double *r = L->pr->d + (size_t) S->act[a] * m;
 		uint32_t   *so = S->srt + a * m;
 
 		for (j = 0; j < m; j++)
-		{
-			key[j].d = r[j];
-			key[j].j = (uint32_t) j;
-		}
-		qsort(key, m, sizeof(pm_key), pm_key_cmp);
+			so[j] = (uint32_t) j;
+		if ((st = loc_sort_by_key(L, r, so, m, rows, buf)) != CG_OK)
+			break;
 		for (j = 0; j < m; j++)
-		{
-			so[j] = key[j].j;
-			S->sd[a * m + j] = key[j].d;
-		}
-		if (loc_tick(L, 4 * m))
-		{
-			free(key);
-			return CG_E_CANCELED;
-		}
+			S->sd[a * m + j] = r[so[j]];
 	}
-	free(key);
-	return CG_OK;
+	free(rows);
+	free(buf);
+	return st;
 }
 
 /* Nearest and second-nearest open site of every point; the total weighted distance. */
