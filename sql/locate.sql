@@ -7,7 +7,7 @@
 \i sql/include/canceled.sql
 
 BEGIN;
-SELECT plan(55);
+SELECT plan(57);
 
 -- A line: points at 0, 1, 2, 10, 11 with populations 1, 1, 1, 2, 2; the
 -- candidates are the same places.  Costs |x - y|.
@@ -211,6 +211,12 @@ SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM rd', 'SELECT id, 
 SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat, 1::float8 AS population FROM generate_series(1, 10000) g',
                                                 'SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat FROM generate_series(1, 5001) g', 1, 'p_median')$$,
                  '54000', NULL, 'p_median past 50 million pairs: refused');
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat, 1::float8 AS population FROM generate_series(1, 10000) g',
+                                                'SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat FROM generate_series(1, 5001) g', 1, 'mclp', 'Infinity')$$,
+                 '54000', 'locate: more than 50 million demand-site pairs lie within the catchment', 'mclp with every one of 50 million pairs in reach: refused');
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat, 1::float8 AS population FROM generate_series(1, 10000) g',
+                                                'SELECT g::text AS id, 127::float8 AS lon, 37::float8 AS lat FROM generate_series(1, 5001) g', 1, 'mclp', 1)$$,
+                 '54000', 'locate: more than 50 million demand-site pairs lie within the catchment', 'and with them all within a finite catchment: refused as they pass the limit');
 -- the inner queries run read-only
 CREATE FUNCTION pg_temp.writer() RETURNS float8 LANGUAGE plpgsql VOLATILE AS $$BEGIN CREATE TEMP TABLE never_made(); RETURN 1; END$$;
 SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT id, pg_temp.writer() AS population FROM line_dem', 'SELECT * FROM line_cand', 1, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,

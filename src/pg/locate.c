@@ -19,7 +19,11 @@ PG_FUNCTION_INFO_V1(cg_locate_srf);
 
 #define FNAME "locate"
 
-/* Distances held at once for p_median and p_center: 50 million pairs (400 MB). */
+/*
+ * Pairs held at once: every distance for p_median and p_center (20 bytes a
+ * pair with the kernel's sorted copy), the pairs within the catchment for
+ * the coverage objectives: 50 million.
+ */
 #define MAX_DENSE_PAIRS ((Size) 50 * 1000 * 1000)
 
 static cg_loc_objective
@@ -280,12 +284,20 @@ cg_locate_srf(PG_FUNCTION_ARGS)
 		}
 		else
 		{
-			cg_points sites;
+			cg_points	sites;
 			cg_kdtree tree;
 			uint32	   *bj = palloc_extended(m * sizeof(uint32), MCXT_ALLOC_HUGE);
 			double	   *bd = palloc_extended(m * sizeof(double), MCXT_ALLOC_HUGE);
-			Size		capk = Max((Size) n * 8, 1024),
+			uint8	   *flag = palloc_extended(m, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+			Size		capk = Min(Max((Size) n * 8, 1024), MAX_DENSE_PAIRS),
 						nnz = 0;
+
+			/* every pair is within an unbounded catchment: refused before anything is built */
+			if (isinf(catchment) && (Size) n > MAX_DENSE_PAIRS / (Size) m)
+				ereport(ERROR,
+						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+						 errmsg("locate: more than 50 million demand-site pairs lie within the catchment"),
+						 errhint("Narrow the catchment, aggregate the demand points or narrow the candidates.")));
 
 			sites.n = m;
 			sites.lon = slon;
@@ -305,26 +317,40 @@ cg_locate_srf(PG_FUNCTION_ARGS)
 				if (nnz + c > capk)
 				{
 					capk = Max(capk * 2, nnz + c);
-					if (capk > MaxAllocHugeSize / sizeof(uint32))
+					if (nnz + c > MAX_DENSE_PAIRS)
 						ereport(ERROR,
 								(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-								 errmsg("locate: too many demand-site pairs within the catchment")));
+								 errmsg("locate: more than 50 million demand-site pairs lie within the catchment"),
+								 errhint("Narrow the catchment, aggregate the demand points or narrow the candidates.")));
+					capk = Min(capk, MAX_DENSE_PAIRS);
 					col = repalloc_huge(col, capk * sizeof(uint32));
 				}
-				/* ascending site order: a small insertion sort (the k-d tree gives its own order) */
-				for (t = 1; t < c; t++)
-				{
-					uint32		v = bj[t];
-					size_t		u = t;
-
-					while (u > 0 && bj[u - 1] > v)
+				/* ascending site order: insertion sort when few, else by a pass over flags */
+				if (c <= 64)
+					for (t = 1; t < c; t++)
 					{
-						bj[u] = bj[u - 1];
-						u--;
+						uint32		v = bj[t];
+						size_t		u = t;
+
+						while (u > 0 && bj[u - 1] > v)
+						{
+							bj[u] = bj[u - 1];
+							u--;
+						}
+						bj[u] = v;
 					}
-					bj[u] = v;
-					if ((t & 1023) == 0)
-						CHECK_FOR_INTERRUPTS();
+				else
+				{
+					size_t		q = 0;
+
+					for (t = 0; t < c; t++)
+						flag[bj[t]] = 1;
+					for (j = 0; j < m; j++)
+						if (flag[j])
+						{
+							flag[j] = 0;
+							bj[q++] = (uint32) j;
+						}
 				}
 				memcpy(col + nnz, bj, c * sizeof(uint32));
 				nnz += c;
