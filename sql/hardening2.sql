@@ -120,16 +120,7 @@ SELECT is((SELECT (caregap.moran_i(id, x, 'h2_wtext'::regclass)).n FROM (SELECT 
 --    3 min 50 s past statement_timeout; knn_weights with k = 59,999 took
 --    137 s to cancel; distance_weights over 120,000 points at one place 8.7 s.
 -- statement_timeout is armed per top-level statement: each call below is one
-CREATE FUNCTION pg_temp.cancel_seconds(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    t0 timestamptz := clock_timestamp();
-BEGIN
-    EXECUTE q;
-    RETURN 'finished';
-EXCEPTION WHEN query_canceled THEN
-    RETURN CASE WHEN clock_timestamp() - t0 < interval '1 second' THEN 'canceled within 1 s'
-                ELSE 'canceled after ' || (clock_timestamp() - t0) END;
-END $$;
+\i sql/include/canceled.sql
 CREATE TEMP TABLE h2_units AS
 SELECT 'u' || g AS id, sin(g)::float8 AS a, cos(g * 1.7)::float8 AS b, (g % 97)::float8 AS c FROM generate_series(1, 2000) g;
 CREATE TEMP TABLE h2_pts20k AS SELECT 'p' || g AS id, 126 + (g % 200) * 0.01 AS lon, 37 + (g / 200) * 0.01 AS lat FROM generate_series(1, 20000) g;

@@ -228,17 +228,8 @@ SELECT ok((SELECT bool_and(bound <= objective) FROM caregap.locate('SELECT g::te
           'max_steps => 1 (the root only): the bound is below the objective');
 
 -- cancel within 1 s of the start, each objective, on 4,000 points and 3,000 candidates
--- (statement_timeout is armed per top-level statement: each call below is one)
-CREATE FUNCTION pg_temp.cancel_seconds(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    t0 timestamptz := clock_timestamp();
-BEGIN
-    EXECUTE q;
-    RETURN 'finished';
-EXCEPTION WHEN query_canceled THEN
-    RETURN CASE WHEN clock_timestamp() - t0 < interval '1 second' THEN 'canceled within 1 s'
-                ELSE 'canceled after ' || (clock_timestamp() - t0) END;
-END $$;
+-- (statement_timeout is armed per top-level statement: each call below is one;
+-- cancel_seconds is in sql/include/canceled.sql)
 CREATE TEMP TABLE big_d AS SELECT g::text AS id, 127 + random() AS lon, 37 + random() AS lat, 1::float8 AS population,
                                   1::float8 AS capacity FROM generate_series(1, 4000) g;
 CREATE TEMP TABLE big_c AS SELECT * FROM big_d LIMIT 3000;

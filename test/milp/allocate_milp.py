@@ -8,30 +8,20 @@ upper bounds in the last two), caregap.allocate's largest gap must equal HiGHS's
 solver's tolerance, within the budget and the bounds.  Prints TAP lines and
 "milp: N passed, M failed".  Run inside pg_virtualenv.
 """
+import os
 import sys
 
 import numpy as np
 import psycopg2
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import done, ok  # noqa: E402
+
 conn = psycopg2.connect("")
 conn.autocommit = True
 cur = conn.cursor()
 cur.execute("CREATE EXTENSION IF NOT EXISTS caregap")
-
-passed = failed = 0
-n_test = 0
-
-
-def ok(cond, what):
-    global passed, failed, n_test
-    n_test += 1
-    if cond:
-        passed += 1
-        print(f"ok {n_test} - {what}")
-    else:
-        failed += 1
-        print(f"not ok {n_test} - {what}")
 
 
 def milp_minmax(S, D, c, lo, hi, T, B):
@@ -93,6 +83,4 @@ for case in range(6):
        f"case {case} ({kind}, budget {B:.0f}, target {T:.1f}): largest gap {got:.9f} = HiGHS's optimum {best:.9f}")
     ok(spent <= B and whole and bounded, f"case {case}: whole places within the budget ({spent:.0f} <= {B:.0f}) and the bounds")
 
-print(f"1..{n_test}")
-print(f"milp: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+done()

@@ -10,6 +10,7 @@ optimal.  p-center is checked through LSCP at locate's radius and at the
 next smaller distance.  Prints TAP lines and "milp: N passed, M failed".  Run inside
 pg_virtualenv.
 """
+import os
 import sys
 import time
 
@@ -18,25 +19,14 @@ import psycopg2
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix, csr_matrix, hstack, identity
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import done, ok  # noqa: E402
+
 conn = psycopg2.connect("")
 conn.autocommit = True
 cur = conn.cursor()
 cur.execute("CREATE EXTENSION IF NOT EXISTS caregap")
-
-passed = failed = 0
-n_test = 0
 OPTS = {"mip_rel_gap": 1e-9, "time_limit": 300}
-
-
-def ok(cond, what):
-    global passed, failed, n_test
-    n_test += 1
-    if cond:
-        passed += 1
-        print(f"ok {n_test} - {what}", flush=True)
-    else:
-        failed += 1
-        print(f"not ok {n_test} - {what}", flush=True)
 
 
 def km(lon1, lat1, lon2, lat2):
@@ -143,6 +133,4 @@ for case in range(3):
     ok(got == best and opt, f"case {case}: lscp {2 * r} km: {got:.0f} sites, HiGHS {best:.0f}")
 
 cur.execute("DROP TABLE IF EXISTS lm_dem, lm_cand, lm_cost")
-print(f"1..{n_test}")
-print(f"milp: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+done()
