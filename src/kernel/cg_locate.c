@@ -19,13 +19,18 @@
 int
 loc_tick(loc *L, size_t steps)
 {
+	if (L->canceled)
+		return 1;
 	L->work += (double) steps;
 	L->since_poll += steps;
 	if (L->since_poll >= POLL_STEPS)
 	{
 		L->since_poll = 0;
 		if (cg_cancel_hook != NULL && cg_cancel_hook())
+		{
+			L->canceled = 1;	/* kept: every later tick answers 1 */
 			return 1;
+		}
 	}
 	return 0;
 }
@@ -373,6 +378,8 @@ cg_locate(const cg_loc_problem *pr, cg_loc_result *res)
 			st = loc_equity(&L, res);
 			break;
 	}
+	if (st == CG_OK && L.canceled)
+		st = CG_E_CANCELED;		/* seen by a pass that cannot stop on its own */
 	if (st == CG_OK)
 	{
 		double		o = res->objective,

@@ -549,6 +549,7 @@ done:
 	free(D.jcol);
 	L->work = D.work;
 	L->since_poll = D.since_poll;
+	L->canceled = D.canceled;
 	L->nodes += D.nodes;
 	return st;
 }

@@ -49,6 +49,8 @@ eq_access(loc *L, cv *C, const uint8_t *open, double *acc)
 			if (open[C->col[t]])
 				cg_psum_add(&hi, &lo, C->ratio[C->col[t]]);
 		acc[i] = hi + lo;
+		/* a cancel seen here is kept (loc_tick) and stops the caller's next loop */
+		(void) loc_tick(L, C->row[i + 1] - C->row[i] + 1);
 	}
 }
 
@@ -62,6 +64,7 @@ eq_min(loc *L, const double *acc)
 	for (i = 0; i < L->n; i++)
 		if (L->pr->w[i] > 0.0 && acc[i] < v)
 			v = acc[i];
+	(void) loc_tick(L, L->n);
 	return v;
 }
 
@@ -75,6 +78,7 @@ eq_shortfall(loc *L, const double *acc, double target)
 	for (i = 0; i < L->n; i++)
 		if (L->pr->w[i] > 0.0 && acc[i] < target)
 			cg_psum_add(&hi, &lo, L->pr->w[i] * (target - acc[i]));
+	(void) loc_tick(L, L->n);
 	return hi + lo;
 }
 
@@ -531,6 +535,8 @@ cg_locate_access(const cg_loc_problem *pr, const uint8_t *open, double *access, 
 	if ((st = eq_ratios(&L, L.jrow, L.jcol, ratio)) != CG_OK)
 		goto done;
 	eq_access(&L, &C, open, access);
+	if (L.canceled)
+		st = CG_E_CANCELED;
 done:
 	free(L.jrow);
 	free(L.jcol);

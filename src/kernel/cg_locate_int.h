@@ -41,6 +41,7 @@ struct loc
 				limit;
 	size_t		since_poll;
 	size_t		nodes;
+	int			canceled;		/* the hook said stop: kept, so that every later tick stops too */
 	/* coverage by site (transposed rows), when the objective has coverage */
 	size_t	   *jrow;
 	uint32_t   *jcol;
@@ -48,7 +49,11 @@ struct loc
 	void	   *obj;
 };
 
-/* Count work; poll the cancel hook every ~2^18 steps: nonzero when canceled. */
+/*
+ * Count work; poll the cancel hook every ~2^18 steps: nonzero when canceled,
+ * and from then on at every call (passes that return no status call it and
+ * leave the stop to their caller's next loop).
+ */
 int			loc_tick(loc *L, size_t steps);
 
 /* True when a node bounded by lb cannot hold a solution better than the incumbent. */

@@ -31,6 +31,8 @@ mc_covered(loc *L, cv *C, const uint8_t *open)
 				cg_psum_add(&hi, &lo, w[i]);
 				break;
 			}
+		/* a cancel seen here is kept (loc_tick) and stops the caller's next loop */
+		(void) loc_tick(L, k - C->row[i] + 1);
 	}
 	return hi + lo;
 }
