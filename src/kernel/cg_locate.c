@@ -78,8 +78,17 @@ loc_search(loc *L, loc_eval_fn eval, double *bound)
 		free(slb);
 		return CG_E_NOMEM;
 	}
-	L->nodes++;
-	st = eval(L, 1, &lb, &br);
+	if (L->root_given)
+	{
+		lb = L->root_lb;
+		br = L->root_br;
+		st = CG_OK;
+	}
+	else
+	{
+		L->nodes++;
+		st = eval(L, 1, &lb, &br);
+	}
 	for (;;)
 	{
 		if (st != CG_OK)

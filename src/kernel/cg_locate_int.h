@@ -42,6 +42,10 @@ struct loc
 	size_t		since_poll;
 	size_t		nodes;
 	int			canceled;		/* the hook said stop: kept, so that every later tick stops too */
+	/* the root already bounded by the caller (loc_search then starts from these) */
+	int			root_given;
+	double		root_lb;
+	long		root_br;
 	/* coverage by site (transposed rows), when the objective has coverage */
 	size_t	   *jrow;
 	uint32_t   *jcol;
@@ -64,7 +68,8 @@ void		loc_offer(loc *L, const uint8_t *open, double value);
 
 /*
  * Depth-first branch and bound from the current L->st; *bound: the least
- * lower bound over what was pruned or left.
+ * lower bound over what was pruned or left.  With L->root_given the root
+ * is not evaluated again (its bound and branch are L->root_lb, root_br).
  */
 cg_status	loc_search(loc *L, loc_eval_fn eval, double *bound);
 
@@ -120,6 +125,55 @@ typedef struct cv
 	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
 	double	   *gd;				/* n: MCLP and LSCP, the deflected direction */
 } cv;
+
+/* MCLP (cg_locate_mclp.c): its passes, which cg_locate_mclp_reduce.c drives. */
+double		mc_covered(loc *L, cv *C, const uint8_t *open);	/* the demand open covers */
+cg_status	mc_greedy(loc *L, cv *C, uint8_t *open, size_t k);	/* k more sites, greedily */
+cg_status	mc_interchange(loc *L, cv *C, uint8_t *open);	/* swaps while they pay */
+double		mc_floor(cv *C, double ub);	/* an upper bound rounded down when demands are whole */
+cg_status	mc_eval(loc *L, int root, double *lb, long *branch);	/* a node's Lagrangian bound */
+
+/* MCLP (cg_locate_mclp_reduce.c): the problem a node leaves, reduced. */
+typedef struct mc_red
+{
+	cg_loc_problem pr;			/* an MCLP without existing sites */
+	size_t	   *row;
+	uint32_t   *col;
+	double	   *w;
+	double	   *u;				/* starting multipliers: the parent's, added over merged points */
+	uint32_t   *site;			/* a site of the reduction -> the parent's */
+	double		base;			/* the demand the parent's open sites cover */
+	size_t		k;				/* the new sites the parent still opens */
+} mc_red;
+void		mc_red_free(mc_red *R);
+
+/*
+ * The MCLP that L->st leaves: points with demand that no open site covers
+ * and a free candidate does; the free candidates no other dominates;
+ * points with the same sites merged.  u: multipliers to carry, or NULL.
+ */
+cg_status	mc_reduce(loc *L, const double *u, mc_red *R);
+
+/*
+ * Solve R with k sites in a search of its own sharing L's work count; seed:
+ * the demand a solution must beat (or -INFINITY).  *found, best (R->pr.m
+ * flags), *value: a solution beating seed; *bound: an upper bound (about
+ * seed when nothing beats it).
+ */
+cg_status	mc_sub(loc *L, mc_red *R, size_t k, double seed, int depth, uint8_t *best,
+				   int *found, double *value, double *bound);
+
+/* Offer L the open sites, with any candidates up to L->p new ones. */
+void		mc_offer_padded(loc *L, uint8_t *open);
+
+/* Solve the MCLP of L under L->st (*bound: a lower bound in the search's sense). */
+cg_status	mc_level(loc *L, int depth, const double *u0, double *bound);
+
+/*
+ * Solve by groups of candidates that share no point when there are 2 .. 256
+ * of them (cg_locate_mclp_split.c); *split 0: not split, nothing done.
+ */
+cg_status	mc_split(loc *L, cv *C, int depth, int *split, double *bound);
 
 /* The state of a coverage objective over row/col (and L's transposed coverage); extra: doubles for MCLP's interchange. */
 cg_status	cv_alloc(loc *L, cv *C, const size_t *row, const uint32_t *col, size_t extra);

@@ -2,7 +2,8 @@
  * cg_locate_mclp.c — the MCLP of cg_locate.h (Church and ReVelle 1974):
  * greedy and fast interchange for the incumbent, each node bounded by the
  * Lagrangian relaxation of the coverage rows, reduced-cost fixing at the
- * root (internally the search minimizes minus the covered demand).
+ * root (internally the search minimizes minus the covered demand).  How
+ * a problem is reduced, split and searched: cg_locate_mclp_reduce.c.
  */
 #include "cg_locate_int.h"
 #include "cg_sum.h"
@@ -12,7 +13,7 @@
 #include <string.h>
 
 /* The demand covered by open (flags over all sites). */
-static double
+double
 mc_covered(loc *L, cv *C, const uint8_t *open)
 {
 	const double *w = L->pr->w;
@@ -38,7 +39,7 @@ mc_covered(loc *L, cv *C, const uint8_t *open)
 }
 
 /* Add k free sites to open, each the one covering most uncovered demand. */
-static cg_status
+cg_status
 mc_greedy(loc *L, cv *C, uint8_t *open, size_t k)
 {
 	const double *w = L->pr->w;
@@ -100,7 +101,7 @@ mc_greedy(loc *L, cv *C, uint8_t *open, size_t k)
 }
 
 /* Swap an open free site for a closed one while that covers more (all swaps priced at once). */
-static cg_status
+cg_status
 mc_interchange(loc *L, cv *C, uint8_t *open)
 {
 	const double *w = L->pr->w;
@@ -205,7 +206,7 @@ mc_interchange(loc *L, cv *C, uint8_t *open)
  * With integer demand the covered demand is an integer: an upper bound can
  * be rounded down (C->integral).
  */
-static double
+double
 mc_floor(cv *C, double ub)
 {
 	if (C->integral && ub < 0x1p52)
@@ -256,7 +257,7 @@ mc_fix(loc *L, cv *C, size_t k, size_t nfree, double ubound)
 	return fixed;
 }
 
-static cg_status
+cg_status
 mc_eval(loc *L, int root, double *lb, long *branch)
 {
 	cv		   *C = L->obj;
@@ -426,46 +427,4 @@ again:
 		}
 	}
 	return CG_OK;
-}
-
-cg_status
-loc_mclp(loc *L, cg_loc_result *res)
-{
-	cv			C;
-	double		bound;
-	size_t		i,
-				j;
-	cg_status	st;
-
-	if ((st = cv_alloc(L, &C, L->pr->row, L->pr->col, (L->p ? L->p : 1) * (L->ncand ? L->ncand : 1))) != CG_OK)
-		goto done;
-	L->obj = &C;
-	C.drop_unreachable = 1;
-	C.integral = 1;
-	for (i = 0; i < L->n; i++)
-		if (L->pr->w[i] != floor(L->pr->w[i]))
-			C.integral = 0;
-	for (j = 0; j < L->m; j++)
-		C.open[j] = L->st[j] == LOC_IN;
-	if ((st = mc_greedy(L, &C, C.open, L->p)) != CG_OK ||
-		(st = mc_interchange(L, &C, C.open)) != CG_OK)
-		goto done;
-	loc_offer(L, C.open, -mc_covered(L, &C, C.open));
-	for (i = 0; i < L->n; i++)
-		C.u[i] = 0.5 * L->pr->w[i];
-	if ((st = loc_search(L, mc_eval, &bound)) != CG_OK)
-		goto done;
-	if (!loc_prunable(L, bound))
-	{
-		memcpy(C.open, L->best, L->m);
-		if ((st = mc_interchange(L, &C, C.open)) != CG_OK)
-			goto done;
-		loc_offer(L, C.open, -mc_covered(L, &C, C.open));
-	}
-	res->objective = -L->ub;
-	res->bound = fmax(-bound, -L->ub);
-done:
-	cv_free(&C);
-	L->obj = NULL;
-	return st;
 }

@@ -7,7 +7,8 @@ MILPs of docs/FORMULAS.md section 10 and solved by HiGHS to a relative gap
 of 1e-9; locate's objective must equal HiGHS's optimum (within 1e-9
 relative), its bound must lie on the right side of it, and it must say it is
 optimal.  p-center is checked through LSCP at locate's radius and at the
-next smaller distance.  Prints TAP lines and "milp: N passed, M failed".  Run inside
+next smaller distance.  Two MCLPs over 10 towns far apart (2,000 points, 400
+candidates, coordinates) check the reduction and the search by groups.  Prints TAP lines and "milp: N passed, M failed".  Run inside
 pg_virtualenv.
 """
 import os
@@ -131,6 +132,32 @@ for case in range(3):
     best, secs = lscp_at(D, w, 2 * r), 0.0
     got, bound, opt = locate(None, "lscp", 2 * r)
     ok(got == best and opt, f"case {case}: lscp {2 * r} km: {got:.0f} sites, HiGHS {best:.0f}")
+
+# MCLP over towns far apart: 10 clusters of points and candidates (the kernel reduces the
+# problem and solves the clusters' groups of candidates one by one), against HiGHS
+for case, (p, r) in enumerate([(40, 5.0), (30, 6.0)]):
+    n, m, towns = 2000, 400, 10
+    tl, tt = 126.5 + 1.5 * rng.random(towns), 36.0 + 1.5 * rng.random(towns)
+    dt, ct = rng.integers(0, towns, n), rng.integers(0, towns, m)
+    dlon, dlat = tl[dt] + 0.08 * rng.standard_normal(n), tt[dt] + 0.06 * rng.standard_normal(n)
+    clon, clat = tl[ct] + 0.08 * rng.standard_normal(m), tt[ct] + 0.06 * rng.standard_normal(m)
+    w = rng.integers(1, 3000, n).astype(float)
+    D = km(dlon, dlat, clon, clat)
+    cur.execute("DROP TABLE IF EXISTS lm_dem, lm_cand")
+    cur.execute("CREATE TABLE lm_dem (id text, lon float8, lat float8, population float8)")
+    cur.execute("CREATE TABLE lm_cand (id text, lon float8, lat float8)")
+    cur.execute("INSERT INTO lm_dem SELECT 'd' || lpad(g::text, 5, '0'), x, y, v FROM unnest(%s::float8[], %s::float8[], %s::float8[]) "
+                "WITH ORDINALITY t(x, y, v, g)", ([float(x) for x in dlon], [float(x) for x in dlat], [float(x) for x in w]))
+    cur.execute("INSERT INTO lm_cand SELECT 'c' || lpad(g::text, 5, '0'), x, y FROM unnest(%s::float8[], %s::float8[]) "
+                "WITH ORDINALITY t(x, y, g)", ([float(x) for x in clon], [float(x) for x in clat]))
+    best, secs = mclp(D, w, p, r)
+    t = time.time()
+    cur.execute("SELECT min(objective), min(bound), bool_and(optimal) FROM caregap.locate("
+                "'SELECT * FROM lm_dem', 'SELECT * FROM lm_cand', %s, 'mclp', %s)", (p, r))
+    got, bound, opt = cur.fetchone()
+    ok(got == round(-best) and bound >= got and opt,
+       f"towns {case}: mclp p = {p}, {r} km, 10 towns: {got:.0f} covered, bound {bound:.0f}, HiGHS {-best:.0f} "
+       f"(locate {time.time() - t:.2f} s, HiGHS {secs:.2f} s)")
 
 cur.execute("DROP TABLE IF EXISTS lm_dem, lm_cand, lm_cost")
 done()

@@ -350,6 +350,258 @@ CG_TEST(test_locate_brute_force)
 	}
 }
 
+/*
+ * MCLP on clusters far apart (the candidates fall into groups that share no
+ * point, which the kernel solves group by group) and with many points of
+ * the same sites (merged) and dominated candidates: up to 18 candidates,
+ * against the exhaustive search.
+ */
+CG_TEST(test_locate_mclp_groups)
+{
+	int			rep;
+	inst		I;
+
+	for (rep = 0; rep < 40; rep++)
+	{
+		size_t		nclus = 3 + (size_t) (urand() * 4),
+					nfixed = rep % 4 == 0 ? 1 : 0,
+					m = 0,
+					n = 0,
+					c,
+					i,
+					j,
+					p;
+		double		cx[8],
+					cy[8],
+					px[64],
+					py[64],
+					sx[20],
+					sy[20];
+
+		memset(&I, 0, sizeof(I));
+		for (c = 0; c < nclus; c++)
+		{
+			size_t		ms = 2 + (size_t) (urand() * 3),
+						ns = 6 + (size_t) (urand() * 8);
+
+			cx[c] = 10.0 * (double) c;
+			cy[c] = 10.0 * urand();
+			for (j = 0; j < ms && m < 18 - nfixed; j++, m++)
+			{
+				sx[m] = cx[c] + urand();
+				sy[m] = cy[c] + urand();
+			}
+			for (i = 0; i < ns && n < 64; i++, n++)
+			{
+				/* a third of the points on a grid of four places: the same sites */
+				px[n] = cx[c] + (urand() < 0.33 ? 0.5 * (double) (int) (urand() * 3) : urand() * 1.2);
+				py[n] = cy[c] + urand() * 1.2;
+				I.w[n] = urand() < 0.1 ? 0.0 : floor(1 + 100 * urand());
+			}
+		}
+		/* the existing site (the last) inside the first cluster */
+		for (j = 0; j < nfixed; j++, m++)
+		{
+			sx[m] = cx[0] + 0.5;
+			sy[m] = cy[0] + 0.5;
+		}
+		I.n = n;
+		I.m = m;
+		I.nfixed = nfixed;
+		for (i = 0; i < n; i++)
+			for (j = 0; j < m; j++)
+				I.d[i * m + j] = hypot(px[i] - sx[j], py[i] - sy[j]);
+		cover(&I, 0.5 + 0.4 * urand());
+		for (p = 1; p < m - nfixed; p += 1 + (size_t) (urand() * 3))
+			check_one(&I, CG_LOC_MCLP, p);
+	}
+}
+
+/* The demand that the open sites cover. */
+static double
+covered_by(size_t n, const size_t *row, const uint32_t *col, const double *w, const uint8_t *open)
+{
+	double		v = 0.0;
+	size_t		i,
+				t;
+
+	for (i = 0; i < n; i++)
+	{
+		int			cov = 0;
+
+		for (t = row[i]; t < row[i + 1]; t++)
+			cov |= open[col[t]];
+		if (cov)
+			v += w[i];
+	}
+	return v;
+}
+
+/*
+ * MCLP on up to 12 clusters of 3 to 6 candidates each (up to 72), far
+ * apart, against a reference of its own: each cluster's best cover with k
+ * of its sites by exhaustive search, the clusters' shares by dynamic
+ * programming.  Loose enough that the root's bound does not settle it, so
+ * the kernel's search by groups runs.
+ */
+CG_TEST(test_locate_mclp_clusters)
+{
+	int			rep;
+
+	for (rep = 0; rep < 24; rep++)
+	{
+		size_t		nclus = 6 + (size_t) (urand() * 7),
+					nfixed = rep % 3 == 0 ? 1 : 0,
+					mc[12],
+					nc0[12],
+					n = 0,
+					m = 0,
+					c,
+					i,
+					j,
+					k,
+					t,
+					p,
+					r;
+		double	   *px = malloc(12 * 24 * sizeof(double)),
+				   *py = malloc(12 * 24 * sizeof(double)),
+				   *w = malloc(12 * 24 * sizeof(double)),
+				   *sx = malloc(80 * sizeof(double)),
+				   *sy = malloc(80 * sizeof(double)),
+				   *f = malloc(12 * 7 * sizeof(double)),
+				   *dp = malloc(13 * 80 * sizeof(double));
+		size_t	   *row = malloc((12 * 24 + 1) * sizeof(size_t)),
+				   *clus = malloc(12 * 24 * sizeof(size_t));
+		uint32_t   *col = malloc(12 * 24 * 80 * sizeof(uint32_t));
+		uint8_t    *open = malloc(80);
+		double		radius = 0.45 + 0.3 * urand();
+
+		for (c = 0; c < nclus; c++)
+		{
+			size_t		ns = 8 + (size_t) (urand() * 16);
+
+			mc[c] = 3 + (size_t) (urand() * 4);
+			nc0[c] = m;
+			for (j = 0; j < mc[c]; j++, m++)
+			{
+				sx[m] = 10.0 * (double) c + urand();
+				sy[m] = urand();
+			}
+			for (i = 0; i < ns; i++, n++)
+			{
+				px[n] = 10.0 * (double) c + urand() * 1.2 - 0.1;
+				py[n] = urand() * 1.2 - 0.1;
+				w[n] = urand() < 0.1 ? 0.0 : floor(1 + 100 * urand());
+				clus[n] = c;
+			}
+		}
+		/* an existing site (the last) in cluster 0 */
+		if (nfixed)
+		{
+			sx[m] = 0.5;
+			sy[m] = 0.5;
+			m++;
+		}
+		row[0] = 0;
+		for (i = 0, t = 0; i < n; i++)
+		{
+			for (j = 0; j < m; j++)
+				if (hypot(px[i] - sx[j], py[i] - sy[j]) <= radius)
+					col[t++] = (uint32_t) j;
+			row[i + 1] = t;
+		}
+		/* the reference: f[c][k], each cluster's best with k of its candidates (existing one open) */
+		for (c = 0; c < nclus; c++)
+		{
+			uint32_t	mask;
+
+			for (k = 0; k <= mc[c]; k++)
+				f[c * 7 + k] = 0.0;
+			for (mask = 0; mask < (1u << mc[c]); mask++)
+			{
+				double		v = 0.0;
+
+				for (i = 0; i < n; i++)
+				{
+					int			cov = 0;
+
+					if (clus[i] != c)
+						continue;
+					for (t = row[i]; t < row[i + 1]; t++)
+					{
+						j = col[t];
+						cov |= j == m - 1 && nfixed ? 1 :
+							(j >= nc0[c] && j < nc0[c] + mc[c] && (mask >> (j - nc0[c]) & 1));
+					}
+					if (cov)
+						v += w[i];
+				}
+				k = (size_t) __builtin_popcount(mask);
+				f[c * 7 + k] = fmax(f[c * 7 + k], v);
+			}
+		}
+		for (p = 1; p + 1 < m - nfixed; p += 1 + (size_t) (urand() * 4))
+		{
+			cg_loc_problem pr;
+			cg_loc_result res;
+			double		want,
+						got;
+			size_t		cnt = 0;
+
+			/* dp[c][r]: the best of clusters < c with r sites */
+			for (r = 0; r <= p; r++)
+				dp[r] = r == 0 ? 0.0 : -INFINITY;
+			for (c = 0; c < nclus; c++)
+				for (r = 0; r <= p; r++)
+				{
+					double		b = -INFINITY;
+
+					for (k = 0; k <= mc[c] && k <= r; k++)
+						b = fmax(b, dp[c * 80 + r - k] + f[c * 7 + k]);
+					dp[(c + 1) * 80 + r] = b;
+				}
+			want = dp[nclus * 80 + p];
+			memset(&pr, 0, sizeof(pr));
+			pr.objective = CG_LOC_MCLP;
+			pr.n = n;
+			pr.m = m;
+			pr.nfixed = nfixed;
+			pr.p = p;
+			pr.w = w;
+			pr.row = row;
+			pr.col = col;
+			res.open = open;
+			CHECK(cg_locate(&pr, &res) == CG_OK);
+			got = covered_by(n, row, col, w, open);
+			for (j = 0; j < m - nfixed; j++)
+				cnt += open[j];
+			if (!near_rel(res.objective, want))
+				fprintf(stderr, "  clusters %zu p %zu: %.17g, reference %.17g\n", nclus, p, res.objective, want);
+			CHECK(near_rel(res.objective, want));
+			CHECK_EQ(res.objective, got);
+			CHECK(res.optimal && res.bound >= want - 1e-9 * want);
+			CHECK(cnt == p && (!nfixed || open[m - 1]));
+			/* cut short at any point of the search: a true bound and a true objective */
+			pr.work_limit = 2000.0 + 40000.0 * urand();
+			CHECK(cg_locate(&pr, &res) == CG_OK);
+			got = covered_by(n, row, col, w, open);
+			CHECK_EQ(res.objective, got);
+			CHECK(res.bound >= want - 1e-9 * want && res.objective <= want);
+		}
+		free(px);
+		free(py);
+		free(w);
+		free(sx);
+		free(sy);
+		free(f);
+		free(dp);
+		free(row);
+		free(clus);
+		free(col);
+		free(open);
+	}
+}
+
 /* Cut short (a tiny work limit): the bound is still on the right side of the optimum. */
 CG_TEST(test_locate_bound_valid)
 {
