@@ -5,8 +5,8 @@
  * multipliers) and known for some k (none, all, the incumbent's); the
  * sites are shared out among the groups by dynamic programming over the
  * bounds and over the known values, and a group's k is searched on its own
- * (cg_locate_mclp_reduce.c) only while that share could still beat the
- * incumbent.  The search over the whole would multiply the groups' trees;
+ * (cg_locate_mclp_reduce.c), smallest groups first, only while that share
+ * could still beat the incumbent.  The search over the whole would multiply the groups' trees;
  * this adds them.
  */
 #include "cg_locate_int.h"
@@ -182,6 +182,7 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 		goto done;
 	}
 #define FREE_CAND(j) ((j) < nc && L->st[j] == LOC_FREE)
+#define gsize(g) (gstart[(g) + 1] - gstart[g])
 #define FIND(a) do { while (par[a] != (a)) { par[a] = par[par[a]]; (a) = par[a]; } } while (0)
 	/* the points still uncovered that a free candidate covers, and the groups (union-find) */
 	for (j = 0; j < m; j++)
@@ -363,7 +364,11 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 		if ((st = grp_monotone(G, g)) != CG_OK)
 			goto done;
 
-	/* share the sites out; search a group's k while it could still beat the incumbent */
+	/*
+	 * share the sites out; search a group's k while that share could still
+	 * beat the incumbent (its potential: its bound plus the best of the
+	 * other groups' bounds with the sites left)
+	 */
 	for (;;)
 	{
 		double		best_pot = -INFINITY,
@@ -405,7 +410,13 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 				for (r = 0; r <= K - k; r++)
 					other = fmax(other, AT(G->pre, g, r) + AT(G->suf, g + 1, K - k - r));
 				pot = base + AT(G->hi, g, k) + other;
-				if (!loc_prunable(L, -pot) && pot > best_pot)
+				/*
+				 * the smallest group first (its search is cheap, and once its
+				 * bounds are exact the larger groups' thresholds are sharp),
+				 * then the share of most potential
+				 */
+				if (!loc_prunable(L, -pot) &&
+					(best_pot == -INFINITY || gsize(g) < gsize(bg) || (gsize(g) == gsize(bg) && pot > best_pot)))
 				{
 					best_pot = pot;
 					best_other = other;
@@ -469,6 +480,7 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 		}
 	}
 #undef FIND
+#undef gsize
 #undef FREE_CAND
 done:
 	if (R)
