@@ -34,6 +34,11 @@ cv_free(cv *C)
 	free(C->sbest);
 	free(C->xbest);
 	free(C->gd);
+	free(C->al);
+	free(C->fsite);
+	free(C->fpos);
+	free(C->crow);
+	free(C->ccol);
 }
 
 cg_status
@@ -69,8 +74,14 @@ cv_alloc(loc *L, cv *C, const size_t *row, const uint32_t *col, size_t extra)
 	C->sbest = malloc(m * sizeof(double));
 	C->xbest = calloc(m, 1);
 	C->gd = calloc(n, sizeof(double));
+	C->al = malloc(n * sizeof(uint32_t));
+	C->fsite = malloc(m * sizeof(uint32_t));
+	C->fpos = malloc(m * sizeof(int32_t));
+	C->crow = malloc((m + 1) * sizeof(size_t));
+	C->ccol = malloc((row[L->n] ? row[L->n] : 1) * sizeof(uint32_t));
 	if (!C->alive || !C->cc || !C->u || !C->ubest || !C->g || !C->s || !C->x || !C->open || !C->gain ||
-		!C->idx || !C->pos || !C->extra || !C->ratio || !C->acc || !C->ord || !C->stamp || !C->sbest || !C->xbest || !C->gd)
+		!C->idx || !C->pos || !C->extra || !C->ratio || !C->acc || !C->ord || !C->stamp || !C->sbest || !C->xbest || !C->gd ||
+		!C->al || !C->fsite || !C->fpos || !C->crow || !C->ccol)
 		return CG_E_NOMEM;
 	return CG_OK;
 }

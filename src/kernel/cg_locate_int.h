@@ -124,6 +124,12 @@ typedef struct cv
 	size_t		walked;			/* equity: the points eq_try looked at in the order */
 	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
 	double	   *gd;				/* n: MCLP and LSCP, the deflected direction */
+	/* MCLP, a node's compact lists (mc_compact) */
+	uint32_t   *al;				/* n: the alive points */
+	uint32_t   *fsite;			/* m: the free candidates */
+	int32_t    *fpos;			/* m: a candidate's place in fsite, or -1 */
+	size_t	   *crow;			/* m + 1 */
+	uint32_t   *ccol;			/* nnz: the alive points of each free candidate */
 } cv;
 
 /* MCLP (cg_locate_mclp.c): its passes, which cg_locate_mclp_reduce.c drives. */

@@ -231,6 +231,7 @@ mc_fix(loc *L, cv *C, size_t k, size_t nfree, double ubound)
 
 	if (k == 0 || k >= nfree || !isfinite(L->ub))
 		return 0;
+	/* C->idx holds the free candidates (the caller's mc_free_list) */
 	for (t = 0; t < L->m; t++)
 		C->gain[t] = -C->sbest[t];
 	loc_select_smallest(C->gain, C->idx, nfree, k);
@@ -257,18 +258,79 @@ mc_fix(loc *L, cv *C, size_t k, size_t nfree, double ubound)
 	return fixed;
 }
 
+/* C->idx: the free candidates, ascending; returns how many. */
+static size_t
+mc_free_list(loc *L, cv *C)
+{
+	size_t		j,
+				nfree = 0;
+
+	for (j = 0; j < L->ncand; j++)
+		if (L->st[j] == LOC_FREE)
+			C->idx[nfree++] = (uint32_t) j;
+	return nfree;
+}
+
+/*
+ * The node's alive points (C->al, ascending) and, for each free candidate
+ * (C->fsite, ascending; C->fpos its place), the alive points it covers
+ * (C->crow, C->ccol, in the order of C->jcol): the iterations then walk
+ * only what is left.  Returns the work of one pass as counted before
+ * (every entry of the free candidates' lists).
+ */
+static size_t
+mc_compact(loc *L, cv *C, size_t *na, size_t *nf)
+{
+	size_t		i,
+				j,
+				t,
+				q = 0,
+				f = 0,
+				a = 0,
+				work = 0;
+
+	for (i = 0; i < L->n; i++)
+		if (C->alive[i])
+		{
+			C->al[a++] = (uint32_t) i;
+			C->cc[i] = 0;		/* the iterations' counts start at 0 */
+		}
+	C->crow[0] = 0;
+	for (j = 0; j < L->m; j++)
+	{
+		C->s[j] = 0.0;
+		C->x[j] = 0;
+		C->fpos[j] = -1;
+		if (L->st[j] != LOC_FREE)
+			continue;
+		C->fpos[j] = (int32_t) f;
+		C->fsite[f] = (uint32_t) j;
+		for (t = C->jrow[j]; t < C->jrow[j + 1]; t++)
+			if (C->alive[C->jcol[t]])
+				C->ccol[q++] = C->jcol[t];
+		C->crow[++f] = q;
+		work += C->jrow[j + 1] - C->jrow[j] + 1;
+	}
+	*na = a;
+	*nf = f;
+	return work;
+}
+
 cg_status
 mc_eval(loc *L, int root, double *lb, long *branch)
 {
 	cv		   *C = L->obj;
 	const double *w = L->pr->w;
-	size_t		n = L->n,
-				m = L->m,
+	size_t		m = L->m,
 				nfree = 0,
+				na,
+				nf,
+				pass,
 				k,
 				i,
 				j,
 				t,
+				q,
 				it,
 				iters = root ? 600 : 80,
 				stall = 0,
@@ -281,13 +343,10 @@ mc_eval(loc *L, int root, double *lb, long *branch)
 
 	*branch = -1;
 again:
-	memset(C->gd, 0, n * sizeof(double));
-	nfree = 0;
+	memset(C->gd, 0, L->n * sizeof(double));
 	if ((st = cv_alive(L, C, &base, &unc)) != CG_OK)
 		return st;
-	for (j = 0; j < L->ncand; j++)
-		if (L->st[j] == LOC_FREE)
-			C->idx[nfree++] = (uint32_t) j;
+	nfree = mc_free_list(L, C);
 	if (L->nin > L->p || L->p - L->nin > nfree)
 	{
 		*lb = INFINITY;
@@ -305,6 +364,9 @@ again:
 		*lb = -v;
 		return CG_OK;
 	}
+	pass = mc_compact(L, C, &na, &nf);
+	if (loc_tick(L, pass + L->n))
+		return CG_E_CANCELED;
 	for (it = 0; it < iters; it++)
 	{
 		double		uval = base,
@@ -313,24 +375,25 @@ again:
 					lo = 0.0,
 					step;
 
-		for (i = 0; i < n; i++)
-			if (C->alive[i] && w[i] > C->u[i])
-				uval += w[i] - C->u[i];
-		for (j = 0; j < m; j++)
+		for (q = 0; q < na; q++)
 		{
-			C->s[j] = 0.0;
-			C->x[j] = 0;
-			if (L->st[j] != LOC_FREE)
-				continue;
-			for (t = C->jrow[j]; t < C->jrow[j + 1]; t++)
-				if (C->alive[C->jcol[t]])
-					C->s[j] += C->u[C->jcol[t]];
-			if (loc_tick(L, C->jrow[j + 1] - C->jrow[j] + 1))
-				return CG_E_CANCELED;
+			i = C->al[q];
+			if (w[i] > C->u[i])
+				uval += w[i] - C->u[i];
 		}
+		/* each free site's value: the multipliers of the points it covers */
+		for (q = 0; q < nf; q++)
+		{
+			double		v = 0.0;
+
+			for (t = C->crow[q]; t < C->crow[q + 1]; t++)
+				v += C->u[C->ccol[t]];
+			C->s[C->fsite[q]] = v;
+			C->gain[C->fsite[q]] = -v;
+		}
+		if (loc_tick(L, pass))
+			return CG_E_CANCELED;
 		/* the k largest s: the k smallest of -s */
-		for (j = 0; j < m; j++)
-			C->gain[j] = -C->s[j];
 		loc_select_smallest(C->gain, C->idx, nfree, k);
 		for (t = 0; t < k; t++)
 		{
@@ -352,17 +415,23 @@ again:
 			theta *= 0.5;
 			stall = 0;
 		}
+		/* how many of the relaxation's sites cover each point (walking those sites only) */
+		for (t = 0; t < k; t++)
+		{
+			size_t		f = (size_t) C->fpos[C->idx[t]];
+
+			for (q = C->crow[f]; q < C->crow[f + 1]; q++)
+				C->cc[C->ccol[q]]++;
+		}
 		/* the relaxation's sites as a solution, and the subgradient */
 		hi = base;
-		for (i = 0; i < n; i++)
+		for (q = 0; q < na; q++)
 		{
-			double		cov = 0.0;
+			double		cov;
 
-			C->g[i] = 0.0;
-			if (!C->alive[i])
-				continue;
-			for (t = C->row[i]; t < C->row[i + 1]; t++)
-				cov += C->x[C->col[t]];
+			i = C->al[q];
+			cov = (double) C->cc[i];
+			C->cc[i] = 0;
 			if (cov > 0.0)
 				cg_psum_add(&hi, &lo, w[i]);
 			/*
@@ -375,22 +444,31 @@ again:
 			norm += w[i] * C->gd[i] * C->gd[i];
 			C->g[i] = w[i] * C->gd[i];
 		}
-		for (j = 0; j < m; j++)
-			C->open[j] = L->st[j] == LOC_IN || C->x[j];
-		loc_offer(L, C->open, -(hi + lo));
+		if (-(hi + lo) < L->ub)
+		{
+			for (j = 0; j < m; j++)
+				C->open[j] = L->st[j] == LOC_IN || C->x[j];
+			loc_offer(L, C->open, -(hi + lo));
+		}
+		for (t = 0; t < k; t++)
+			C->x[C->idx[t]] = 0;
 		if (loc_prunable(L, -best) || norm == 0.0 || theta < 1e-4)
+		{
+			for (t = 0; t < k; t++)
+				C->x[C->idx[t]] = 1;
 			break;
+		}
 		step = theta * fmax(uval + L->ub, 1e-9 * fmax(uval, 1.0)) / norm;
-		for (i = 0; i < n; i++)
-			if (C->alive[i])
-			{
-				/* mu_i beyond w_i only raises the bound: keep it in [0, w_i] */
-				C->u[i] -= step * C->g[i];
-				if (C->u[i] < 0.0)
-					C->u[i] = 0.0;
-				if (C->u[i] > w[i])
-					C->u[i] = w[i];
-			}
+		for (q = 0; q < na; q++)
+		{
+			i = C->al[q];
+			/* mu_i beyond w_i only raises the bound: keep it in [0, w_i] */
+			C->u[i] -= step * C->g[i];
+			if (C->u[i] < 0.0)
+				C->u[i] = 0.0;
+			if (C->u[i] > w[i])
+				C->u[i] = w[i];
+		}
 	}
 	if (root && rounds < 3 && !loc_prunable(L, -best))
 	{
@@ -402,7 +480,8 @@ again:
 		if ((st = mc_interchange(L, C, C->open)) != CG_OK)
 			return st;
 		loc_offer(L, C->open, -mc_covered(L, C, C->open));
-		fixed = mc_fix(L, C, k, nfree, best);
+		/* (the interchange used C->idx, C->s and C->gain as work space) */
+		fixed = mc_fix(L, C, k, mc_free_list(L, C), best);
 		if (fixed > 0)
 		{
 			rounds++;
@@ -415,13 +494,23 @@ again:
 	if (!loc_prunable(L, -best))
 	{
 		double		bs = -INFINITY;
+		const double *sv = C->s;
 
+		if (root)
+		{
+			/* the root's interchange overwrote s and idx: the best iterate's sites */
+			sv = C->sbest;
+			nfree = mc_free_list(L, C);
+			for (t = 0; t < nfree; t++)
+				C->gain[C->idx[t]] = -sv[C->idx[t]];
+			loc_select_smallest(C->gain, C->idx, nfree, k);
+		}
 		for (t = 0; t < k; t++)
 		{
 			j = C->idx[t];
-			if (C->s[j] > bs)
+			if (sv[j] > bs)
 			{
-				bs = C->s[j];
+				bs = sv[j];
 				*branch = (long) j;
 			}
 		}

@@ -6,8 +6,8 @@
  * sites are shared out among the groups by dynamic programming over the
  * bounds and over the known values, and a group's k is searched on its own
  * (cg_locate_mclp_reduce.c), smallest groups first, only while that share
- * could still beat the incumbent.  The search over the whole would multiply the groups' trees;
- * this adds them.
+ * could still beat the incumbent.  The search over the whole would
+ * multiply the groups' trees; this adds them.
  */
 #include "cg_locate_int.h"
 #include "cg_sum.h"

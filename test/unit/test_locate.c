@@ -677,6 +677,34 @@ CG_TEST(test_locate_bad_input)
 	CHECK(cg_locate(&pr, &res) == CG_E_MISMATCH);
 }
 
+/* No point has demand: every objective still opens exactly p sites, with objective 0 (MCLP, p-median, p-center). */
+CG_TEST(test_locate_no_demand)
+{
+	inst		I;
+	cg_loc_objective objs[3] = {CG_LOC_MCLP, CG_LOC_PMEDIAN, CG_LOC_PCENTER};
+	int			o;
+
+	random_inst(&I, 20, 8, 1, 0);
+	memset(I.w, 0, sizeof(I.w));
+	cover(&I, 0.3);
+	for (o = 0; o < 3; o++)
+	{
+		cg_loc_problem pr = problem(&I, objs[o], 3);
+		cg_loc_result res;
+		uint8_t		open[20];
+		size_t		j,
+					cnt = 0;
+
+		res.open = open;
+		CHECK(cg_locate(&pr, &res) == CG_OK);
+		for (j = 0; j < I.m - I.nfixed; j++)
+			cnt += open[j];
+		CHECK(cnt == 3 && open[I.m - 1]);
+		CHECK_EQ(res.objective, 0.0);
+		CHECK(res.optimal);
+	}
+}
+
 static int	polls;
 
 static int
