@@ -7,7 +7,7 @@
 \i sql/include/canceled.sql
 
 BEGIN;
-SELECT plan(57);
+SELECT plan(65);
 
 -- A line: points at 0, 1, 2, 10, 11 with populations 1, 1, 1, 2, 2; the
 -- candidates are the same places.  Costs |x - y|.
@@ -183,6 +183,23 @@ SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', 'SELEC
 SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', 'SELECT * FROM line_cand WHERE id IN (''a'', ''b'')', NULL, 'lscp', 1,
                                                 costs => 'SELECT * FROM line_cost WHERE supply_id IN (''a'', ''b'')')$$,
                  '22023', 'locate: lscp has no solution: no site lies within the catchment of demand point d', 'infeasible lscp names a point out of reach');
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT id, ''Infinity''::float8 AS population FROM line_dem', 'SELECT * FROM line_cand', 1, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,
+                 '22003', 'locate: the population of demand point a must be finite and not negative', 'an infinite population: 22003');
+SELECT throws_ok($$SELECT * FROM caregap.locate(NULL, 'SELECT * FROM line_cand', 1, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,
+                 '22004', 'locate: the demand and candidates queries and the objective must not be null', 'a null demand query: 22004');
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', NULL, 1, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,
+                 '22004', 'locate: the demand and candidates queries and the objective must not be null', 'a null candidates query: 22004');
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', 'SELECT * FROM line_cand', 1, NULL, 1, costs => 'SELECT * FROM line_cost')$$,
+                 '22004', 'locate: the demand and candidates queries and the objective must not be null', 'a null objective: 22004');
+-- no people at all: equity has nothing to maximize (an error); the others answer 0 with p sites
+SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT id, 0::float8 AS population FROM line_dem', 'SELECT id, 1::float8 AS capacity FROM line_cand', 1, 'equity', 1, costs => 'SELECT * FROM line_cost')$$,
+                 '22023', 'locate: equity maximizes the least access of the people, and every population of the demand query is 0', 'equity without people: 22023');
+SELECT results_eq($$SELECT min(objective), bool_and(optimal), count(*) FILTER (WHERE kind = 'site') FROM caregap.locate('SELECT id, 0::float8 AS population FROM line_dem', 'SELECT * FROM line_cand', 2, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,
+                  $$VALUES (0::float8, true, 2::bigint)$$, 'mclp without people: objective 0, proven, 2 sites');
+SELECT results_eq($$SELECT min(objective), bool_and(optimal), count(*) FILTER (WHERE kind = 'site') FROM caregap.locate('SELECT id, 0::float8 AS population FROM line_dem', 'SELECT * FROM line_cand', 2, 'p_median', NULL, costs => 'SELECT * FROM line_cost')$$,
+                  $$VALUES (0::float8, true, 2::bigint)$$, 'p_median without people: objective 0, proven, 2 sites');
+SELECT results_eq($$SELECT min(objective), bool_and(optimal), count(*) FILTER (WHERE kind = 'site') FROM caregap.locate('SELECT id, 0::float8 AS population FROM line_dem', 'SELECT * FROM line_cand', 2, 'p_center', NULL, costs => 'SELECT * FROM line_cost')$$,
+                  $$VALUES (0::float8, true, 2::bigint)$$, 'p_center without people: objective 0, proven, 2 sites');
 SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', 'SELECT * FROM line_cand', 2, 'lscp', 1, costs => 'SELECT * FROM line_cost')$$,
                  '22023', 'locate: lscp finds the number of sites itself, so p must be null', 'lscp with p');
 SELECT throws_ok($$SELECT * FROM caregap.locate('SELECT * FROM line_dem', 'SELECT * FROM line_cand', NULL, 'mclp', 1, costs => 'SELECT * FROM line_cost')$$,

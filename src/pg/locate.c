@@ -199,6 +199,18 @@ cg_locate_srf(PG_FUNCTION_ARGS)
 					(errcode(isinf(dem.amount[i]) ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("locate: the population of demand point %s must be finite and not negative", dem.id[i]),
 					 errdetail("The value was %g.", dem.amount[i])));
+	if (obj == CG_LOC_EQUITY)
+	{
+		bool		anyone = false;
+
+		for (i = 0; i < n && !anyone; i++)
+			anyone = dem.amount[i] > 0.0;
+		if (!anyone)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("locate: equity maximizes the least access of the people, and every population of the demand query is 0"),
+					 errhint("Give the populations; mclp, p_median and p_center answer 0 for no people.")));
+	}
 	cap = palloc_extended(m * sizeof(double), MCXT_ALLOC_HUGE);
 	slon = palloc_extended(m * sizeof(double), MCXT_ALLOC_HUGE);
 	slat = palloc_extended(m * sizeof(double), MCXT_ALLOC_HUGE);
