@@ -39,6 +39,7 @@ cv_free(cv *C)
 	free(C->fpos);
 	free(C->crow);
 	free(C->ccol);
+	free(C->hit);
 }
 
 cg_status
@@ -79,9 +80,10 @@ cv_alloc(loc *L, cv *C, const size_t *row, const uint32_t *col, size_t extra)
 	C->fpos = malloc(m * sizeof(int32_t));
 	C->crow = malloc((m + 1) * sizeof(size_t));
 	C->ccol = malloc((row[L->n] ? row[L->n] : 1) * sizeof(uint32_t));
+	C->hit = calloc(n, sizeof(int32_t));
 	if (!C->alive || !C->cc || !C->u || !C->ubest || !C->g || !C->s || !C->x || !C->open || !C->gain ||
 		!C->idx || !C->pos || !C->extra || !C->ratio || !C->acc || !C->ord || !C->stamp || !C->sbest || !C->xbest || !C->gd ||
-		!C->al || !C->fsite || !C->fpos || !C->crow || !C->ccol)
+		!C->al || !C->fsite || !C->fpos || !C->crow || !C->ccol || !C->hit)
 		return CG_E_NOMEM;
 	return CG_OK;
 }
@@ -130,6 +132,53 @@ cv_alive(loc *L, cv *C, double *base, long *uncoverable)
 	}
 	*base = hi + lo;
 	return CG_OK;
+}
+
+/*
+ * The node's alive points (C->al, ascending) and, for each free candidate
+ * (C->fsite, ascending; C->fpos its place), the alive points it covers
+ * (C->crow, C->ccol, in the order of C->jcol): the iterations then walk
+ * only what is left.  Returns the work of building them (every entry of
+ * the free candidates' lists, every point).
+ */
+size_t
+cv_compact(loc *L, cv *C, size_t *na, size_t *nf)
+{
+	size_t		i,
+				j,
+				t,
+				q = 0,
+				f = 0,
+				a = 0,
+				work = 0;
+
+	for (i = 0; i < L->n; i++)
+		if (C->alive[i])
+		{
+			C->al[a++] = (uint32_t) i;
+			C->cc[i] = 0;		/* the iterations' counts start at 0 */
+			C->hit[i] = 0;
+		}
+	C->crow[0] = 0;
+	for (j = 0; j < L->m; j++)
+	{
+		C->s[j] = 0.0;
+		C->x[j] = 0;
+		C->fpos[j] = -1;
+		if (L->st[j] != LOC_FREE)
+			continue;
+		C->fpos[j] = (int32_t) f;
+		C->fsite[f] = (uint32_t) j;
+		for (t = C->jrow[j]; t < C->jrow[j + 1]; t++)
+			if (C->alive[C->jcol[t]])
+				C->ccol[q++] = C->jcol[t];
+		C->crow[++f] = q;
+		work += C->jrow[j + 1] - C->jrow[j] + 1;
+	}
+	work += L->n + L->m;
+	*na = a;
+	*nf = f;
+	return work;
 }
 
 /* ------------------------------------------------------------------------
@@ -256,15 +305,21 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 				m = L->m,
 				i,
 				j,
-				k,
 				it,
 				stall = 0,
 				count;
 	double		theta = 2.0,
 				best = -INFINITY,
 				bestf = -INFINITY;
+	size_t		na,
+				nf,
+				q,
+				pass;
 	cg_status	st;
 
+	if (loc_tick(L, cv_compact(L, C, &na, &nf)))
+		return CG_E_CANCELED;
+	pass = C->crow[nf] + nf + n + m;
 	/* the direction carries over from the node before (a warm start, like u) */
 	for (it = 0; it < iters; it++)
 	{
@@ -277,22 +332,26 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 			if (C->alive[i])
 				lval += C->u[i];
 		for (j = 0; j < m; j++)
-		{
 			C->x[j] = 0;
-			C->s[j] = 0.0;
-			if (L->st[j] != LOC_FREE)
-				continue;
-			for (k = C->jrow[j]; k < C->jrow[j + 1]; k++)
-				if (C->alive[C->jcol[k]])
-					C->s[j] += C->u[C->jcol[k]];
-			if (C->s[j] > 1.0)
+		/* each free site's value over the compact lists, four sums side by side */
+		for (q = 0; q < nf; q++)
+		{
+			double		v = cv_site_value(C, q);
+			size_t		t;
+
+			j = C->fsite[q];
+			C->s[j] = v;
+			if (v > 1.0)
 			{
 				C->x[j] = 1;
-				lval += 1.0 - C->s[j];
+				lval += 1.0 - v;
+				/* the points it covers, for the subgradient */
+				for (t = C->crow[q]; t < C->crow[q + 1]; t++)
+					C->hit[C->ccol[t]]++;
 			}
-			if (loc_tick(L, C->jrow[j + 1] - C->jrow[j] + 1))
-				return CG_E_CANCELED;
 		}
+		if (loc_tick(L, pass))
+			return CG_E_CANCELED;
 		if (!isfinite(bestf) || lval > bestf + 1e-12 * fabs(bestf))
 		{
 			bestf = lval;
@@ -312,9 +371,8 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 
 			if (C->alive[i])
 			{
-				gi = 1.0;
-				for (k = C->row[i]; k < C->row[i + 1]; k++)
-					gi -= C->x[C->col[k]] && L->st[C->col[k]] == LOC_FREE;
+				gi = 1.0 - (double) C->hit[i];
+				C->hit[i] = 0;
 			}
 			/* deflected by the last direction (beta 0.9, as for MCLP) */
 			C->gd[i] = gi + 0.9 * C->gd[i];

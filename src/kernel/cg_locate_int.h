@@ -124,13 +124,49 @@ typedef struct cv
 	size_t		walked;			/* equity: the points eq_try looked at in the order */
 	int			drop_unreachable;	/* MCLP: a point no free site covers is not alive */
 	double	   *gd;				/* n: MCLP and LSCP, the deflected direction */
-	/* MCLP, a node's compact lists (mc_compact) */
+	/* MCLP and LSCP, a node's compact lists (cv_compact) */
 	uint32_t   *al;				/* n: the alive points */
 	uint32_t   *fsite;			/* m: the free candidates */
 	int32_t    *fpos;			/* m: a candidate's place in fsite, or -1 */
 	size_t	   *crow;			/* m + 1 */
 	uint32_t   *ccol;			/* nnz: the alive points of each free candidate */
+	int32_t    *hit;			/* n: LSCP, the relaxation's sites covering each alive point */
 } cv;
+
+/*
+ * A node's compact lists: its alive points (C->al) and, for each free
+ * candidate (C->fsite; C->fpos its place), the alive points it covers
+ * (C->crow, C->ccol); C->s and C->x zeroed, C->cc and C->hit zeroed for the
+ * alive points.  Returns the work of building them.
+ */
+size_t		cv_compact(loc *L, cv *C, size_t *na, size_t *nf);
+
+/*
+ * The multipliers of the alive points that the q-th free candidate covers,
+ * summed in four sums side by side (the additions do not wait on each other).
+ */
+static inline double
+cv_site_value(const cv *C, size_t q)
+{
+	double		v0 = 0.0,
+				v1 = 0.0,
+				v2 = 0.0,
+				v3 = 0.0;
+	const uint32_t *cl = C->ccol;
+	size_t		e = C->crow[q + 1],
+				t;
+
+	for (t = C->crow[q]; t + 4 <= e; t += 4)
+	{
+		v0 += C->u[cl[t]];
+		v1 += C->u[cl[t + 1]];
+		v2 += C->u[cl[t + 2]];
+		v3 += C->u[cl[t + 3]];
+	}
+	for (; t < e; t++)
+		v0 += C->u[cl[t]];
+	return (v0 + v1) + (v2 + v3);
+}
 
 /* MCLP (cg_locate_mclp.c): its passes, which cg_locate_mclp_reduce.c drives. */
 double		mc_covered(loc *L, cv *C, const uint8_t *open);	/* the demand open covers */

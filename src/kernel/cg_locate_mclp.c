@@ -271,51 +271,6 @@ mc_free_list(loc *L, cv *C)
 	return nfree;
 }
 
-/*
- * The node's alive points (C->al, ascending) and, for each free candidate
- * (C->fsite, ascending; C->fpos its place), the alive points it covers
- * (C->crow, C->ccol, in the order of C->jcol): the iterations then walk
- * only what is left.  Returns the work of building them (every entry of
- * the free candidates' lists, every point).
- */
-static size_t
-mc_compact(loc *L, cv *C, size_t *na, size_t *nf)
-{
-	size_t		i,
-				j,
-				t,
-				q = 0,
-				f = 0,
-				a = 0,
-				work = 0;
-
-	for (i = 0; i < L->n; i++)
-		if (C->alive[i])
-		{
-			C->al[a++] = (uint32_t) i;
-			C->cc[i] = 0;		/* the iterations' counts start at 0 */
-		}
-	C->crow[0] = 0;
-	for (j = 0; j < L->m; j++)
-	{
-		C->s[j] = 0.0;
-		C->x[j] = 0;
-		C->fpos[j] = -1;
-		if (L->st[j] != LOC_FREE)
-			continue;
-		C->fpos[j] = (int32_t) f;
-		C->fsite[f] = (uint32_t) j;
-		for (t = C->jrow[j]; t < C->jrow[j + 1]; t++)
-			if (C->alive[C->jcol[t]])
-				C->ccol[q++] = C->jcol[t];
-		C->crow[++f] = q;
-		work += C->jrow[j + 1] - C->jrow[j] + 1;
-	}
-	work += L->n + L->m;
-	*na = a;
-	*nf = f;
-	return work;
-}
 
 cg_status
 mc_eval(loc *L, int root, double *lb, long *branch)
@@ -365,7 +320,7 @@ again:
 		*lb = -v;
 		return CG_OK;
 	}
-	if (loc_tick(L, mc_compact(L, C, &na, &nf)))
+	if (loc_tick(L, cv_compact(L, C, &na, &nf)))
 		return CG_E_CANCELED;
 	/* an iteration's work: the points three times, the free sites' entries, the selection */
 	pass = 3 * na + C->crow[nf] + nf + nfree;
@@ -386,25 +341,8 @@ again:
 		/* each free site's value: the multipliers of the points it covers */
 		for (q = 0; q < nf; q++)
 		{
-			/* four sums side by side: the additions do not wait on each other */
-			double		v0 = 0.0,
-						v1 = 0.0,
-						v2 = 0.0,
-						v3 = 0.0,
-						v;
-			const uint32_t *cc = C->ccol;
-			size_t		e = C->crow[q + 1];
+			double		v = cv_site_value(C, q);
 
-			for (t = C->crow[q]; t + 4 <= e; t += 4)
-			{
-				v0 += C->u[cc[t]];
-				v1 += C->u[cc[t + 1]];
-				v2 += C->u[cc[t + 2]];
-				v3 += C->u[cc[t + 3]];
-			}
-			for (; t < e; t++)
-				v0 += C->u[cc[t]];
-			v = (v0 + v1) + (v2 + v3);
 			C->s[C->fsite[q]] = v;
 			C->gain[C->fsite[q]] = -v;
 		}
