@@ -141,7 +141,7 @@ cv_alive(loc *L, cv *C, double *base, long *uncoverable)
  * only what is left.  Returns the work of building them (every entry of
  * the free candidates' lists, every point).
  */
-size_t
+void
 cv_compact(loc *L, cv *C, size_t *na, size_t *nf)
 {
 	size_t		i,
@@ -149,8 +149,7 @@ cv_compact(loc *L, cv *C, size_t *na, size_t *nf)
 				t,
 				q = 0,
 				f = 0,
-				a = 0,
-				work = 0;
+				a = 0;
 
 	for (i = 0; i < L->n; i++)
 		if (C->alive[i])
@@ -173,12 +172,12 @@ cv_compact(loc *L, cv *C, size_t *na, size_t *nf)
 			if (C->alive[C->jcol[t]])
 				C->ccol[q++] = C->jcol[t];
 		C->crow[++f] = q;
-		work += C->jrow[j + 1] - C->jrow[j] + 1;
+		/* a cancel seen here is kept (loc_tick): the caller checks L->canceled */
+		(void) loc_tick(L, C->jrow[j + 1] - C->jrow[j] + 1);
 	}
-	work += L->n + L->m;
+	(void) loc_tick(L, L->n + L->m);
 	*na = a;
 	*nf = f;
-	return work;
 }
 
 /* ------------------------------------------------------------------------
@@ -317,9 +316,10 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 				pass;
 	cg_status	st;
 
-	if (loc_tick(L, cv_compact(L, C, &na, &nf)))
+	cv_compact(L, C, &na, &nf);
+	if (L->canceled)
 		return CG_E_CANCELED;
-	pass = C->crow[nf] + nf + n + m;
+	pass = n + m;				/* besides the sites' entries, ticked as they are summed */
 	/* the direction carries over from the node before (a warm start, like u) */
 	for (it = 0; it < iters; it++)
 	{
@@ -339,6 +339,8 @@ sc_lagrange(loc *L, cv *C, size_t iters, double *best_out)
 			double		v = cv_site_value(C, q);
 			size_t		t;
 
+			if (loc_tick(L, C->crow[q + 1] - C->crow[q] + 1))
+				return CG_E_CANCELED;
 			j = C->fsite[q];
 			C->s[j] = v;
 			if (v > 1.0)

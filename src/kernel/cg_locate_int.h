@@ -137,9 +137,10 @@ typedef struct cv
  * A node's compact lists: its alive points (C->al) and, for each free
  * candidate (C->fsite; C->fpos its place), the alive points it covers
  * (C->crow, C->ccol); C->s and C->x zeroed, C->cc and C->hit zeroed for the
- * alive points.  Returns the work of building them.
+ * alive points.  Polls cancel as it goes (a cancel is kept in L->canceled,
+ * for the caller to check).
  */
-size_t		cv_compact(loc *L, cv *C, size_t *na, size_t *nf);
+void		cv_compact(loc *L, cv *C, size_t *na, size_t *nf);
 
 /*
  * The multipliers of the alive points that the q-th free candidate covers,

@@ -320,10 +320,11 @@ again:
 		*lb = -v;
 		return CG_OK;
 	}
-	if (loc_tick(L, cv_compact(L, C, &na, &nf)))
+	cv_compact(L, C, &na, &nf);
+	if (L->canceled)
 		return CG_E_CANCELED;
-	/* an iteration's work: the points three times, the free sites' entries, the selection */
-	pass = 3 * na + C->crow[nf] + nf + nfree;
+	/* an iteration's work besides the sites' entries (ticked as they are summed): the points three times, the selection */
+	pass = 3 * na + nfree;
 	for (it = 0; it < iters; it++)
 	{
 		double		uval = base,
@@ -345,6 +346,8 @@ again:
 
 			C->s[C->fsite[q]] = v;
 			C->gain[C->fsite[q]] = -v;
+			if (loc_tick(L, C->crow[q + 1] - C->crow[q] + 1))
+				return CG_E_CANCELED;
 		}
 		if (loc_tick(L, pass))
 			return CG_E_CANCELED;

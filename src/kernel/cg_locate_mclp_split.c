@@ -225,6 +225,7 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 	}
 	base += blo;
 	for (i = 0; i < n; i++)
+	{
 		if (alive[i])
 			for (t = row[i]; t < row[i + 1]; t++)
 				if (FREE_CAND(col[t]))
@@ -236,6 +237,12 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 						gof[a] = (uint32_t) ng++;
 					gof[col[t]] = gof[a];
 				}
+		if (loc_tick(L, row[i + 1] - row[i] + 1))
+		{
+			st = CG_E_CANCELED;
+			goto done;
+		}
+	}
 	if (ng < 2 || ng > SPLIT_MAX_GROUPS || (double) ng * (double) (K + 1) * (double) (K + 1) > SPLIT_MAX_DP)
 		goto done;
 	*split = 1;
@@ -297,6 +304,11 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 				}
 			gfree[g0] += fmax(0.0, w[i] - C->u[i]);
 			gall[g0] += w[i];
+			if (loc_tick(L, row[i + 1] - row[i] + 1))
+			{
+				st = CG_E_CANCELED;
+				goto done;
+			}
 		}
 	for (g = 0; g < ng; g++)
 	{
@@ -347,6 +359,11 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 					}
 				if (cov)
 					gall[g0] += w[i];
+				if (loc_tick(L, row[i + 1] - row[i] + 1))
+				{
+					st = CG_E_CANCELED;
+					goto done;
+				}
 			}
 		for (g = 0; g < ng; g++)
 		{
