@@ -46,6 +46,12 @@ struct loc
 	int			root_given;
 	double		root_lb;
 	long		root_br;
+	/*
+	 * MCLP: the problems held along the current chain of reductions and
+	 * groups (points + sites + pairs, shared by the whole chain), and its cap
+	 */
+	size_t	   *held;
+	size_t		held_cap;
 	/* coverage by site (transposed rows), when the objective has coverage */
 	size_t	   *jrow;
 	uint32_t   *jcol;
@@ -205,6 +211,16 @@ cg_status	mc_reduce(loc *L, const double *u, mc_red *R);
  */
 cg_status	mc_sub(loc *L, mc_red *R, size_t k, double seed, int depth, uint8_t *best,
 				   int *found, double *value, double *bound);
+
+/*
+ * The memory bound of MCLP's reductions: a problem's size (points + sites +
+ * pairs); mc_hold adds units to the chain's count and answers 1, or 0 (adding
+ * nothing) when that would pass the cap (then the problem is searched where
+ * it is, not handed down); mc_release takes them off.
+ */
+size_t		mc_size(const cg_loc_problem *pr);
+int			mc_hold(loc *L, size_t units);
+void		mc_release(loc *L, size_t units);
 
 /* Offer L the open sites, with any candidates up to L->p new ones. */
 void		mc_offer_padded(loc *L, uint8_t *open);

@@ -244,6 +244,30 @@ done:
 	return st;
 }
 
+size_t
+mc_size(const cg_loc_problem *pr)
+{
+	return pr->n + pr->m + pr->row[pr->n];
+}
+
+int
+mc_hold(loc *L, size_t units)
+{
+	if (L->held == NULL)
+		return 1;
+	if (*L->held + units > L->held_cap)
+		return 0;
+	*L->held += units;
+	return 1;
+}
+
+void
+mc_release(loc *L, size_t units)
+{
+	if (L->held != NULL)
+		*L->held -= units;
+}
+
 /* Worth solving R instead: at least a fifth less to walk in each pass. */
 static int
 mc_smaller(const loc *L, const mc_red *R)
@@ -284,6 +308,8 @@ mc_sub(loc *L, mc_red *R, size_t k, double seed, int depth, uint8_t *best,
 	D.limit = L->limit;
 	D.since_poll = L->since_poll;
 	D.canceled = L->canceled;
+	D.held = L->held;
+	D.held_cap = L->held_cap;
 	D.best = best;
 	D.st = calloc(D.m ? D.m : 1, 1);	/* every site LOC_FREE */
 	*found = 0;
@@ -421,9 +447,12 @@ mc_level(loc *L, int depth, const double *u0, double *bound)
 	{
 		if ((st = mc_reduce(L, u0, &R)) != CG_OK)
 			return st;
-		if (mc_smaller(L, &R))
+		if (mc_smaller(L, &R) && mc_hold(L, mc_size(&R.pr)))
 		{
+			size_t		units = mc_size(&R.pr);
+
 			st = mc_child(L, &R, depth, bound);
+			mc_release(L, units);
 			mc_red_free(&R);
 			return st;
 		}
@@ -453,11 +482,13 @@ mc_level(loc *L, int depth, const double *u0, double *bound)
 		/* the root's fixing may leave a much smaller problem */
 		if ((st = mc_reduce(L, C.u, &R)) != CG_OK)
 			goto done;
-		if (mc_smaller(L, &R))
+		if (mc_smaller(L, &R) && mc_hold(L, mc_size(&R.pr)))
 		{
 			double		b;
+			size_t		units = mc_size(&R.pr);
 
 			st = mc_child(L, &R, depth, &b);
+			mc_release(L, units);
 			/* the child's solutions are the root's: its bound holds too */
 			*bound = fmax(b, lb);
 			goto done;
@@ -493,9 +524,19 @@ cg_status
 loc_mclp(loc *L, cg_loc_result *res)
 {
 	double		bound = INFINITY;
+	size_t		held = 0;
 	cg_status	st;
 
-	if ((st = mc_level(L, 0, NULL, &bound)) != CG_OK)
+	/*
+	 * The chain of reductions and groups holds at most four times the
+	 * problem (reductions shrink by a fifth at least, so they alone stay
+	 * under five times; past the cap a problem is searched where it is).
+	 */
+	L->held = &held;
+	L->held_cap = 4 * mc_size(L->pr) + 1024;
+	st = mc_level(L, 0, NULL, &bound);
+	L->held = NULL;
+	if (st != CG_OK)
 		return st;
 	res->objective = -L->ub;
 	res->bound = fmax(-bound, -L->ub);

@@ -172,6 +172,7 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 	mc_red	   *R = NULL;
 	mc_grp		GG,
 			   *G = &GG;
+	int			holding = 0;
 	cg_status	st = CG_OK;
 
 	memset(G, 0, sizeof(*G));
@@ -245,6 +246,10 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 	}
 	if (ng < 2 || ng > SPLIT_MAX_GROUPS || (double) ng * (double) (K + 1) * (double) (K + 1) > SPLIT_MAX_DP)
 		goto done;
+	/* the groups' problems, all of them at most the size of this one */
+	if (!mc_hold(L, mc_size(L->pr)))
+		goto done;
+	holding = 1;
 	*split = 1;
 
 	/* the groups' candidates, listed group by group */
@@ -500,6 +505,8 @@ mc_split(loc *L, cv *C, int depth, int *split, double *bound)
 #undef gsize
 #undef FREE_CAND
 done:
+	if (holding)
+		mc_release(L, mc_size(L->pr));
 	if (R)
 		for (g = 0; g < ng; g++)
 			mc_red_free(&R[g]);
