@@ -118,9 +118,13 @@ FUZZ_TARGETS = $(patsubst %.c,%,$(wildcard test/fuzz/fuzz_*.c))
 test/fuzz/fuzz_%: test/fuzz/fuzz_%.c $(KERNEL_SRCS) $(wildcard src/kernel/*.h)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/kernel -o $@ $< $(KERNEL_SRCS) -lm
 fuzz: $(FUZZ_TARGETS)
-	for t in $(FUZZ_TARGETS); do ./$$t -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus || exit 1; done
+	for t in $(FUZZ_TARGETS); do \
+	  ./$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=test/fuzz/ test/fuzz/corpus || { \
+	    for c in test/fuzz/crash-* test/fuzz/leak-* test/fuzz/timeout-*; do \
+	      [ -f "$$c" ] && { echo "$$c, the input in hex:"; od -An -tx1 -v "$$c"; }; done; exit 1; }; \
+	done
 
-EXTRA_CLEAN = caregap-*.zip test/unit/run_unit $(FUZZ_TARGETS) results regression.diffs regression.out
+EXTRA_CLEAN = caregap-*.zip test/unit/run_unit $(FUZZ_TARGETS) test/fuzz/crash-* test/fuzz/leak-* test/fuzz/timeout-* results regression.diffs regression.out
 
 # ---- release archive (PGXN): every file git tracks, under caregap-VERSION/ ----
 DIST = caregap-$(EXTVERSION).zip

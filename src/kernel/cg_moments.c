@@ -204,10 +204,49 @@ repivot(double *st, double k)
 
 	double		t1 = ca * f,
 				t2 = w * (a <= 0.0 && c < DBL_MIN ? phi_tiny(c, lc, a) : cg_phi(c, a)),
-				t3 = s * (c * lc * e1((a - 1.0) * lc));
+				t3 = s * (c * lc * e1((a - 1.0) * lc)),
+				flo = 0.0,
+				slo = 0.0;
 
-	f = t1 + t2 + t3;
-	s = c * s + (c - 1.0) * w;
+	if (a == 2.0)
+	{
+		/*
+		 * alpha 2 (CV): F' = c^2 F + c (c - 1) S + W (c - 1)^2 / 2 and
+		 * S' = c S + (c - 1) W, polynomials in c, in double-double.  With the
+		 * pivot moved onto the mean, c^2 F and W (c - 1)^2 / 2 nearly cancel
+		 * when the rows lie close together; in doubles F' would keep an error
+		 * of about 2^-52 W (c - 1)^2, which the square root of the CV turns
+		 * into an absolute error near 1e-9 on a CV near 0.  c = K / k is
+		 * taken to double-double too: with c rounded, the sums would stand
+		 * for rows over K / c, not over the pivot k they are kept with, and
+		 * the rows still to come are taken over k (an error of 2^-53 times
+		 * the mean's offset from the pivot, large beside a tiny spread).
+		 */
+		cg_dd		cc = cg_dd_two_sum(c, fma(-c, k, st[CG_IS_PIVOT]) / k),
+					dc = cg_dd_add(cg_dd_two_sum(c, -1.0), (cg_dd) {cc.lo, 0.0}),
+					half_d2 = cg_dd_mul(dc, dc),
+					wd = cg_dd_of_sum(st[CG_IS_W], st[CG_IS_W_LO]),
+					sd = cg_dd_of_sum(st[CG_IS_WX], st[CG_IS_WX_LO]),
+					fd = cg_dd_of_sum(st[CG_IS_F], st[CG_IS_F_LO]),
+					fn,
+					sn;
+
+		half_d2.hi *= 0.5;
+		half_d2.lo *= 0.5;
+		fn = cg_dd_add(cg_dd_add(cg_dd_mul(cg_dd_mul(cc, cc), fd),
+								 cg_dd_mul(half_d2, wd)),
+					   cg_dd_mul(cg_dd_mul(cc, dc), sd));
+		sn = cg_dd_add(cg_dd_mul(cc, sd), cg_dd_mul(dc, wd));
+		f = fn.hi;
+		flo = isfinite(fn.hi) && isfinite(fn.lo) ? fn.lo : 0.0;
+		s = sn.hi;
+		slo = isfinite(sn.hi) && isfinite(sn.lo) ? sn.lo : 0.0;
+	}
+	else
+	{
+		f = t1 + t2 + t3;
+		s = c * s + (c - 1.0) * w;
+	}
 	/*
 	 * F is a sum of terms >= 0.  Its rounding error is about 2^-52 of the
 	 * largest term, which the value divides by W.  When that term exceeds
@@ -224,9 +263,9 @@ repivot(double *st, double k)
 			f = INFINITY;
 	}
 	st[CG_IS_F] = f < 0.0 ? 0.0 : f;
-	st[CG_IS_F_LO] = 0.0;
+	st[CG_IS_F_LO] = f > 0.0 && isfinite(f) ? flo : 0.0;
 	st[CG_IS_WX] = isnan(s) ? 0.0 : s;
-	st[CG_IS_WX_LO] = 0.0;
+	st[CG_IS_WX_LO] = isfinite(s) ? slo : 0.0;
 	st[CG_IS_PIVOT] = k;
 }
 
@@ -291,11 +330,37 @@ cg_ineq_add(double *st, double x, double w, double param, cg_ineq_arg *bad)
  * finite number: not when k m underflows or overflows)?
  */
 static inline int
-drifted(double k, double m)
+pivot_fits(double k, double m)
 {
 	double		nk = k * m;
 
-	return fabs(m - 1.0) > REPIVOT_DRIFT && nk > 0.0 && nk <= DBL_MAX;
+	return nk > 0.0 && nk <= DBL_MAX;
+}
+
+static inline int
+drifted(double k, double m)
+{
+	return fabs(m - 1.0) > REPIVOT_DRIFT && pivot_fits(k, m);
+}
+
+/*
+ * alpha 2: is the pivot off the mean m (over the pivot) by more than the
+ * spread of the sums allows?  A batch of weight hw evaluated at a pivot
+ * off by d = m - 1 adds rounding errors near 2^-52 hw d^2 to F, which the
+ * square root of the CV would show whole when the rows are tighter than
+ * that: the pivot moves first when hw d^2 exceeds 2^30 times the sums'
+ * spread about their own mean, F - S^2 / 2W (never for rows spread as
+ * usual: only while the spread is tiny, or a batch outweighs the sums by
+ * far).
+ */
+static inline int
+off_spread(const double *st, double m, double hw)
+{
+	double		s = st[CG_IS_WX],
+				d = m - 1.0;
+
+	/* a threshold: the sums' leading parts are enough */
+	return hw * (d * d) > 0x1p30 * (st[CG_IS_F] - s * (0.5 * s / st[CG_IS_W])) && d != 0.0;
 }
 
 /*
@@ -342,11 +407,28 @@ flush_rows(double *st, const double *row, int n)
 		for (hwr = 0.0, i = 0; i < n; i++)
 			hwr += row[2 * i + 1] * (row[2 * i] / k);	/* sum w x over- or underflowed: per row */
 	m = (w + s + hwr) / (w + hw);
+	if (!isfinite(m))
+	{
+		/*
+		 * a weight near the top of the double range: the same ratio with
+		 * every weight scaled by 2^-512 (exact), so that the pivot still
+		 * follows a mean that is itself finite
+		 */
+		double		num = w * 0x1p-512 + s * 0x1p-512,
+					den = w * 0x1p-512;
+
+		for (i = 0; i < n; i++)
+		{
+			num += (row[2 * i + 1] * 0x1p-512) * (row[2 * i] / k);
+			den += row[2 * i + 1] * 0x1p-512;
+		}
+		m = num / den;
+	}
 	if (!isfinite(m) && n > 1)
 		return 0;
 	if (m == 0.0 && w + s + hwr > 0.0)
 		m = DBL_MIN;			/* the ratio underflowed: the pivot moves as far as it can */
-	if (drifted(k, m))
+	if (drifted(k, m) || (a == 2.0 && off_spread(st, m, hw) && pivot_fits(k, m)))
 	{
 		repivot(st, k * m);
 		k = st[CG_IS_PIVOT];
@@ -723,6 +805,23 @@ cg_ineq_value(const double *stin, double *out, int *defined)
 	m = 1.0 + s / w;
 	if (!(m > 0.0))
 		return CG_E_OVERFLOW;
+	if (a == 2.0 && m != 1.0 && pivot_fits(st[CG_IS_PIVOT], m))
+	{
+		/*
+		 * alpha 2: F / W - (m - 1)^2 / 2 cancels where the rows lie close
+		 * together up to 1/16 off the pivot, leaving 2^-52 (m - 1)^2 / 2
+		 * of error, which the square root of the CV would make 1e-9.  The
+		 * sums move onto the mean first, exactly in double-double.
+		 */
+		repivot(st, st[CG_IS_PIVOT] * m);
+		s = cg_nsum_value(st[CG_IS_WX], st[CG_IS_WX_LO]);
+		f = cg_nsum_value(st[CG_IS_F], st[CG_IS_F_LO]);
+		if (!isfinite(s) || !isfinite(f))
+			return CG_E_OVERFLOW;
+		m = 1.0 + s / w;
+		if (!(m > 0.0))
+			return CG_E_OVERFLOW;
+	}
 	g = f / w - phi_rd(m, s / w, a);
 	g *= a == 0.0 ? 1.0 : a == 1.0 ? 1.0 / m : exp(-a * log(m));
 	if (g <= 0.0)

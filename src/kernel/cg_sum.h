@@ -120,4 +120,55 @@ cg_check_positive_x(double x)
 	return st;
 }
 
+/*
+ * Double-double numbers (hi + lo, |lo| <= ulp(hi) / 2), for the few places
+ * where a result is a difference of nearly equal products: TwoSum and
+ * TwoProd (by fma) give each operation's rounding error exactly, so a sum of
+ * products keeps about 2^-104 of its largest term instead of 2^-52.
+ */
+typedef struct cg_dd
+{
+	double		hi,
+				lo;
+} cg_dd;
+
+/* a + b exactly, as a double-double */
+static inline cg_dd
+cg_dd_two_sum(double a, double b)
+{
+	cg_dd		r;
+	double		bb;
+
+	r.hi = a + b;
+	bb = r.hi - a;
+	r.lo = (a - (r.hi - bb)) + (b - bb);
+	return r;
+}
+
+/* a + b (double-doubles) */
+static inline cg_dd
+cg_dd_add(cg_dd a, cg_dd b)
+{
+	cg_dd		s = cg_dd_two_sum(a.hi, b.hi);
+
+	return cg_dd_two_sum(s.hi, s.lo + (a.lo + b.lo));
+}
+
+/* a * b (double-doubles) */
+static inline cg_dd
+cg_dd_mul(cg_dd a, cg_dd b)
+{
+	double		p = a.hi * b.hi,
+				e = fma(a.hi, b.hi, -p);
+
+	return cg_dd_two_sum(p, e + (a.hi * b.lo + a.lo * b.hi));
+}
+
+/* a running sum (hi, lo) as a double-double */
+static inline cg_dd
+cg_dd_of_sum(double hi, double lo)
+{
+	return cg_dd_two_sum(hi, lo);
+}
+
 #endif							/* CG_SUM_H */

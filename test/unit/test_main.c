@@ -19,7 +19,7 @@ int			cg_test_failures = 0;
 	X(test_status_names) \
 	X(test_ineq_published_r) X(test_ineq_published_pysal) X(test_ineq_atkinson_tens) \
 	X(test_ineq_theil_cv_tens) X(test_ineq_equal_and_zero) X(test_ineq_weights_replicate) \
-	X(test_ineq_merge) X(test_ineq_scale_invariance) X(test_ineq_bad_input) X(test_ineq_batch_same_value) X(test_ineq_singular_params) X(test_ineq_order) X(test_ineq_magnitudes) X(test_ineq_pending_rows) \
+	X(test_ineq_merge) X(test_ineq_scale_invariance) X(test_ineq_bad_input) X(test_ineq_batch_same_value) X(test_ineq_singular_params) X(test_ineq_order) X(test_ineq_magnitudes) X(test_ineq_cv_fuzz_findings) X(test_ineq_cv_tight_off_pivot) X(test_ineq_pending_rows) \
 	X(test_gini_pairwise_random) X(test_gini_extreme_magnitudes) X(test_sort_pairs) X(test_gini_correction) X(test_lorenz) X(test_theil_decomposition) X(test_concentration) X(test_cancel) \
 	X(test_weights_chain) X(test_weights_islands) X(test_weights_bad_links) X(test_weights_long_row) X(test_moran_chain) X(test_rng) X(test_moran_permutations) \
 	X(test_local_moran_chain) X(test_local_g) X(test_p_adjust) X(test_geary_and_g) X(test_spatial_lag) \
