@@ -5,7 +5,7 @@
 \i sql/include/canceled.sql
 
 BEGIN;
-SELECT plan(34);
+SELECT plan(41);
 
 -- Toy case on costs: demand a (P 100) reaches s1 at 5 and s2 at 15; demand b (P 300) reaches s2 at 8
 -- and s1 at 40 (outside 20).  S = (10, 20).
@@ -93,6 +93,18 @@ SELECT is((SELECT array_agg(access ORDER BY id) FROM caregap.fca('SELECT * FROM 
           (SELECT array_agg(access ORDER BY id) FROM acc30), 'results do not depend on row order');
 SELECT ok((SELECT bool_and(sites = (SELECT count(*) FROM od WHERE od.demand_id = a.id AND cost <= 30)) FROM acc30 a),
           'sites in reach = the pairs within 30 km in plain SQL');
+-- the cost rows in any order (read in batches of 8,192, ids found through a hash index): the same
+-- answer, to the bit
+SELECT is((SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
+                                                                 costs => 'SELECT * FROM od ORDER BY random()')),
+          (SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
+                                                                 costs => 'SELECT * FROM od ORDER BY demand_id, supply_id')),
+          'cost rows in random order = in sorted order');
+SELECT is((SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
+                                                                 costs => 'SELECT * FROM od ORDER BY demand_id, md5(supply_id::text)')),
+          (SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
+                                                                 costs => 'SELECT * FROM od ORDER BY demand_id, supply_id')),
+          'cost rows by demand point with the sites in another order = in sorted order');
 
 -- bad input
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT id, lon, lat FROM dem', 'SELECT * FROM hosp', 30)$$, '42703',
@@ -118,6 +130,19 @@ SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FR
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
                    costs => 'SELECT * FROM toy_c UNION ALL SELECT ''a'', ''s1'', 3')$$, '22023',
                  'fca: the cost query gives the pair (a, s1) more than once', 'a duplicate pair is named');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''b'' AS demand_id, ''s2'' AS supply_id, 8::float8 AS cost UNION ALL SELECT ''b'', ''s2'', 9')$$, '22023',
+                 'fca: the cost query gives the pair (b, s2) more than once', 'a duplicate pair among fewer rows than pairs is named too');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20, costs => 'CREATE TEMP TABLE never_made ()')$$, '22023',
+                 'fca: the cost query must be a SELECT', 'a cost query that is not a SELECT is refused');
+CREATE TEMP TABLE toy_log (i int);
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'INSERT INTO toy_log VALUES (1) RETURNING ''a''::text AS demand_id, ''s1''::text AS supply_id, 1::float8 AS cost')$$, '0A000',
+                 NULL, 'a cost query that writes is refused');
+CREATE FUNCTION pg_temp.writer() RETURNS float8 LANGUAGE plpgsql VOLATILE AS $$BEGIN CREATE TEMP TABLE never_made(); RETURN 1; END$$;
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT demand_id, supply_id, pg_temp.writer() AS cost FROM toy_c')$$, '25006',
+                 NULL, 'the cost query runs read-only as it is fetched: a volatile function in it cannot write');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 0, costs => 'SELECT * FROM toy_c')$$, '22023',
                  NULL, 'a catchment of 0 is refused');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20, 'e2sfca', '{10,5}', '{1,1}', 'SELECT * FROM toy_c')$$,
@@ -139,6 +164,12 @@ RESET ROLE;
 SET LOCAL statement_timeout = '300ms';
 SELECT is(pg_temp.canceled($q$SELECT count(*) FROM caregap.fca('SELECT g::text AS id, 127 + sin(g)::float8 AS lon, 37 + cos(g)::float8 AS lat, 1::float8 AS population FROM generate_series(1, 400000) g', 'SELECT * FROM hosp', 'Infinity')$q$),
           'canceled: 57014', 'statement_timeout stops a long fca');
+RESET statement_timeout;
+-- and while the cost query is read: 3,000,000 rows, one per demand point
+SET LOCAL statement_timeout = '300ms';
+SELECT is(pg_temp.cancel_seconds($q$SELECT count(*) FROM caregap.fca('SELECT g::text AS id, 1::float8 AS population FROM generate_series(1, 3000000) g', 'SELECT * FROM toy_s', 20,
+                 costs => 'SELECT g::text AS demand_id, ''s1''::text AS supply_id, 1::float8 AS cost FROM generate_series(1, 3000000) g')$q$),
+          'canceled within 1 s', 'statement_timeout stops fca while it reads the cost query, within 1 s');
 RESET statement_timeout;
 
 SELECT * FROM finish();

@@ -11,6 +11,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/array.h"
+#include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
@@ -50,21 +51,189 @@ typedef struct cost_pair
 	double		cost;
 } cost_pair;
 
-static int
-cmp_pair(const void *a, const void *b, void *arg)
-{
-	const cost_pair *x = a,
-			   *y = b;
+/* rows of the cost query fetched at a time */
+#define COST_BATCH 8192
 
-	if (x->i != y->i)
-		return x->i < y->i ? -1 : 1;
-	return x->j < y->j ? -1 : (x->j > y->j);
+/*
+ * The text of an id column's value, as its output function writes it (the
+ * text the point queries' ids were read as); integers through buf (24
+ * bytes), other types in the current memory context.  NULL when null.
+ */
+static const char *
+cost_id(HeapTuple tup, TupleDesc td, int col, Oid type, char *buf)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, td, col, &isnull);
+
+	if (isnull)
+		return NULL;
+	switch (type)
+	{
+		case INT8OID:
+			pg_lltoa(DatumGetInt64(d), buf);
+			return buf;
+		case INT4OID:
+			pg_ltoa(DatumGetInt32(d), buf);
+			return buf;
+		case INT2OID:
+			pg_ltoa(DatumGetInt16(d), buf);
+			return buf;
+	}
+	return SPI_getvalue(tup, td, col);
+}
+
+/*
+ * An index of the ids of a, then b (may be NULL): open addressing with
+ * linear probing on hash_bytes of the text, at most half full.  An id that
+ * both hold is found in a (it was put in first, so it comes first on its
+ * probe path).
+ */
+typedef struct id_index
+{
+	int64	   *slot;			/* the id's number, -1 for an empty slot */
+	uint64		mask;
+	const cg_points *a,
+			   *b;
+} id_index;
+
+static inline const char *
+ix_name(const id_index *ix, int64 k)
+{
+	return k < ix->a->n ? ix->a->id[k] : ix->b->id[k - ix->a->n];
+}
+
+static void
+id_index_build(id_index *ix, const cg_points *a, const cg_points *b)
+{
+	int64		n = a->n + (b != NULL ? b->n : 0),
+				k;
+	uint64		size = 16;
+
+	while (size < (uint64) n * 2)
+		size <<= 1;
+	ix->slot = palloc_extended(size * sizeof(int64), MCXT_ALLOC_HUGE);
+	memset(ix->slot, 0xff, size * sizeof(int64));
+	ix->mask = size - 1;
+	ix->a = a;
+	ix->b = b;
+	for (k = 0; k < n; k++)
+	{
+		const char *id = ix_name(ix, k);
+		uint64		h = hash_bytes((const unsigned char *) id, (int) strlen(id)) & ix->mask;
+
+		if ((k & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		while (ix->slot[h] >= 0)
+			h = (h + 1) & ix->mask;
+		ix->slot[h] = k;
+	}
+}
+
+/* The number of id in the index, or -1. */
+static inline int64
+id_index_find(const id_index *ix, const char *id)
+{
+	uint64		h = hash_bytes((const unsigned char *) id, (int) strlen(id)) & ix->mask;
+	int64		k;
+
+	while ((k = ix->slot[h]) >= 0)
+	{
+		if (strcmp(ix_name(ix, k), id) == 0)
+			return k;
+		h = (h + 1) & ix->mask;
+	}
+	return -1;
+}
+
+/* The id of site j of sup, then sup2. */
+static inline const char *
+site_name(const cg_points *sup, const cg_points *sup2, int64 j)
+{
+	return j < sup->n ? sup->id[j] : sup2->id[j - sup->n];
+}
+
+/*
+ * The n pairs as compressed rows by demand point (tab, allocated in cxt), by
+ * site, then stably by demand point (two counting passes): each demand
+ * point's sites come out ascending, and a pair given twice is an error
+ * naming it.  pairs is freed.
+ */
+static void
+cost_rows(cost_pair *pairs, uint64 n, int64 m, const char *fname, const cg_points *dem,
+		  const cg_points *sup, const cg_points *sup2, MemoryContext cxt, cg_fca_table *tab)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	cost_pair  *tmp;
+	size_t	   *row,
+			   *start;
+	uint32	   *col;
+	double	   *cost;
+	uint64		r;
+	int64		k;
+
+	tmp = MemoryContextAllocExtended(cxt, Max(n, 1) * sizeof(cost_pair), MCXT_ALLOC_HUGE);
+	start = palloc_extended((m + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	for (r = 0; r < n; r++)
+	{
+		if ((r & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		start[pairs[r].j + 1]++;
+	}
+	for (k = 0; k < m; k++)
+		start[k + 1] += start[k];
+	for (r = 0; r < n; r++)
+	{
+		if ((r & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		tmp[start[pairs[r].j]++] = pairs[r];
+	}
+	if (pairs != NULL)
+		pfree(pairs);
+	pfree(start);
+	row = palloc_extended((dem->n + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+	start = palloc_extended(Max(dem->n, 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
+	col = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	for (r = 0; r < n; r++)
+	{
+		if ((r & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		row[tmp[r].i + 1]++;
+	}
+	for (k = 0; k < dem->n; k++)
+	{
+		row[k + 1] += row[k];
+		start[k] = row[k];
+	}
+	for (r = 0; r < n; r++)
+	{
+		size_t		t = start[tmp[r].i]++;
+
+		if ((r & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (t > row[tmp[r].i] && col[t - 1] == tmp[r].j)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname,
+							dem->id[tmp[r].i], site_name(sup, sup2, tmp[r].j))));
+		col[t] = tmp[r].j;
+		cost[t] = tmp[r].cost;
+	}
+	pfree(tmp);
+	pfree(start);
+	tab->row = row;
+	tab->col = col;
+	tab->cost = cost;
+	MemoryContextSwitchTo(old);
 }
 
 /*
  * Read the cost query (demand_id, supply_id, cost) into compressed rows by
- * demand point.  A supply_id is looked up in sup, then in sup2 (may be NULL:
- * its sites are numbered after sup's).
+ * demand point, each row's sites ascending.  A supply_id is looked up in
+ * sup, then in sup2 (may be NULL: its sites are numbered after sup's).  The
+ * query is read through a cursor, COST_BATCH rows at a time, into 16 bytes
+ * a pair; more rows than there are demand-site pairs are refused as they
+ * come (one pair must come twice), so memory stays bounded by the pairs.
  */
 void
 cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
@@ -72,22 +241,33 @@ cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_poi
 {
 	char	   *q = text_to_cstring(query);
 	uint64		r,
-				n;
+				n = 0,
+				cap = 0,
+				limit;
+	int64		m = sup->n + (sup2 != NULL ? sup2->n : 0);
+	id_index	dix,
+				six;
 	int			ci,
 				cj,
 				cc;
+	Oid			ti,
+				tj,
+				tc;
 	TupleDesc	td;
-	cost_pair  *pairs;
-	size_t	   *row;
-	uint32	   *col;
-	double	   *cost;
-	MemoryContext outer = CurrentMemoryContext;
-	int64		k;
+	Portal		portal;
+	cost_pair  *pairs = NULL;
+	char		bufa[24],
+				bufb[24];
+	MemoryContext outer = CurrentMemoryContext,
+				batch,
+				spi;
 
+	limit = (uint64) dem->n * (uint64) m;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	cg_spi_read(q, fname, "cost");
-	td = SPI_tuptable->tupdesc;
+	spi = CurrentMemoryContext;
+	portal = cg_spi_cursor_read_only(q, fname, "cost");
+	td = portal->tupDesc;
 	ci = SPI_fnumber(td, "demand_id");
 	cj = SPI_fnumber(td, "supply_id");
 	cc = SPI_fnumber(td, "cost");
@@ -95,74 +275,94 @@ cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_poi
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("%s: the cost query must return columns demand_id, supply_id and cost", fname)));
-	if (!cg_number_type_ok(SPI_gettypeid(td, cc)))
+	ti = SPI_gettypeid(td, ci);
+	tj = SPI_gettypeid(td, cj);
+	tc = SPI_gettypeid(td, cc);
+	if (!cg_number_type_ok(tc))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("%s: column \"cost\" of the cost query must be a number (double precision, real, smallint, integer, bigint or numeric), not %s",
-						fname, format_type_be(SPI_gettypeid(td, cc)))));
-	n = SPI_processed;
-	pairs = MemoryContextAllocExtended(outer, Max(n, 1) * sizeof(cost_pair), MCXT_ALLOC_HUGE);
-	for (r = 0; r < n; r++)
+						fname, format_type_be(tc))));
+	batch = AllocSetContextCreate(spi, "caregap cost rows", ALLOCSET_DEFAULT_SIZES);
+	id_index_build(&dix, dem, NULL);
+	id_index_build(&six, sup, sup2);
+	for (;;)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[r];
-		bool		nc;
-		char	   *a = SPI_getvalue(tup, td, ci),
-				   *b = SPI_getvalue(tup, td, cj);
-		Datum		dc = SPI_getbinval(tup, td, cc, &nc);
-		int64		pi,
-					pj;
-		double		c;
+		SPITupleTable *tt;
+		uint64		got;
 
-		if ((r & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (a == NULL || b == NULL || nc)
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", fname)));
-		pi = cg_points_find(dem, a);
-		pj = cg_points_find(sup, b);
-		if (pj < 0 && sup2 != NULL && (pj = cg_points_find(sup2, b)) >= 0)
-			pj += sup->n;
-		if (pi < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost query names demand_id %s, which is not a demand point", fname, a)));
-		if (pj < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b, sites)));
-		c = cg_number_datum(dc, SPI_gettypeid(td, cc));
-		if (isnan(c) || c < 0.0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost from %s to %s must not be negative or NaN", fname, a, b),
-					 errdetail("The value was %g.", c)));
-		pairs[r].i = (uint32) pi;
-		pairs[r].j = (uint32) pj;
-		pairs[r].cost = c;
+		cg_spi_fetch_read_only(portal, COST_BATCH);
+		tt = SPI_tuptable;
+		got = SPI_processed;
+		if (got == 0)
+			break;
+		if (n + got > cap)
+		{
+			/* grow by doubling, never past the pairs there can be (checked per row below) */
+			uint64		want = Min(Max(Max(cap * 2, n + got), (uint64) 65536), Max(limit, 1));
+
+			pairs = pairs == NULL
+				? MemoryContextAllocExtended(outer, want * sizeof(cost_pair), MCXT_ALLOC_HUGE)
+				: repalloc_huge(pairs, want * sizeof(cost_pair));
+			cap = want;
+		}
+		MemoryContextSwitchTo(batch);
+		for (r = 0; r < got; r++)
+		{
+			HeapTuple	tup = tt->vals[r];
+			bool		nc;
+			const char *a = cost_id(tup, td, ci, ti, bufa),
+					   *b = cost_id(tup, td, cj, tj, bufb);
+			Datum		dc = SPI_getbinval(tup, td, cc, &nc);
+			int64		pi,
+						pj;
+			double		c;
+
+			if ((r & 1023) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (a == NULL || b == NULL || nc)
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", fname)));
+			pi = id_index_find(&dix, a);
+			pj = id_index_find(&six, b);
+			if (pi < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: the cost query names demand_id %s, which is not a demand point", fname, a)));
+			if (pj < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b, sites)));
+			c = cg_number_datum(dc, tc);
+			if (isnan(c) || c < 0.0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: the cost from %s to %s must not be negative or NaN", fname, a, b),
+						 errdetail("The value was %g.", c)));
+			if (n >= limit)
+			{
+				/* a pair comes twice: among those read, or this one */
+				cg_fca_table seen;
+
+				cost_rows(pairs, n, m, fname, dem, sup, sup2, batch, &seen);
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname, a, b)));
+			}
+			pairs[n].i = (uint32) pi;
+			pairs[n].j = (uint32) pj;
+			pairs[n].cost = c;
+			n++;
+		}
+		MemoryContextSwitchTo(spi);
+		MemoryContextReset(batch);
+		SPI_freetuptable(tt);
 	}
+	SPI_cursor_close(portal);
 	SPI_finish();
-	qsort_interruptible(pairs, (size_t) n, sizeof(cost_pair), cmp_pair, NULL);
-	row = palloc_extended((dem->n + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
-	col = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
-	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
-	for (r = 0; r < n; r++)
-	{
-		if (r > 0 && pairs[r].i == pairs[r - 1].i && pairs[r].j == pairs[r - 1].j)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname,
-							dem->id[pairs[r].i],
-							(int64) pairs[r].j < sup->n ? sup->id[pairs[r].j] : sup2->id[pairs[r].j - sup->n])));
-		row[pairs[r].i + 1]++;
-		col[r] = pairs[r].j;
-		cost[r] = pairs[r].cost;
-	}
-	for (k = 0; k < dem->n; k++)
-		row[k + 1] += row[k];
-	tab->row = row;
-	tab->col = col;
-	tab->cost = cost;
+
+	cost_rows(pairs, n, m, fname, dem, sup, sup2, outer, tab);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "utils/array.h"
+#include "utils/portal.h"
 
 #include "../kernel/cg_status.h"
 
@@ -134,5 +135,15 @@ extern double cg_number_datum(Datum d, Oid type);
 
 /* Run query q (connected to SPI) as above; 'what' names it in the error when it is not a SELECT. */
 extern void cg_spi_read(const char *q, const char *fname, const char *what);
+
+/*
+ * The same rules for a query read in batches: cg_spi_cursor_read_only
+ * opens q (connected to SPI) as a read-only cursor, with the same error when
+ * it is not a SELECT; cg_spi_fetch_read_only fetches the next count rows
+ * into SPI_tuptable, the transaction read-only while the query runs.  Close
+ * the cursor with SPI_cursor_close.
+ */
+extern Portal cg_spi_cursor_read_only(const char *q, const char *fname, const char *what);
+extern void cg_spi_fetch_read_only(Portal portal, long count);
 
 #endif							/* CG_PG_H */
