@@ -72,3 +72,12 @@ install_prev() {
 remove_prev() {
   rm -f "$($PG_CONFIG --pkglibdir)/caregap_prev.so" "$($PG_CONFIG --sharedir)/extension"/caregap_prev*
 }
+
+# prev_setup REV: build and install the current tree, and REV beside it as
+# caregap_prev (install_prev) in a new temporary directory, W; both go on exit.
+prev_setup() {
+  W=$(mktemp -d)
+  trap 'rm -rf "$W"; remove_prev' EXIT
+  make -s >/dev/null && make -s install >/dev/null
+  install_prev "$1" "$W/prev"
+}

@@ -17,12 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/pgversion.sh
 . bench/lib.sh
-REV=${1:-997b1f2}
-W=$(mktemp -d)
-cleanup() { rm -rf "$W"; remove_prev; }
-trap cleanup EXIT
-make -s >/dev/null && make -s install >/dev/null
-install_prev "$REV" "$W/prev"
+prev_setup "${1:-997b1f2}"
 cat > "$W/run.sh" <<'SH'
 set -euo pipefail
 . bench/lib.sh
