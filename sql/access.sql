@@ -93,8 +93,8 @@ SELECT is((SELECT array_agg(access ORDER BY id) FROM caregap.fca('SELECT * FROM 
           (SELECT array_agg(access ORDER BY id) FROM acc30), 'results do not depend on row order');
 SELECT ok((SELECT bool_and(sites = (SELECT count(*) FROM od WHERE od.demand_id = a.id AND cost <= 30)) FROM acc30 a),
           'sites in reach = the pairs within 30 km in plain SQL');
--- the cost rows in any order (read in batches of 8,192, ids found through a hash index): the same
--- answer, to the bit
+-- the cost rows in any order (taken from the executor's slots, ids found through hash indexes):
+-- the same answer, to the bit
 SELECT is((SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
                                                                  costs => 'SELECT * FROM od ORDER BY random()')),
           (SELECT array_agg(access::text || ' ' || sites ORDER BY id) FROM caregap.fca('SELECT id, population FROM dem', 'SELECT id, capacity FROM hosp', 30,
@@ -142,7 +142,7 @@ SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FR
 CREATE FUNCTION pg_temp.writer() RETURNS float8 LANGUAGE plpgsql VOLATILE AS $$BEGIN CREATE TEMP TABLE never_made(); RETURN 1; END$$;
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
                    costs => 'SELECT demand_id, supply_id, pg_temp.writer() AS cost FROM toy_c')$$, '25006',
-                 NULL, 'the cost query runs read-only as it is fetched: a volatile function in it cannot write');
+                 NULL, 'the cost query runs read-only: a volatile function in it cannot write');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 0, costs => 'SELECT * FROM toy_c')$$, '22023',
                  NULL, 'a catchment of 0 is refused');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20, 'e2sfca', '{10,5}', '{1,1}', 'SELECT * FROM toy_c')$$,

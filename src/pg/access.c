@@ -13,6 +13,7 @@
 #include "utils/array.h"
 #include "common/hashfn.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
 #include <math.h>
@@ -50,37 +51,6 @@ typedef struct cost_pair
 				j;
 	double		cost;
 } cost_pair;
-
-/* rows of the cost query fetched at a time */
-#define COST_BATCH 8192
-
-/*
- * The text of an id column's value, as its output function writes it (the
- * text the point queries' ids were read as); integers through buf (24
- * bytes), other types in the current memory context.  NULL when null.
- */
-static const char *
-cost_id(HeapTuple tup, TupleDesc td, int col, Oid type, char *buf)
-{
-	bool		isnull;
-	Datum		d = SPI_getbinval(tup, td, col, &isnull);
-
-	if (isnull)
-		return NULL;
-	switch (type)
-	{
-		case INT8OID:
-			pg_lltoa(DatumGetInt64(d), buf);
-			return buf;
-		case INT4OID:
-			pg_ltoa(DatumGetInt32(d), buf);
-			return buf;
-		case INT2OID:
-			pg_ltoa(DatumGetInt16(d), buf);
-			return buf;
-	}
-	return SPI_getvalue(tup, td, col);
-}
 
 /*
  * An index of the ids of a, then b (may be NULL): open addressing with
@@ -171,7 +141,7 @@ cost_rows(cost_pair *pairs, uint64 n, int64 m, const char *fname, const cg_point
 	uint64		r;
 	int64		k;
 
-	tmp = MemoryContextAllocExtended(cxt, Max(n, 1) * sizeof(cost_pair), MCXT_ALLOC_HUGE);
+	tmp = cg_alloc_large(cxt, Max(n, 1) * sizeof(cost_pair));
 	start = palloc_extended((m + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	for (r = 0; r < n; r++)
 	{
@@ -192,8 +162,8 @@ cost_rows(cost_pair *pairs, uint64 n, int64 m, const char *fname, const cg_point
 	pfree(start);
 	row = palloc_extended((dem->n + 1) * sizeof(size_t), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	start = palloc_extended(Max(dem->n, 1) * sizeof(size_t), MCXT_ALLOC_HUGE);
-	col = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
-	cost = palloc_extended(Max(n, 1) * sizeof(double), MCXT_ALLOC_HUGE);
+	col = cg_alloc_large(cxt, Max(n, 1) * sizeof(uint32));
+	cost = cg_alloc_large(cxt, Max(n, 1) * sizeof(double));
 	for (r = 0; r < n; r++)
 	{
 		if ((r & 65535) == 0)
@@ -227,142 +197,206 @@ cost_rows(cost_pair *pairs, uint64 n, int64 m, const char *fname, const cg_point
 	MemoryContextSwitchTo(old);
 }
 
-/*
- * Read the cost query (demand_id, supply_id, cost) into compressed rows by
- * demand point, each row's sites ascending.  A supply_id is looked up in
- * sup, then in sup2 (may be NULL: its sites are numbered after sup's).  The
- * query is read through a cursor, COST_BATCH rows at a time, into 16 bytes
- * a pair; more rows than there are demand-site pairs are refused as they
- * come (one pair must come twice), so memory stays bounded by the pairs.
- */
-void
-cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
-			  const cg_points *sup2, const char *sites, cg_fca_table *tab)
+/* The cost query as it is read: the rows go straight from the executor's slots into pairs. */
+typedef struct cost_reader
 {
-	char	   *q = text_to_cstring(query);
-	uint64		r,
-				n = 0,
-				cap = 0,
-				limit;
-	int64		m = sup->n + (sup2 != NULL ? sup2->n : 0);
+	const char *fname,
+			   *sites;
+	const cg_points *dem,
+			   *sup,
+			   *sup2;
 	id_index	dix,
 				six;
+	int64		m;
+	uint64		n,
+				cap,
+				limit,
+				since_reset;
+	cost_pair  *pairs;
 	int			ci,
 				cj,
 				cc;
 	Oid			ti,
 				tj,
 				tc;
-	TupleDesc	td;
-	Portal		portal;
-	cost_pair  *pairs = NULL;
+	FmgrInfo	outa,
+				outb;
+	MemoryContext outer,
+				rows;
 	char		bufa[24],
 				bufb[24];
-	MemoryContext outer = CurrentMemoryContext,
-				batch,
-				spi;
+} cost_reader;
 
-	limit = (uint64) dem->n * (uint64) m;
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	spi = CurrentMemoryContext;
-	portal = cg_spi_cursor_read_only(q, fname, "cost");
-	td = portal->tupDesc;
-	ci = SPI_fnumber(td, "demand_id");
-	cj = SPI_fnumber(td, "supply_id");
-	cc = SPI_fnumber(td, "cost");
-	if (ci <= 0 || cj <= 0 || cc <= 0)
+/*
+ * The text of an id column's value, as its output function writes it (the
+ * text the point queries' ids were read as); integers straight into buf.
+ */
+static const char *
+cost_id(Datum d, Oid type, FmgrInfo *out, char *buf)
+{
+	switch (type)
+	{
+		case INT8OID:
+			pg_lltoa(DatumGetInt64(d), buf);
+			return buf;
+		case INT4OID:
+			pg_ltoa(DatumGetInt32(d), buf);
+			return buf;
+		case INT2OID:
+			pg_ltoa(DatumGetInt16(d), buf);
+			return buf;
+	}
+	return OutputFunctionCall(out, d);
+}
+
+/* The columns, found by name in what the executor is about to send. */
+static void
+cost_startup(TupleDesc td, void *arg)
+{
+	cost_reader *rd = arg;
+	Oid			fn;
+	bool		varlena;
+
+	rd->ci = SPI_fnumber(td, "demand_id");
+	rd->cj = SPI_fnumber(td, "supply_id");
+	rd->cc = SPI_fnumber(td, "cost");
+	if (rd->ci <= 0 || rd->cj <= 0 || rd->cc <= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("%s: the cost query must return columns demand_id, supply_id and cost", fname)));
-	ti = SPI_gettypeid(td, ci);
-	tj = SPI_gettypeid(td, cj);
-	tc = SPI_gettypeid(td, cc);
-	if (!cg_number_type_ok(tc))
+				 errmsg("%s: the cost query must return columns demand_id, supply_id and cost", rd->fname)));
+	rd->ti = SPI_gettypeid(td, rd->ci);
+	rd->tj = SPI_gettypeid(td, rd->cj);
+	rd->tc = SPI_gettypeid(td, rd->cc);
+	if (!cg_number_type_ok(rd->tc))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("%s: column \"cost\" of the cost query must be a number (double precision, real, smallint, integer, bigint or numeric), not %s",
-						fname, format_type_be(tc))));
-	batch = AllocSetContextCreate(spi, "caregap cost rows", ALLOCSET_DEFAULT_SIZES);
-	id_index_build(&dix, dem, NULL);
-	id_index_build(&six, sup, sup2);
-	for (;;)
+						rd->fname, format_type_be(rd->tc))));
+	getTypeOutputInfo(rd->ti, &fn, &varlena);
+	fmgr_info_cxt(fn, &rd->outa, rd->outer);
+	getTypeOutputInfo(rd->tj, &fn, &varlena);
+	fmgr_info_cxt(fn, &rd->outb, rd->outer);
+}
+
+static void
+cost_receive(TupleTableSlot *slot, void *arg)
+{
+	cost_reader *rd = arg;
+	MemoryContext old;
+	const char *a,
+			   *b;
+	int64		pi,
+				pj;
+	double		c;
+
+	slot_getsomeattrs(slot, Max(rd->ci, Max(rd->cj, rd->cc)));
+	if (slot->tts_isnull[rd->ci - 1] || slot->tts_isnull[rd->cj - 1] || slot->tts_isnull[rd->cc - 1])
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", rd->fname)));
+	old = MemoryContextSwitchTo(rd->rows);
+	a = cost_id(slot->tts_values[rd->ci - 1], rd->ti, &rd->outa, rd->bufa);
+	b = cost_id(slot->tts_values[rd->cj - 1], rd->tj, &rd->outb, rd->bufb);
+	pi = id_index_find(&rd->dix, a);
+	pj = id_index_find(&rd->six, b);
+	if (pi < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query names demand_id %s, which is not a demand point", rd->fname, a)));
+	if (pj < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query names supply_id %s, which is not a %s", rd->fname, b, rd->sites)));
+	c = cg_number_datum(slot->tts_values[rd->cc - 1], rd->tc);
+	if (isnan(c) || c < 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost from %s to %s must not be negative or NaN", rd->fname, a, b),
+				 errdetail("The value was %g.", c)));
+	if (rd->n >= rd->limit)
 	{
-		SPITupleTable *tt;
-		uint64		got;
+		/* more rows than pairs: a pair comes twice, among those read or this one */
+		cg_fca_table seen;
 
-		cg_spi_fetch_read_only(portal, COST_BATCH);
-		tt = SPI_tuptable;
-		got = SPI_processed;
-		if (got == 0)
-			break;
-		if (n + got > cap)
-		{
-			/* grow by doubling, never past the pairs there can be (checked per row below) */
-			uint64		want = Min(Max(Max(cap * 2, n + got), (uint64) 65536), Max(limit, 1));
-
-			pairs = pairs == NULL
-				? MemoryContextAllocExtended(outer, want * sizeof(cost_pair), MCXT_ALLOC_HUGE)
-				: repalloc_huge(pairs, want * sizeof(cost_pair));
-			cap = want;
-		}
-		MemoryContextSwitchTo(batch);
-		for (r = 0; r < got; r++)
-		{
-			HeapTuple	tup = tt->vals[r];
-			bool		nc;
-			const char *a = cost_id(tup, td, ci, ti, bufa),
-					   *b = cost_id(tup, td, cj, tj, bufb);
-			Datum		dc = SPI_getbinval(tup, td, cc, &nc);
-			int64		pi,
-						pj;
-			double		c;
-
-			if ((r & 1023) == 0)
-				CHECK_FOR_INTERRUPTS();
-			if (a == NULL || b == NULL || nc)
-				ereport(ERROR,
-						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-						 errmsg("%s: a row of the cost query has a null demand_id, supply_id or cost", fname)));
-			pi = id_index_find(&dix, a);
-			pj = id_index_find(&six, b);
-			if (pi < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the cost query names demand_id %s, which is not a demand point", fname, a)));
-			if (pj < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the cost query names supply_id %s, which is not a %s", fname, b, sites)));
-			c = cg_number_datum(dc, tc);
-			if (isnan(c) || c < 0.0)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the cost from %s to %s must not be negative or NaN", fname, a, b),
-						 errdetail("The value was %g.", c)));
-			if (n >= limit)
-			{
-				/* a pair comes twice: among those read, or this one */
-				cg_fca_table seen;
-
-				cost_rows(pairs, n, m, fname, dem, sup, sup2, batch, &seen);
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the cost query gives the pair (%s, %s) more than once", fname, a, b)));
-			}
-			pairs[n].i = (uint32) pi;
-			pairs[n].j = (uint32) pj;
-			pairs[n].cost = c;
-			n++;
-		}
-		MemoryContextSwitchTo(spi);
-		MemoryContextReset(batch);
-		SPI_freetuptable(tt);
+		cost_rows(rd->pairs, rd->n, rd->m, rd->fname, rd->dem, rd->sup, rd->sup2, rd->rows, &seen);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query gives the pair (%s, %s) more than once", rd->fname, a, b)));
 	}
-	SPI_cursor_close(portal);
-	SPI_finish();
+	MemoryContextSwitchTo(old);
+	if (rd->n == rd->cap)
+	{
+		/* grow by doubling, never past the pairs there can be */
+		uint64		want = Min(Max(rd->cap * 2, (uint64) 65536), rd->limit);
+		cost_pair  *grown = cg_alloc_large(rd->outer, want * sizeof(cost_pair));
 
-	cost_rows(pairs, n, m, fname, dem, sup, sup2, outer, tab);
+		if (rd->pairs != NULL)
+		{
+			memcpy(grown, rd->pairs, rd->n * sizeof(cost_pair));
+			pfree(rd->pairs);
+		}
+		rd->pairs = grown;
+		rd->cap = want;
+	}
+	rd->pairs[rd->n].i = (uint32) pi;
+	rd->pairs[rd->n].j = (uint32) pj;
+	rd->pairs[rd->n].cost = c;
+	rd->n++;
+	/* the ids' text goes every 1,024 rows, with a look at cancel */
+	if (++rd->since_reset == 1024)
+	{
+		MemoryContextReset(rd->rows);
+		rd->since_reset = 0;
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
+ * Read the cost query (demand_id, supply_id, cost) into compressed rows by
+ * demand point, each row's sites ascending.  A supply_id is looked up in
+ * sup, then in sup2 (may be NULL: its sites are numbered after sup's).  The
+ * rows go from the executor's slots straight into 16 bytes a pair (never
+ * held as a result); more rows than there are demand-site pairs are refused
+ * as they come (one pair must come twice), so memory stays bounded by the
+ * pairs.
+ */
+void
+cg_read_costs(text *query, const char *fname, const cg_points *dem, const cg_points *sup,
+			  const cg_points *sup2, const char *sites, cg_fca_table *tab)
+{
+	char	   *q = text_to_cstring(query);
+	cost_reader rd;
+	SPIPlanPtr	plan;
+	int			ret;
+
+	memset(&rd, 0, sizeof(rd));
+	rd.fname = fname;
+	rd.sites = sites;
+	rd.dem = dem;
+	rd.sup = sup;
+	rd.sup2 = sup2;
+	rd.m = sup->n + (sup2 != NULL ? sup2->n : 0);
+	rd.limit = (uint64) dem->n * (uint64) rd.m;
+	rd.outer = CurrentMemoryContext;
+	id_index_build(&rd.dix, dem, NULL);
+	id_index_build(&rd.six, sup, sup2);
+	rd.rows = AllocSetContextCreate(CurrentMemoryContext, "caregap cost rows", ALLOCSET_DEFAULT_SIZES);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if ((plan = SPI_prepare(q, 0, NULL)) == NULL)
+		elog(ERROR, "%s: SPI_prepare failed: %s", fname, SPI_result_code_string(SPI_result));
+	if (!SPI_is_cursor_plan(plan))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query must be a SELECT", fname)));
+	ret = cg_spi_read_slots(plan, cost_startup, cost_receive, &rd);
+	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the cost query must be a SELECT", fname)));
+	SPI_finish();
+	MemoryContextDelete(rd.rows);
+	cost_rows(rd.pairs, rd.n, rd.m, fname, dem, sup, sup2, rd.outer, tab);
 }
 
 /*

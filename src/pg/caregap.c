@@ -234,94 +234,80 @@ cg_alloc_large(MemoryContext ctx, Size size)
 	return p;
 }
 
-/*
- * Call fn(arg) with the transaction read-only (XactReadOnly), put back on
- * every exit, error or not.  Not through the GUC machinery: from
- * PostgreSQL 17 transaction_read_only cannot be set locally within a
- * function.
- */
-static void
-read_only_call(void (*fn) (void *), void *arg)
+int
+cg_spi_run_read_only(const char *query, SPIPlanPtr plan, const SPIExecuteOptions *opt)
 {
+	/*
+	 * transaction_read_only for the duration of the inner query.  Not through
+	 * the GUC machinery: from PostgreSQL 17 it cannot be set locally within
+	 * a function.  The flag is put back on every exit, error or not.
+	 */
 	bool		was = XactReadOnly;
+	int			ret = 0;
 
 	PG_TRY();
 	{
 		XactReadOnly = true;
-		fn(arg);
+		ret = plan != NULL ? SPI_execute_plan_extended(plan, opt) : SPI_execute(query, true, 0);
 	}
 	PG_FINALLY();
 	{
 		XactReadOnly = was;
 	}
 	PG_END_TRY();
+	return ret;
 }
 
-typedef struct spi_call
+/* A receiver that hands each row's slot to a caller's function. */
+typedef struct slot_dest
 {
-	const char *query;
-	SPIPlanPtr	plan;
-	const SPIExecuteOptions *opt;
-	Portal		portal;
-	long		count;
-	int			ret;
-} spi_call;
+	DestReceiver pub;
+	cg_slot_startup startup;
+	cg_slot_receive receive;
+	void	   *arg;
+} slot_dest;
 
-static void
-spi_execute_call(void *arg)
+static bool
+slot_dest_receive(TupleTableSlot *slot, DestReceiver *self)
 {
-	spi_call   *c = arg;
+	slot_dest  *d = (slot_dest *) self;
 
-	c->ret = c->plan != NULL ? SPI_execute_plan_extended(c->plan, c->opt) : SPI_execute(c->query, true, 0);
-}
-
-static void
-spi_open_call(void *arg)
-{
-	spi_call   *c = arg;
-
-	c->portal = SPI_cursor_open(NULL, c->plan, NULL, NULL, true);
+	d->receive(slot, d->arg);
+	return true;
 }
 
 static void
-spi_fetch_call(void *arg)
+slot_dest_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 {
-	spi_call   *c = arg;
+	slot_dest  *d = (slot_dest *) self;
 
-	SPI_cursor_fetch(c->portal, true, c->count);
+	d->startup(typeinfo, d->arg);
+}
+
+static void
+slot_dest_nothing(DestReceiver *self)
+{
 }
 
 int
-cg_spi_run_read_only(const char *query, SPIPlanPtr plan, const SPIExecuteOptions *opt)
+cg_spi_read_slots(SPIPlanPtr plan, cg_slot_startup startup, cg_slot_receive receive, void *arg)
 {
-	spi_call	c = {query, plan, opt, NULL, 0, 0};
+	SPIExecuteOptions opt;
+	slot_dest	dest;
 
-	read_only_call(spi_execute_call, &c);
-	return c.ret;
-}
-
-Portal
-cg_spi_cursor_read_only(const char *q, const char *fname, const char *what)
-{
-	spi_call	c = {q, NULL, NULL, NULL, 0, 0};
-
-	if ((c.plan = SPI_prepare(q, 0, NULL)) == NULL)
-		elog(ERROR, "%s: SPI_prepare failed: %s", fname, SPI_result_code_string(SPI_result));
-	if (!SPI_is_cursor_plan(c.plan))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the %s query must be a SELECT", fname, what)));
-	/* planning (constant folding) and the portal's start run read-only too */
-	read_only_call(spi_open_call, &c);
-	return c.portal;
-}
-
-void
-cg_spi_fetch_read_only(Portal portal, long count)
-{
-	spi_call	c = {NULL, NULL, NULL, portal, count, 0};
-
-	read_only_call(spi_fetch_call, &c);
+	memset(&opt, 0, sizeof(opt));
+	memset(&dest, 0, sizeof(dest));
+	dest.pub.receiveSlot = slot_dest_receive;
+	dest.pub.rStartup = slot_dest_startup;
+	dest.pub.rShutdown = slot_dest_nothing;
+	dest.pub.rDestroy = slot_dest_nothing;
+	dest.pub.mydest = DestNone;
+	dest.startup = startup;
+	dest.receive = receive;
+	dest.arg = arg;
+	opt.read_only = true;
+	opt.dest = &dest.pub;
+	return cg_spi_run_read_only(NULL, plan, &opt);
 }
 
 void

@@ -14,7 +14,6 @@
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
 #include "utils/array.h"
-#include "utils/portal.h"
 
 #include "../kernel/cg_status.h"
 
@@ -137,13 +136,15 @@ extern double cg_number_datum(Datum d, Oid type);
 extern void cg_spi_read(const char *q, const char *fname, const char *what);
 
 /*
- * The same rules for a query read in batches: cg_spi_cursor_read_only
- * opens q (connected to SPI) as a read-only cursor, with the same error when
- * it is not a SELECT; cg_spi_fetch_read_only fetches the next count rows
- * into SPI_tuptable, the transaction read-only while the query runs.  Close
- * the cursor with SPI_cursor_close.
+ * Run plan (connected to SPI) as above, its rows never held as a result:
+ * startup(tupdesc, arg) sees the columns the executor is about to send (it
+ * may refuse them with an error), then receive(slot, arg) each row's slot.
+ * Returns SPI's code: SPI_OK_UTILITY for a SELECT, as its rows went to the
+ * receiver.
  */
-extern Portal cg_spi_cursor_read_only(const char *q, const char *fname, const char *what);
-extern void cg_spi_fetch_read_only(Portal portal, long count);
+typedef void (*cg_slot_startup) (TupleDesc tupdesc, void *arg);
+typedef void (*cg_slot_receive) (TupleTableSlot *slot, void *arg);
+extern int	cg_spi_read_slots(struct _SPI_plan *plan, cg_slot_startup startup,
+							  cg_slot_receive receive, void *arg);
 
 #endif							/* CG_PG_H */

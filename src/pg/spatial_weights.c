@@ -500,22 +500,15 @@ reader_row(wreader *rd, Datum di, bool ni, Datum dj, bool nj, Datum dw, bool nw)
 	MemoryContextSwitchTo(old);
 }
 
-typedef struct reader_dest
+static void
+reader_receive(TupleTableSlot *slot, void *arg)
 {
-	DestReceiver pub;
-	wreader    *rd;
-} reader_dest;
-
-static bool
-reader_receive(TupleTableSlot *slot, DestReceiver *self)
-{
-	reader_dest *d = (reader_dest *) self;
+	wreader    *rd = arg;
 
 	slot_getallattrs(slot);
-	reader_row(d->rd, slot->tts_values[0], slot->tts_isnull[0], slot->tts_values[1], slot->tts_isnull[1],
-			   d->rd->has_w ? slot->tts_values[2] : Float8GetDatum(1.0),
-			   d->rd->has_w ? slot->tts_isnull[2] : false);
-	return true;
+	reader_row(rd, slot->tts_values[0], slot->tts_isnull[0], slot->tts_values[1], slot->tts_isnull[1],
+			   rd->has_w ? slot->tts_values[2] : Float8GetDatum(1.0),
+			   rd->has_w ? slot->tts_isnull[2] : false);
 }
 
 /*
@@ -524,10 +517,9 @@ reader_receive(TupleTableSlot *slot, DestReceiver *self)
  * the same name was a moment before.
  */
 static void
-reader_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+reader_startup(TupleDesc typeinfo, void *arg)
 {
-	reader_dest *d = (reader_dest *) self;
-	wreader    *rd = d->rd;
+	wreader    *rd = arg;
 
 	if (typeinfo->natts != (rd->has_w ? 3 : 2) ||
 		TupleDescAttr(typeinfo, 0)->atttypid != rd->ti ||
@@ -537,16 +529,6 @@ reader_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("weights relation %s changed while it was being read", rd->relname),
 				 errhint("Run the statement again.")));
-}
-
-static void
-reader_shutdown(DestReceiver *self)
-{
-}
-
-static void
-reader_destroy(DestReceiver *self)
-{
 }
 
 /*
@@ -616,6 +598,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	size_t		bad;
 	cg_status	st;
 	char		relkind;
+	int			ret;
 	SPIPlanPtr	plan;
 	ListCell   *lc;
 	bool		reads_relid = false;
@@ -673,26 +656,9 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 				 errmsg("weights relation %s changed while it was being read", relname),
 				 errhint("Run the statement again.")));
 	/* read-only, with the caller's privileges: rows straight from the executor's slots */
-	{
-		SPIExecuteOptions opt;
-		reader_dest dest;
-		int			ret;
-
-		memset(&opt, 0, sizeof(opt));
-		memset(&dest, 0, sizeof(dest));
-		dest.pub.receiveSlot = reader_receive;
-		dest.pub.rStartup = reader_startup;
-		dest.pub.rShutdown = reader_shutdown;
-		dest.pub.rDestroy = reader_destroy;
-		dest.pub.mydest = DestNone;
-		dest.rd = &rd;
-		opt.read_only = true;
-		opt.dest = &dest.pub;
-		/* SPI says SPI_OK_UTILITY when the rows go to a DestNone receiver */
-		ret = cg_spi_run_read_only(NULL, plan, &opt);
-		if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
-			elog(ERROR, "could not read weights relation %s", relname);
-	}
+	ret = cg_spi_read_slots(plan, reader_startup, reader_receive, &rd);
+	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
+		elog(ERROR, "could not read weights relation %s", relname);
 	old = MemoryContextSwitchTo(work);
 	pts = rd.pts;
 	li = rd.li;
