@@ -5,7 +5,7 @@
 \i sql/include/canceled.sql
 
 BEGIN;
-SELECT plan(41);
+SELECT plan(48);
 
 -- Toy case on costs: demand a (P 100) reaches s1 at 5 and s2 at 15; demand b (P 300) reaches s2 at 8
 -- and s1 at 40 (outside 20).  S = (10, 20).
@@ -133,6 +133,32 @@ SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FR
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
                    costs => 'SELECT ''b'' AS demand_id, ''s2'' AS supply_id, 8::float8 AS cost UNION ALL SELECT ''b'', ''s2'', 9')$$, '22023',
                  'fca: the cost query gives the pair (b, s2) more than once', 'a duplicate pair among fewer rows than pairs is named too');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''a'' AS demand_id, NULL::text AS supply_id, 1::float8 AS cost')$$, '22004',
+                 'fca: a row of the cost query has a null demand_id, supply_id or cost', 'a null in the cost query is refused');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''a'' AS demand_id, ''s1'' AS supply_id, ''NaN''::float8 AS cost')$$, '22023',
+                 'fca: the cost from a to s1 must not be negative or NaN', 'a NaN cost is named');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''a'' AS demand_id, ''s9'' AS supply_id, 1::float8 AS cost')$$, '22023',
+                 'fca: the cost query names supply_id s9, which is not a supply site', 'an unknown supply id in the costs is named');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''a'' AS demand_id, ''s1'' AS site_id, 1::float8 AS cost')$$, '42703',
+                 'fca: the cost query must return columns demand_id, supply_id and cost', 'a cost query without supply_id is refused');
+SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20,
+                   costs => 'SELECT ''a'' AS demand_id, ''s1'' AS supply_id, ''1''::text AS cost')$$, '42804',
+                 NULL, 'a cost column that is not a number is refused');
+-- integer ids (printed without their output function) match the points' ids as text does
+SELECT is((SELECT array_agg(round(access::numeric, 15) ORDER BY id) FROM caregap.fca(
+             'SELECT id::int8 AS id, population FROM (VALUES (1, 100::float8), (2, 300)) t(id, population)',
+             'SELECT id::int2 AS id, capacity FROM (VALUES (-7, 10::float8), (32000, 20)) t(id, capacity)', 20,
+             costs => 'SELECT d::int8 AS demand_id, s::int2 AS supply_id, c::float8 AS cost FROM (VALUES (1, -7, 5), (1, 32000, 15), (2, 32000, 8), (2, -7, 40)) t(d, s, c)')),
+          ARRAY[0.15, 0.05]::numeric[], 'bigint and smallint ids in the cost query: the toy case by hand (0.15, 0.05)');
+SELECT is((SELECT array_agg(round(access::numeric, 15) ORDER BY id) FROM caregap.fca(
+             'SELECT id::int4 AS id, population FROM (VALUES (-2147483648, 100::float8), (2147483647, 300)) t(id, population)',
+             'SELECT * FROM toy_s', 20,
+             costs => 'SELECT d::int4 AS demand_id, s AS supply_id, c::float8 AS cost FROM (VALUES (-2147483648, ''s1'', 5), (-2147483648, ''s2'', 15), (2147483647, ''s2'', 8), (2147483647, ''s1'', 40)) t(d, s, c)')),
+          ARRAY[0.15, 0.05]::numeric[], 'integer ids at both ends of their range in the cost query');
 SELECT throws_ok($$SELECT * FROM caregap.fca('SELECT * FROM toy_d', 'SELECT * FROM toy_s', 20, costs => 'CREATE TEMP TABLE never_made ()')$$, '22023',
                  'fca: the cost query must be a SELECT', 'a cost query that is not a SELECT is refused');
 CREATE TEMP TABLE toy_log (i int);
