@@ -10,7 +10,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(111);
+SELECT plan(116);
 
 -- 90 rows in 3 parts; ids 1..90 on a ring; every argument an aggregate takes
 CREATE TEMP TABLE pd AS
@@ -93,6 +93,33 @@ SELECT throws_ok($$SELECT 'distribution:AAAA'::caregap.agg_state$$, 'XX001', 'in
 CREATE AGGREGATE pg_temp.dist_st(float8) (SFUNC = caregap.dist_trans, STYPE = caregap.agg_state);
 SELECT throws_ok($$SELECT caregap.breaks_final(pg_temp.dist_st(x)) FROM pd$$, '42804',
                  'a distribution state was given where a breaks state is expected', 'a state of another kind: 42804');
+
+-- a large state's text (200,000 rows: more than one block of the encoder and
+-- decoder, the expanded state written in place at the end of its own text)
+-- against PostgreSQL's own base64 of its binary form (which wraps lines)
+CREATE AGGREGATE pg_temp.big_dist(float8, float8) (SFUNC = caregap.dist_trans, STYPE = caregap.agg_state);
+CREATE AGGREGATE pg_temp.big_gap(float8, float8) (SFUNC = caregap.care_gap_pooled_trans, STYPE = caregap.agg_state);
+CREATE TEMP TABLE big AS
+SELECT pg_temp.big_dist(g / 7.0, 1 + g % 4) AS dist, pg_temp.big_gap(g % 17, 1 + g * 7 % 19) AS gap
+  FROM generate_series(1, 200000) g;
+SELECT is((SELECT dist::text FROM big),
+          'distribution:' || replace(encode(substr(caregap.agg_state_send(dist), 3), 'base64'), E'\n', ''),
+          'a 200,000-row distribution state in text = PostgreSQL''s base64 of its binary form')
+  FROM big;
+SELECT is((SELECT gap::text FROM big),
+          'care_gap:' || replace(encode(substr(caregap.agg_state_send(gap), 3), 'base64'), E'\n', ''),
+          'a 200,000-row care_gap state in text = PostgreSQL''s base64 of its binary form')
+  FROM big;
+SELECT is(dist::text::caregap.agg_state::text, dist::text, 'the large state read from text and written again: the same text')
+  FROM big;
+CREATE AGGREGATE pg_temp.big_gini(caregap.agg_state) (SFUNC = caregap.dist_combine, STYPE = caregap.agg_state,
+                                                      FINALFUNC = caregap.gini_final);
+SELECT is((SELECT pg_temp.big_gini(dist::text::caregap.agg_state) FROM big),
+          (SELECT caregap.gini(g / 7.0, 1 + g % 4) FROM generate_series(1, 200000) g),
+          'gini of the large state read from text = one pass');
+SELECT throws_ok(format('SELECT %L::caregap.agg_state', overlay(dist::text PLACING '-' FROM 800001 FOR 1)),
+                 '22P02', NULL, 'one character outside base64 deep in a large text: 22P02')
+  FROM big;
 
 -- a spatial state names its weights relation (quoted where needed), read again by name
 CREATE SCHEMA "cg partial";

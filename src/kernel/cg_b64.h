@@ -17,7 +17,13 @@
 /* Characters that n bytes encode to (0 when that would overflow size_t). */
 extern size_t cg_b64_encoded_len(size_t n);
 
-/* Encode n bytes into dst (cg_b64_encoded_len(n) characters, no NUL). */
+/*
+ * Encode n bytes into dst (cg_b64_encoded_len(n) characters, no NUL).  src
+ * may lie inside dst's characters if it starts at least n / 3 + 1 bytes after
+ * dst: each group of 3 bytes is read before its 4 characters are written,
+ * and the writing never catches up with the reading (the text form is
+ * encoded in place over the payload that was written at its end).
+ */
 extern cg_status cg_b64_encode(const unsigned char *src, size_t n, char *dst);
 
 /* Bytes that a valid text of n characters decodes to, at most. */

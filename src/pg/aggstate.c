@@ -395,31 +395,84 @@ cg_agg_state_in(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(from_external(ops, (const char *) buf, n));
 }
 
-/* agg_state_out(agg_state): 'kind:base64' of the external payload */
-Datum
-cg_agg_state_out(PG_FUNCTION_ARGS)
+/* The text form's buffer: 'kind:', room for elen characters, slack bytes, a NUL. */
+static char *
+text_buffer(const CgStateOps *ops, Size plen, Size slack, Size *elen_out)
 {
-	const CgStateOps *ops;
-	bytea	   *payload = external_payload(PG_GETARG_DATUM(0), &ops);
-	Size		plen = VARSIZE(payload) - VARHDRSZ,
-				nlen = strlen(ops->name),
+	Size		nlen = strlen(ops->name),
 				elen = cg_b64_encoded_len(plen);
 	char	   *out;
-	cg_status	st;
 
 	if (elen == 0 && plen > 0)
 		elen = MaxAllocHugeSize;
-	if (elen > MaxAllocSize - nlen - 2)
+	if (elen > MaxAllocSize - nlen - slack - 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("the %s state is too large for its text form (%zu bytes)", ops->name, plen),
 				 errhint("The text form of a state holds at most 1 GB; group the rows into smaller groups.")));
-	out = palloc(nlen + 1 + elen + 1);
+	out = cg_alloc_large(CurrentMemoryContext, nlen + 1 + elen + slack + 1);
 	memcpy(out, ops->name, nlen);
 	out[nlen] = ':';
-	CG_RUN_KERNEL(st, cg_b64_encode((const unsigned char *) VARDATA(payload), plen, out + nlen + 1));
-	out[nlen + 1 + elen] = '\0';
-	PG_RETURN_CSTRING(out);
+	*elen_out = elen;
+	return out + nlen + 1;
+}
+
+/*
+ * agg_state_out(agg_state): 'kind:base64' of the external payload.  This is
+ * how Citus ships every partial state, so the payload is not copied on the
+ * way: a flat value is encoded where it lies, and a state that writes its
+ * payload directly writes it at the end of the text's own buffer, which is
+ * then encoded in place (cg_b64_encode reads each group before it writes
+ * over it).
+ */
+Datum
+cg_agg_state_out(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	CgStateHead *h = expanded_of(d);
+	const CgStateOps *ops;
+	const char *payload;
+	bytea	   *copy = NULL;
+	Size		plen,
+				elen;
+	char	   *txt;
+	cg_status	st;
+
+	if (h != NULL && !h->ops->has_external && h->ops->payload_size != NULL)
+	{
+		/* 8 bytes of slack: the payload starts at least plen / 3 + 8 after the text */
+		ops = h->ops;
+		plen = ops->payload_size(h);
+		txt = text_buffer(ops, plen, 8, &elen);
+		payload = txt + elen + 8 - plen;
+		/* a cancel that does not raise: the payload is written again (the encoding overwrote it) */
+		do
+		{
+			ops->write_payload(h, txt + elen + 8 - plen, plen);
+			st = cg_b64_encode((const unsigned char *) payload, plen, txt);
+			if (st == CG_E_CANCELED)
+				CHECK_FOR_INTERRUPTS();
+		} while (st == CG_E_CANCELED);
+	}
+	else
+	{
+		/* a flat payload that is the external one is encoded where it lies */
+		if (h == NULL)
+			ops = flat_parts(pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d)),
+							 &payload, &plen);
+		if (h != NULL || ops->has_external)
+		{
+			copy = external_payload(d, &ops);
+			payload = VARDATA(copy);
+			plen = VARSIZE(copy) - VARHDRSZ;
+		}
+		txt = text_buffer(ops, plen, 0, &elen);
+		CG_RUN_KERNEL(st, cg_b64_encode((const unsigned char *) payload, plen, txt));
+	}
+	txt[elen] = '\0';
+	if (copy != NULL)
+		pfree(copy);
+	PG_RETURN_CSTRING(txt - strlen(ops->name) - 1);
 }
 
 /* agg_state_recv(internal): kind byte, version byte, external payload */

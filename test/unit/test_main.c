@@ -28,7 +28,7 @@ int			cg_test_failures = 0;
 	X(test_breaks_calemp) X(test_breaks_fisher_optimal) X(test_breaks_fisher_exhaustive) X(test_breaks_methods) \
 	X(test_allocate_hand) X(test_allocate_brute_force) X(test_allocate_minmax_counterexample) X(test_allocate_budget_exact) X(test_allocate_brute_force_costs) X(test_composite_mc_cancel) X(test_composite_magnitudes) X(test_breaks_extremes) X(test_breaks_cancel) X(test_knn_all_points) \
 	X(test_composite_hand) X(test_composite_entropy_rank) X(test_composite_mc) \
-	X(test_student_t) X(test_trend_fit) X(test_trend_long_series) X(test_b64_rfc4648) X(test_b64_roundtrip_and_strict) \
+	X(test_student_t) X(test_trend_fit) X(test_trend_long_series) X(test_b64_rfc4648) X(test_b64_roundtrip_and_strict) X(test_b64_long_against_reference) X(test_b64_cancel) \
 	X(test_locate_hand) X(test_locate_brute_force) X(test_locate_mclp_groups) X(test_locate_mclp_clusters) X(test_locate_bound_valid) X(test_locate_bad_input) X(test_locate_no_demand) X(test_locate_cancel)
 
 #define DECLARE(name) void name(void);
