@@ -226,6 +226,22 @@ cg_xstate_get(FunctionCallInfo fcinfo, int argno, const CgStateOps *ops)
 	return get_state(fcinfo, argno, ops, argno == 0);
 }
 
+bool
+cg_xstate_flat_payload(FunctionCallInfo fcinfo, int argno, const CgStateOps *ops,
+					   const char **payload, Size *len)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	const CgStateOps *got;
+
+	Assert(!PG_ARGISNULL(argno));
+	if (expanded_of(d) != NULL)
+		return false;
+	got = flat_parts(pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d)), payload, len);
+	if (got != ops)
+		wrong_kind(got, ops);
+	return true;
+}
+
 void *
 cg_xstate_final(FunctionCallInfo fcinfo, const CgStateOps *ops)
 {

@@ -94,6 +94,13 @@ extern void *cg_xstate_create(MemoryContext parent, const CgStateOps *ops, Size 
  */
 extern void *cg_xstate_get(FunctionCallInfo fcinfo, int argno, const CgStateOps *ops);
 
+/*
+ * When argument argno is a flat state (not expanded, not NULL), its payload
+ * (detoasted) and true; its kind must be ops's.  False for an expanded one.
+ */
+extern bool cg_xstate_flat_payload(FunctionCallInfo fcinfo, int argno, const CgStateOps *ops,
+								   const char **payload, Size *len);
+
 /* The state a final function reads (argument 0), never copied or changed. */
 extern void *cg_xstate_final(FunctionCallInfo fcinfo, const CgStateOps *ops);
 

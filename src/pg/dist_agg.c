@@ -223,16 +223,16 @@ cg_dist_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "dist_combine");
 	const CgStateOps *ops;
-	PairState  *a,
-			   *b;
+	PairState  *a;
 
 	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	ops = cg_xstate_kind(fcinfo, PG_ARGISNULL(0) ? 1 : 0) == CG_SK_CONC ?
 		&cg_conc_state_ops : &cg_dist_state_ops;
 	a = cg_xstate_get(fcinfo, 0, ops);
-	b = cg_xstate_get(fcinfo, 1, ops);
-	RETURN_STATE(ps_combine(ctx, a, b, "parameter"));
+	RETURN_STATE(ps_combine_arg(fcinfo, ctx, a, ops, ops == &cg_conc_state_ops ? 3 : 2,
+								ops == &cg_conc_state_ops ? cg_conc_copy_rows : cg_dist_copy_rows,
+								"parameter"));
 }
 
 static bytea *

@@ -153,9 +153,8 @@ cg_care_gap_pooled_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = cg_agg_context(fcinfo, "care_gap_pooled_combine");
 	PairState  *a = cg_xstate_get(fcinfo, 0, &cg_gap_state_ops);
-	PairState  *b = cg_xstate_get(fcinfo, 1, &cg_gap_state_ops);
 
-	CG_RETURN_XSTATE(ps_combine(ctx, a, b, "care_gap"));
+	CG_RETURN_XSTATE(ps_combine_arg(fcinfo, ctx, a, &cg_gap_state_ops, 2, check_gap_pairs, "care_gap"));
 }
 
 static bytea *

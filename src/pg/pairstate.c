@@ -261,6 +261,52 @@ ps_check(const CgStateOps *ops, const char *in, Size len, int width, PairCopyChe
 }
 
 PairState *
+ps_combine_arg(FunctionCallInfo fcinfo, MemoryContext ctx, PairState *a, const CgStateOps *ops,
+			   int width, PairCopyCheck check, const char *what)
+{
+	const unsigned char *buf;
+	const char *in;
+	Size		len,
+				n,
+				done,
+				m;
+	int			got_width;
+	cg_pair_params prm;
+	cg_col_codec codec[3];
+
+	if (PG_ARGISNULL(1))
+		return a;
+	if (a == NULL || !cg_xstate_flat_payload(fcinfo, 1, ops, &in, &len))
+		return ps_combine(ctx, a, cg_xstate_get(fcinfo, 1, ops), what);
+	buf = (const unsigned char *) in;
+	if (cg_pairs_parse(buf, len, &n, &got_width, &prm, codec) != CG_OK || got_width != width ||
+		a->width != width)
+		cg_xstate_corrupt(ops->name);
+	if (prm.set)
+		ps_set_params(a, prm.p[0], prm.p[1], what);
+	for (done = 0; done < n; done += m)
+	{
+		PairChunk  *tail = a->tail;
+		double	   *v;
+
+		if (tail == NULL || tail->n == tail->cap)
+			tail = add_chunk(a->ctx, a, Min(Max(n - done, tail == NULL ? FIRST_CHUNK_PAIRS : 2 * tail->cap),
+											MAX_CHUNK_PAIRS));
+		/* a cache-sized block at a time, decoded, then validated */
+		m = Min(Min(n - done, tail->cap - tail->n), DECODE_BLOCK);
+		if ((done & ((Size) 16 * DECODE_BLOCK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		v = tail->v + width * tail->n;
+		cg_pairs_decode(buf, n, width, codec, done, m, v);
+		if (check(v, v, m) != CG_OK)
+			cg_xstate_corrupt(ops->name);
+		tail->n += m;
+		a->n += m;
+	}
+	return a;
+}
+
+PairState *
 ps_read(MemoryContext parent, const CgStateOps *ops, const char *in, Size len, int width,
 		PairCopyCheck check)
 {

@@ -83,6 +83,17 @@ extern void ps_set_params(PairState *ps, double p0, double p1, const char *what)
 extern PairState *ps_combine(MemoryContext ctx, PairState *a, PairState *b,
 							 const char *what);
 
+/*
+ * combine(a, b) for the state in argument 1: when a exists and b is a flat
+ * value (from a parallel worker, or read from text on a Citus coordinator),
+ * b's rows are decoded and validated straight into a's chunks, which grow
+ * by doubling (up to 16 MB, large enough for huge pages), instead of into a
+ * state of their own that a then takes over; otherwise ps_combine.
+ */
+extern PairState *ps_combine_arg(FunctionCallInfo fcinfo, MemoryContext ctx, PairState *a,
+								 const CgStateOps *ops, int width, PairCopyCheck check,
+								 const char *what);
+
 /* The payload: the cg_pairs layout, as bytea. */
 extern bytea *ps_serialize(const PairState *ps, const char *what);
 
