@@ -10,7 +10,7 @@
 \i sql/include/tap.sql
 
 BEGIN;
-SELECT plan(116);
+SELECT plan(128);
 
 -- 90 rows in 3 parts; ids 1..90 on a ring; every argument an aggregate takes
 CREATE TEMP TABLE pd AS
@@ -120,6 +120,36 @@ SELECT is((SELECT pg_temp.big_gini(dist::text::caregap.agg_state) FROM big),
 SELECT throws_ok(format('SELECT %L::caregap.agg_state', overlay(dist::text PLACING '-' FROM 800001 FOR 1)),
                  '22P02', NULL, 'one character outside base64 deep in a large text: 22P02')
   FROM big;
+
+-- a breaks state's text is its documented layout, built here with PostgreSQL's
+-- own send functions (big-endian): "CGBR", k, method (3 = fisher_jenks),
+-- weighted, n, then (x, w) rows; read back, it combines into a group's rows
+CREATE AGGREGATE pg_temp.br_st(float8, float8, int, text) (SFUNC = caregap.breaks_trans, STYPE = caregap.agg_state);
+CREATE AGGREGATE pg_temp.br_comb(caregap.agg_state) (SFUNC = caregap.breaks_combine, STYPE = caregap.agg_state,
+                                                    FINALFUNC = caregap.breaks_final);
+SELECT is((SELECT pg_temp.br_st(x, w, 2, 'fisher_jenks')::text FROM (VALUES (1.5::float8, 1::float8), (2.5, 2)) v(x, w)),
+          'breaks:' || encode('CGBR'::bytea || int4send(2) || int4send(3) || int4send(1) || int8send(2)
+                              || float8send(1.5) || float8send(1) || float8send(2.5) || float8send(2), 'base64'),
+          'a breaks state in text: its layout, built with PostgreSQL''s send functions');
+SELECT is((SELECT (pg_temp.br_comb(st::text::caregap.agg_state)).bounds
+             FROM (SELECT pg_temp.br_st(x, w, 4, 'fisher_jenks') st FROM pd GROUP BY part) q),
+          (SELECT (caregap.breaks(x, w, 4, 'fisher_jenks')).bounds FROM pd),
+          'breaks: states read from text and appended to the group''s rows = one pass');
+SELECT throws_ok($$SELECT pg_temp.br_comb(st::text::caregap.agg_state)
+                     FROM (SELECT pg_temp.br_st(x, w, 2 + part, 'fisher_jenks') st FROM pd GROUP BY part) q$$,
+                 '22023', 'breaks: k and the method must be the same in every row of a group',
+                 'breaks: states of different k combined: 22023');
+-- forged breaks states, read from text: every header field is checked (XX001)
+SELECT throws_ok(format('SELECT %L::caregap.agg_state', 'breaks:' || encode('CGBR'::bytea || int4send(2) || int4send(3)
+                        || int4send(1) || int8send(n) || float8send(1.5) || float8send(1), 'base64')),
+                 'XX001', NULL, 'a breaks state whose count says ' || n || ' rows for 1: XX001')
+  FROM (VALUES (0::bigint), (2), (-1)) v(n);
+SELECT throws_ok(format('SELECT %L::caregap.agg_state', 'breaks:' || encode(magic || int4send(k) || int4send(m)
+                        || int4send(wt) || int8send(1) || float8send(1.5) || float8send(1), 'base64')),
+                 'XX001', NULL, 'a breaks state with ' || what || ': XX001')
+  FROM (VALUES ('CGBR'::bytea, 0, 3, 1, 'k = 0'), ('CGBR', 65, 3, 1, 'k = 65'), ('CGBR', 2, 0, 1, 'method 0'),
+               ('CGBR', 2, 5, 1, 'method 5'), ('CGBR', 2, 3, 2, 'weighted 2'), ('CGBX', 2, 3, 1, 'another magic'))
+       v(magic, k, m, wt, what);
 
 -- a spatial state names its weights relation (quoted where needed), read again by name
 CREATE SCHEMA "cg partial";

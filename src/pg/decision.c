@@ -45,6 +45,10 @@ typedef struct br_state
 			   *w;
 } br_state;
 
+/* the state's payload: a 24-byte header (BR_MAGIC first), then 16 bytes a row */
+#define BR_HDR 24
+#define BR_MAGIC 0x43474252		/* "CGBR" */
+
 static cg_breaks_method
 parse_breaks_method(text *t)
 {
@@ -108,23 +112,31 @@ br_new(MemoryContext parent, int32 k, int32 method, bool weighted)
 	return s;
 }
 
-static void
+/* Room for m more rows: the capacity doubles, or grows to what is needed. */
+static pg_noinline void
+br_reserve(br_state *s, int64 m)
+{
+	MemoryContext ctx = CG_XSTATE_CONTEXT(s);
+	int64		cap = s->cap ? 2 * s->cap : 256;
+
+	if (cap < s->n + m)
+		cap = s->n + m;
+	if ((Size) cap * sizeof(double) > MaxAllocHugeSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("breaks: too many rows in one group")));
+	s->cap = cap;
+	s->x = s->x ? repalloc_huge(s->x, cap * sizeof(double)) :
+		MemoryContextAllocHuge(ctx, cap * sizeof(double));
+	s->w = s->w ? repalloc_huge(s->w, cap * sizeof(double)) :
+		MemoryContextAllocHuge(ctx, cap * sizeof(double));
+}
+
+static inline void
 br_add(br_state *s, double x, double w)
 {
 	if (s->n == s->cap)
-	{
-		MemoryContext ctx = CG_XSTATE_CONTEXT(s);
-
-		if ((Size) s->cap * 2 * sizeof(double) > MaxAllocHugeSize)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("breaks: too many rows in one group")));
-		s->cap = s->cap ? 2 * s->cap : 256;
-		s->x = s->x ? repalloc_huge(s->x, s->cap * sizeof(double)) :
-			MemoryContextAllocHuge(ctx, s->cap * sizeof(double));
-		s->w = s->w ? repalloc_huge(s->w, s->cap * sizeof(double)) :
-			MemoryContextAllocHuge(ctx, s->cap * sizeof(double));
-	}
+		br_reserve(s, 1);
 	s->x[s->n] = x;
 	s->w[s->n++] = w;
 }
@@ -184,14 +196,47 @@ cg_breaks_trans_w(PG_FUNCTION_ARGS)
 	return breaks_trans(fcinfo, true);
 }
 
+static int64 breaks_parse(const char *in, Size len, int32 *k, int32 *method, bool *weighted);
+static void br_append_rows(br_state *s, const char *rows, int64 n);
+
+static CG_NORETURN void
+breaks_mixed(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("breaks: k and the method must be the same in every row of a group")));
+	pg_unreachable();
+}
+
+/*
+ * breaks_combine(agg_state, agg_state).  A flat second state (a parallel
+ * worker's, or one read from text on a Citus coordinator) is appended
+ * straight from its payload to the group's rows; an expanded one row by row.
+ */
 Datum
 cg_breaks_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggctx = cg_agg_context(fcinfo, "breaks_combine");
 	br_state   *a = cg_xstate_get(fcinfo, 0, &cg_breaks_state_ops),
-			   *b = cg_xstate_get(fcinfo, 1, &cg_breaks_state_ops);
+			   *b;
 	int64		i;
+	const char *in;
+	Size		len;
 
+	if (a != NULL && !PG_ARGISNULL(1) &&
+		cg_xstate_flat_payload(fcinfo, 1, &cg_breaks_state_ops, &in, &len))
+	{
+		int32		k,
+					method;
+		bool		weighted;
+		int64		n = breaks_parse(in, len, &k, &method, &weighted);
+
+		if (a->k != k || a->method != method)
+			breaks_mixed();
+		br_append_rows(a, in + BR_HDR, n);
+		CG_RETURN_XSTATE(a);
+	}
+	b = cg_xstate_get(fcinfo, 1, &cg_breaks_state_ops);
 	if (b == NULL)
 		CG_RETURN_XSTATE(a);
 	if (a == NULL && CG_XSTATE_FRESH(b))
@@ -202,9 +247,7 @@ cg_breaks_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = br_new(aggctx, b->k, b->method, b->weighted);
 	else if (a->k != b->k || a->method != b->method)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("breaks: k and the method must be the same in every row of a group")));
+		breaks_mixed();
 	for (i = 0; i < b->n; i++)
 	{
 		if ((i & 0xFFFF) == 0)
@@ -216,78 +259,157 @@ cg_breaks_combine(PG_FUNCTION_ARGS)
 	CG_RETURN_XSTATE(a);
 }
 
-/* the payload: "CGBR", k, method, weighted, n, then (x, w) rows */
-static bytea *
-breaks_serialize(void *state, bool external)
+/*
+ * The payload: "CGBR", k, method, weighted, n (big-endian integers of 4, 4,
+ * 4, 4 and 8 bytes), then the n rows (x, w), each a big-endian double.
+ */
+static inline void
+br_put32(char *p, uint32 v)
+{
+	v = pg_hton32(v);
+	memcpy(p, &v, 4);
+}
+
+static inline uint32
+br_get32(const char *p)
+{
+	uint32		v;
+
+	memcpy(&v, p, 4);
+	return pg_ntoh32(v);
+}
+
+static inline void
+br_put_double(char *p, double d)
+{
+	uint64		v;
+
+	memcpy(&v, &d, 8);
+	v = pg_hton64(v);
+	memcpy(p, &v, 8);
+}
+
+static inline double
+br_get_double(const char *p)
+{
+	uint64		v;
+	double		d;
+
+	memcpy(&v, p, 8);
+	v = pg_ntoh64(v);
+	memcpy(&d, &v, 8);
+	return d;
+}
+
+static Size
+breaks_payload_size(void *state)
 {
 	br_state   *s = (br_state *) state;
-	StringInfoData buf;
-	int64		i;
 
 	if (s->n > (int64) ((MaxAllocSize - 64) / 16))
 		cg_report(CG_E_TOO_LARGE, "breaks", NAN,
 				  "A state passed between processes holds at most 1 GB; group the rows into smaller groups.");
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, 0x43474252);	/* "CGBR" */
-	pq_sendint32(&buf, s->k);
-	pq_sendint32(&buf, s->method);
-	pq_sendint32(&buf, s->weighted);
-	pq_sendint64(&buf, s->n);
-	enlargeStringInfo(&buf, (int) (s->n * 16));
+	return BR_HDR + (Size) s->n * 16;
+}
+
+static void
+breaks_write_payload(void *state, char *dst, Size len)
+{
+	br_state   *s = (br_state *) state;
+	int64		i;
+	uint64		n = pg_hton64((uint64) s->n);
+
+	Assert(len == BR_HDR + (Size) s->n * 16);
+	br_put32(dst, BR_MAGIC);
+	br_put32(dst + 4, (uint32) s->k);
+	br_put32(dst + 8, (uint32) s->method);
+	br_put32(dst + 12, s->weighted ? 1 : 0);
+	memcpy(dst + 16, &n, 8);
 	for (i = 0; i < s->n; i++)
 	{
 		if ((i & 0xFFFF) == 0)
 			CHECK_FOR_INTERRUPTS();
-		pq_sendfloat8(&buf, s->x[i]);
-		pq_sendfloat8(&buf, s->w[i]);
+		br_put_double(dst + BR_HDR + 16 * i, s->x[i]);
+		br_put_double(dst + BR_HDR + 16 * i + 8, s->w[i]);
 	}
-	return pq_endtypsend(&buf);
+}
+
+static bytea *
+breaks_serialize(void *state, bool external)
+{
+	Size		len = breaks_payload_size(state);
+	bytea	   *out = cg_alloc_large(CurrentMemoryContext, VARHDRSZ + len);
+
+	SET_VARSIZE(out, VARHDRSZ + len);
+	breaks_write_payload(state, VARDATA(out), len);
+	return out;
+}
+
+/* The header of a payload, checked whole (corrupt otherwise); returns n. */
+static int64
+breaks_parse(const char *in, Size len, int32 *k, int32 *method, bool *weighted)
+{
+	uint64		n;
+	int32		wt;
+
+	if (len < BR_HDR || len > MaxAllocSize || br_get32(in) != BR_MAGIC)
+		cg_xstate_corrupt("breaks");
+	*k = (int32) br_get32(in + 4);
+	*method = (int32) br_get32(in + 8);
+	wt = (int32) br_get32(in + 12);
+	memcpy(&n, in + 16, 8);
+	n = pg_ntoh64(n);
+	if (*k < 1 || *k > 64 || *method < CG_BREAKS_QUANTILE || *method > CG_BREAKS_HEADTAIL ||
+		(wt != 0 && wt != 1) || (len - BR_HDR) % 16 != 0 || n != (len - BR_HDR) / 16)
+		cg_xstate_corrupt("breaks");
+	*weighted = wt != 0;
+	return (int64) n;
+}
+
+/* Append a payload's n rows (after its header) to s. */
+static void
+br_append_rows(br_state *s, const char *rows, int64 n)
+{
+	int64		i;
+
+	if (s->n + n > s->cap)
+		br_reserve(s, n);
+	for (i = 0; i < n; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		s->x[s->n + i] = br_get_double(rows + 16 * i);
+		s->w[s->n + i] = br_get_double(rows + 16 * i + 8);
+	}
+	s->n += n;
 }
 
 static void *
 breaks_deserialize(MemoryContext parent, const char *in, Size len, bool external)
 {
-	StringInfoData buf;
-	br_state   *s;
 	int32		k,
-				method,
-				weighted;
-	int64		n,
-				i;
+				method;
+	bool		weighted;
+	int64		n = breaks_parse(in, len, &k, &method, &weighted);
+	br_state   *s = br_new(parent, k, method, weighted);
 
-	if (len < 24 || len > MaxAllocSize)
-		cg_xstate_corrupt("breaks");
-	buf.data = (char *) in;
-	buf.len = (int) len;
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	if (pq_getmsgint(&buf, 4) != 0x43474252)
-		cg_xstate_corrupt("breaks");
-	k = pq_getmsgint(&buf, 4);
-	method = pq_getmsgint(&buf, 4);
-	weighted = pq_getmsgint(&buf, 4);
-	n = pq_getmsgint64(&buf);
-	if (k < 1 || k > 64 || method < CG_BREAKS_QUANTILE || method > CG_BREAKS_HEADTAIL ||
-		(weighted != 0 && weighted != 1) || n < 0 ||
-		n != (buf.len - buf.cursor) / 16 || (buf.len - buf.cursor) % 16 != 0)
-		cg_xstate_corrupt("breaks");
-	s = br_new(parent, k, method, weighted != 0);
-	for (i = 0; i < n; i++)
-	{
-		double		x,
-					w;
-
-		if ((i & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-		x = pq_getmsgfloat8(&buf);
-		w = pq_getmsgfloat8(&buf);
-		br_add(s, x, w);
-	}
+	br_append_rows(s, in + BR_HDR, n);
 	return s;
 }
 
+static void
+breaks_check(const char *in, Size len)
+{
+	int32		k,
+				method;
+	bool		weighted;
+
+	(void) breaks_parse(in, len, &k, &method, &weighted);
+}
+
 const CgStateOps cg_breaks_state_ops = {
-	CG_SK_BREAKS, "breaks", breaks_serialize, breaks_deserialize, false
+	CG_SK_BREAKS, "breaks", breaks_serialize, breaks_deserialize, false,
+	breaks_payload_size, breaks_write_payload, breaks_check
 };
 
 Datum
