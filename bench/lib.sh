@@ -81,3 +81,10 @@ prev_setup() {
   make -s >/dev/null && make -s install >/dev/null
   install_prev "$1" "$W/prev"
 }
+
+# prev_extensions: inside the throwaway cluster of a prev_setup bench, jit off
+# and both builds created, caregap and caregap_prev.
+prev_extensions() {
+  psql -X -q -c "ALTER SYSTEM SET jit = off" -c "SELECT pg_reload_conf()" >/dev/null
+  psql -X -q -c 'CREATE EXTENSION caregap' -c 'CREATE EXTENSION caregap_prev' >/dev/null
+}

@@ -21,8 +21,7 @@ prev_setup "${1:-997b1f2}"
 cat > "$W/run.sh" <<'SH'
 set -euo pipefail
 . bench/lib.sh
-psql -X -q -c "ALTER SYSTEM SET jit = off" -c "SELECT pg_reload_conf()" >/dev/null
-psql -X -q -c 'CREATE EXTENSION caregap' -c 'CREATE EXTENSION caregap_prev' >/dev/null
+prev_extensions
 psql -X -q <<'SQL' >/dev/null
 SELECT setseed(0.42);
 CREATE TABLE d AS SELECT g AS id, exp(random() * 3)::float8 AS x, (1 + g % 4)::float8 AS w,
