@@ -269,7 +269,8 @@ ps_combine_arg(FunctionCallInfo fcinfo, MemoryContext ctx, PairState *a, const C
 	Size		len,
 				n,
 				done,
-				m;
+				m,
+				blocks;
 	int			got_width;
 	cg_pair_params prm;
 	cg_col_codec codec[3];
@@ -284,7 +285,7 @@ ps_combine_arg(FunctionCallInfo fcinfo, MemoryContext ctx, PairState *a, const C
 		cg_xstate_corrupt(ops->name);
 	if (prm.set)
 		ps_set_params(a, prm.p[0], prm.p[1], what);
-	for (done = 0; done < n; done += m)
+	for (done = 0, blocks = 0; done < n; done += m, blocks++)
 	{
 		PairChunk  *tail = a->tail;
 		double	   *v;
@@ -292,9 +293,9 @@ ps_combine_arg(FunctionCallInfo fcinfo, MemoryContext ctx, PairState *a, const C
 		if (tail == NULL || tail->n == tail->cap)
 			tail = add_chunk(a->ctx, a, Min(Max(n - done, tail == NULL ? FIRST_CHUNK_PAIRS : 2 * tail->cap),
 											MAX_CHUNK_PAIRS));
-		/* a cache-sized block at a time, decoded, then validated */
+		/* a cache-sized block at a time, decoded, then validated; interrupts every 16 blocks */
 		m = Min(Min(n - done, tail->cap - tail->n), DECODE_BLOCK);
-		if ((done & ((Size) 16 * DECODE_BLOCK - 1)) == 0)
+		if (blocks % 16 == 0)
 			CHECK_FOR_INTERRUPTS();
 		v = tail->v + width * tail->n;
 		cg_pairs_decode(buf, n, width, codec, done, m, v);
