@@ -12,6 +12,10 @@
 # Prints per aggregate: local ms, distributed ms, distributed / local, 1.0.0
 # pulled ms, pulled / distributed; first the same for four of PostgreSQL's own
 # aggregates, which Citus distributes natively (the cost of distribution itself).
+# MALLOC=retain starts the three servers with glibc's malloc told to keep
+# freed memory (GLIBC_TUNABLES: mmap_threshold 32 MB, trim_threshold 128 MB)
+# instead of taking fresh pages for every large buffer (docs/scaling.md);
+# MALLOC=default (the default) leaves glibc as it is.
 # Usage: bash bench/citus.sh CITUS_SOURCE_DIR [REV]   (as root, PostgreSQL 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +23,12 @@ cd "$(dirname "$0")/.."
 . scripts/citus-cluster.sh
 REPS=${REPS:-3}
 REV=${2:-997b1f2}
+case ${MALLOC:-default} in
+  default) ;;
+  retain) export CITUS_GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728 ;;
+  *) echo "MALLOC is default or retain" >&2; exit 2 ;;
+esac
+echo "# malloc: ${MALLOC:-default}${CITUS_GLIBC_TUNABLES:+ (GLIBC_TUNABLES=$CITUS_GLIBC_TUNABLES)}"
 # the coordinator keeps its connections to the workers between statements (the
 # default caches one per worker; each further one would be set up per query)
 CITUS_SHARED_BUFFERS=512MB CITUS_WORK_MEM=512MB CITUS_EXTRA_CONF="citus.max_cached_conns_per_worker = 16" citus_up "${1:?usage: bench/citus.sh CITUS_SOURCE_DIR [REV]}"

@@ -5,6 +5,8 @@
 # caregap created on the coordinator (Citus creates it on the workers); it
 # exports PGHOST, PGUSER, PGDATABASE, PGPORT (the coordinator) and CITUS_DIR.
 # The clusters stop and the directory goes when the calling shell exits.
+# CITUS_GLIBC_TUNABLES, if set, is the servers' GLIBC_TUNABLES (glibc's malloc
+# settings; see docs/scaling.md), e.g. bench/citus.sh's MALLOC=retain.
 citus_up() {
   SRC=$(cd "${1:?a Citus source tree}" && pwd)
   PGV=${CAREGAP_PG_VERSION:-15}
@@ -30,7 +32,8 @@ citus_up() {
       "shared_preload_libraries = 'citus'" "max_connections = 100" "shared_buffers = ${CITUS_SHARED_BUFFERS:-256MB}" \
       "work_mem = ${CITUS_WORK_MEM:-256MB}" "jit = off" "citus.shard_count = 32" \
       ${CITUS_EXTRA_CONF:+"$CITUS_EXTRA_CONF"} >> "$W/n$p/postgresql.conf"
-    as_pg "$BIN/pg_ctl" -D "$W/n$p" -l "$W/n$p.log" -w start >/dev/null
+    as_pg env ${CITUS_GLIBC_TUNABLES:+GLIBC_TUNABLES="$CITUS_GLIBC_TUNABLES"} \
+      "$BIN/pg_ctl" -D "$W/n$p" -l "$W/n$p.log" -w start >/dev/null
   done
   export PGHOST=$W PGUSER=postgres PGDATABASE=postgres
   for p in "${PORTS[@]}"; do psql -X -q -p "$p" -c 'CREATE EXTENSION citus' -c 'CREATE EXTENSION pgtap'; done
