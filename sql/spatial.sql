@@ -5,7 +5,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(93);
+SELECT plan(96);
 \i sql/include/columbus.sql
 
 -- Gyeonggi's share of people aged 65+ in 2010 (the shipped census columns)
@@ -155,6 +155,27 @@ SELECT is((SELECT array_agg(p ORDER BY id) FROM (SELECT id, (caregap.local_moran
           (SELECT array_agg(p ORDER BY id) FROM serial_local),
           'local_moran over a parallel scan (rows arriving from workers in any order): the same pseudo p as serial');
 ROLLBACK TO SAVEPOINT par;
+-- the weights reader sizes its arrays from pg_class.reltuples where the catalog has an
+-- estimate (temporary tables: no autovacuum changes it here); an estimate far below the
+-- rows read (the arrays grow from it) or far above them gives the same statistic
+CREATE TEMP TABLE est_low (i integer, j integer);
+INSERT INTO est_low VALUES (1, 2), (2, 1);
+ANALYZE est_low;
+INSERT INTO est_low SELECT i, j FROM big_nb WHERE NOT (i IN (1, 2) AND j IN (1, 2)) ORDER BY j DESC, i;
+CREATE TEMP TABLE est_high AS SELECT * FROM big_nb;
+INSERT INTO est_high SELECT -g, -g - 1 FROM generate_series(1, 100000) g;
+ANALYZE est_high;
+DELETE FROM est_high WHERE i < 0;
+SELECT ok((SELECT reltuples = 2 FROM pg_class WHERE oid = 'est_low'::regclass)
+          AND (SELECT reltuples > 100000 FROM pg_class WHERE oid = 'est_high'::regclass)
+          AND (SELECT count(*) FROM est_low) = 3998 AND (SELECT count(*) FROM est_high) = 3998,
+          'two copies of 3,998 links whose catalog estimates are 2 rows and over 100,000');
+SELECT is((SELECT (m.value, m.p_sim, m.mean_sim, m.links) FROM (SELECT (caregap.moran_i(id, x, 'est_low'::regclass, 99, 5)).* FROM big) m),
+          (SELECT (value, p_sim, mean_sim, links) FROM serial_mc),
+          'moran_i over weights estimated at 2 rows for 3,998: the same I, pseudo p, mean and links');
+SELECT is((SELECT (m.value, m.p_sim, m.mean_sim, m.links) FROM (SELECT (caregap.moran_i(id, x, 'est_high'::regclass, 99, 5)).* FROM big) m),
+          (SELECT (value, p_sim, mean_sim, links) FROM serial_mc),
+          'moran_i over weights estimated at over 100,000 rows for 3,998: the same');
 
 -- conditional permutations converge to the analytic p for a normal variable:
 -- 400 units on a 20 x 20 rook lattice, values from a fixed seed, 9999 replicates

@@ -432,14 +432,41 @@ typedef struct wreader
 	double	   *lw;
 	int64		rows,
 				cap,			/* rows the arrays hold */
+				expect,			/* rows the catalog expects, 0 if it cannot tell */
 				m,
 				npts;
 } wreader;
 
+/* the reader's arrays are sized for at most this many rows before the first row */
+#define READER_PRESIZE_MAX ((int64) 1 << 20)
+
+/*
+ * The rows a weights relation is expected to have: pg_class.reltuples (as
+ * of its last VACUUM or ANALYZE) with a tenth more for rows added since, at
+ * most READER_PRESIZE_MAX; 0 when the catalog has no estimate (a view, or a
+ * table never analysed).  Sizing the reader's arrays once saves the copies
+ * of growing them by doubling, and the fresh memory each copy is written to.
+ */
+static int64
+expected_rows(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	double		r = 0.0;
+
+	if (HeapTupleIsValid(tup))
+	{
+		r = ((Form_pg_class) GETSTRUCT(tup))->reltuples;
+		ReleaseSysCache(tup);
+	}
+	if (!(r > 0.0))
+		return 0;
+	return (int64) Min(r * 1.1 + 16.0, (double) READER_PRESIZE_MAX);
+}
+
 static void
 reader_grow(wreader *rd)
 {
-	int64		cap = rd->cap == 0 ? 1024 : 2 * rd->cap;
+	int64		cap = rd->cap == 0 ? Max(1024, rd->expect) : 2 * rd->cap;
 
 	if (cap >= ((int64) 1 << 31))
 		ereport(ERROR,
@@ -634,6 +661,7 @@ load_wrel(Oid relid, cg_idkind kind, MemoryContext target)
 	rd.tj = tj;
 	rd.has_w = has_w;
 	rd.relname = relname;
+	rd.expect = expected_rows(relid);
 	old = MemoryContextSwitchTo(work);
 	reader_grow(&rd);
 	MemoryContextSwitchTo(old);
