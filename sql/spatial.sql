@@ -5,7 +5,7 @@
 \i sql/include/parallel.sql
 
 BEGIN;
-SELECT plan(96);
+SELECT plan(100);
 \i sql/include/columbus.sql
 
 -- Gyeonggi's share of people aged 65+ in 2010 (the shipped census columns)
@@ -210,6 +210,28 @@ SELECT is((SELECT ((m).n, (m).islands_policy) FROM (SELECT caregap.moran_i(id, c
           (50::bigint, 'keep'::text), 'islands => keep: the island stays in n with a lag of 0');
 SELECT is((SELECT (r).cluster FROM (SELECT id, caregap.local_moran(id, crime, 'nb_isl'::regclass) OVER () AS r FROM col_isl) s WHERE id = 9999),
           'Isolated', 'local Moran labels the island Isolated');
+SELECT is((SELECT ((r).cluster, (r).neighbours, (r).g IS NULL) FROM (SELECT id, caregap.local_g(id, crime, 'nb_isl'::regclass) OVER () AS r FROM col_isl) s WHERE id = 9999),
+          ('Isolated'::text, 0, true), 'local G labels the island Isolated, 0 neighbours, no statistic');
+-- local G's labels follow its own columns: Hot spot (z > 0) or Cold spot (z < 0) where the
+-- pseudo p (or, without permutations, the analytic p) is at most the level
+CREATE TEMP TABLE col_g AS
+SELECT id, (caregap.local_g(id, crime, 'columbus_nb'::regclass, permutations => 99, seed => 3) OVER ()).* FROM columbus;
+CREATE TEMP TABLE col_g0 AS
+SELECT id, (caregap.local_g(id, crime, 'columbus_nb'::regclass, permutations => 0, significance => 0.1) OVER ()).* FROM columbus;
+SELECT is((SELECT count(*) FROM col_g
+            WHERE cluster IS DISTINCT FROM CASE WHEN NOT (p_sim <= 0.05) OR z_g = 0 THEN 'Not significant'
+                                                WHEN z_g > 0 THEN 'Hot spot' ELSE 'Cold spot' END)
+          + (SELECT count(*) FROM col_g0
+              WHERE cluster IS DISTINCT FROM CASE WHEN NOT (p_value <= 0.1) OR z_g = 0 THEN 'Not significant'
+                                                  WHEN z_g > 0 THEN 'Hot spot' ELSE 'Cold spot' END),
+          0::bigint, 'local G: each label follows the row''s z and p (pseudo p at 0.05; analytic p at 0.1 without permutations)');
+SELECT is((SELECT array_agg(DISTINCT cluster ORDER BY cluster) FROM col_g),
+          ARRAY['Cold spot', 'Hot spot', 'Not significant'], 'Columbus CRIME has hot spots, cold spots and neither (the label test covers all three)');
+-- a row with a NULL value has a NULL result; the rows around it are answered as before
+SELECT is((SELECT (count(*) FILTER (WHERE r IS NULL), count(*) FILTER (WHERE (r).cluster IS NOT NULL))
+             FROM (SELECT caregap.local_moran(id, CASE WHEN id = 1001 THEN NULL ELSE crime END, 'columbus_nb'::regclass,
+                                              permutations => 0, unmatched => 'drop') OVER () AS r FROM columbus) s),
+          (1::bigint, 48::bigint), 'local_moran: a NULL value gives that row a NULL result, every other row its answer');
 -- a unit missing from the data: error by default, links dropped on request
 SELECT throws_ok($$SELECT caregap.moran_i(id, crime, 'columbus_nb'::regclass) FROM columbus WHERE id <> 1001$$, '22023',
                  'moran_i: id 1001 of the weights relation is not a unit of the group', 'a weights id absent from the group is an error by default');

@@ -21,13 +21,35 @@ PG_FUNCTION_INFO_V1(cg_spatial_lag_win);
 PG_FUNCTION_INFO_V1(cg_p_adjust_win);
 PG_FUNCTION_INFO_V1(cg_weights_summary_fn);
 
-/* What a partition keeps: one result per row. */
+/*
+ * The answers of local_moran or local_g for the units of a partition.  A
+ * row's composite result is formed when the row is asked for, in that
+ * call's memory: the partition keeps some 70 bytes a unit instead of every
+ * row's tuple and text labels.
+ */
+typedef struct local_units
+{
+	bool		g;				/* local_g's 8 columns, else local_moran's 11 */
+	double	   *val;			/* 8 a unit: statistic, expectation, variance, z,
+								 * p_value, p_sim; local_moran: std_value,
+								 * std_lag.  NaN is NULL */
+	int32	   *nb;				/* neighbours; 0: the unit is Isolated */
+	uint8	   *label;			/* local_moran: quadrant (0 none) + 8 if
+								 * significant; local_g: 0 not significant,
+								 * 1 hot spot, 2 cold spot */
+} local_units;
+
+/*
+ * What a partition keeps: one result per row, or (lu set) a row's unit in
+ * result as an int64, -1 for a row with no place.
+ */
 typedef struct win_part
 {
 	bool		done;
 	int64		nrows;
 	Datum	   *result;
 	bool	   *isnull;
+	local_units *lu;
 } win_part;
 
 /*
@@ -216,6 +238,8 @@ partition_state(WindowObject winobj)
 	return (win_part *) WinGetPartitionLocalMemory(winobj, sizeof(win_part));
 }
 
+static Datum local_row(FunctionCallInfo fcinfo, const local_units *lu, int64 k);
+
 static Datum
 answer(WindowObject winobj, win_part *p, FunctionCallInfo fcinfo)
 {
@@ -223,6 +247,8 @@ answer(WindowObject winobj, win_part *p, FunctionCallInfo fcinfo)
 
 	if (cur < 0 || cur >= p->nrows || p->isnull[cur])
 		PG_RETURN_NULL();
+	if (p->lu != NULL)
+		return local_row(fcinfo, p->lu, DatumGetInt64(p->result[cur]));
 	return p->result[cur];
 }
 
@@ -266,6 +292,96 @@ static const char *const quad_name[] = {NULL, "HH", "LL", "LH", "HL"};
 static const char *const cluster_name[] = {NULL, "High-High", "Low-Low", "Low-High", "High-Low"};
 
 /*
+ * The local_moran_result or local_g_result of a row whose unit is k (-1:
+ * none), in the current memory.
+ */
+static Datum
+local_row(FunctionCallInfo fcinfo, const local_units *lu, int64 k)
+{
+	Datum		v[11];
+	bool		nl[11];
+	int			ncol = lu->g ? 8 : 11,
+				lab = lu->g ? 6 : 7,	/* the label column */
+				nbc = lu->g ? 7 : 10,	/* the neighbours column */
+				c;
+
+	for (c = 0; c < ncol; c++)
+		nl[c] = true;
+	v[nbc] = Int32GetDatum(0);
+	nl[nbc] = false;
+	v[lab] = CStringGetTextDatum("Isolated");
+	nl[lab] = false;
+	if (k >= 0 && lu->nb[k] > 0)
+	{
+		const double *u = lu->val + 8 * k;
+		int			l = lu->label[k];
+
+		for (c = 0; c < 6; c++)
+			v[c] = f8(u[c], &nl[c]);
+		v[nbc] = Int32GetDatum(lu->nb[k]);
+		if (lu->g)
+			v[6] = CStringGetTextDatum(l == 1 ? "Hot spot" : l == 2 ? "Cold spot" : "Not significant");
+		else
+		{
+			v[8] = f8(u[6], &nl[8]);
+			v[9] = f8(u[7], &nl[9]);
+			if ((l & 7) != 0)
+			{
+				v[6] = CStringGetTextDatum(quad_name[l & 7]);
+				nl[6] = false;
+			}
+			v[7] = CStringGetTextDatum((l & 7) != 0 && (l & 8) ? cluster_name[l & 7] : "Not significant");
+		}
+	}
+	return HeapTupleGetDatum(heap_form_tuple(cg_spatial_result_desc(fcinfo), v, nl));
+}
+
+/*
+ * The partition's local_units (in partctx) with each unit's neighbours and
+ * first six numbers from the kernel's output, and each row's unit in
+ * p->result (-1 for a row that has none); the caller adds the rest.
+ */
+static local_units *
+local_units_new(win_part *p, MemoryContext partctx, bool g, const cg_group *grp,
+				const cg_local_out *out, cg_alternative alt, const int64 *ru, int64 nrows)
+{
+	MemoryContext old = MemoryContextSwitchTo(partctx);
+	int64		u = Max(grp->nunits, 1),
+				k,
+				r;
+	local_units *lu = palloc(sizeof(local_units));
+
+	lu->g = g;
+	lu->val = palloc_extended(8 * u * sizeof(double), MCXT_ALLOC_HUGE);
+	lu->nb = palloc_extended(u * sizeof(int32), MCXT_ALLOC_HUGE);
+	lu->label = palloc_extended(u, MCXT_ALLOC_HUGE);
+	MemoryContextSwitchTo(old);
+	for (k = 0; k < grp->nunits; k++)
+	{
+		double	   *a = lu->val + 8 * k;
+
+		if ((k & 65535) == 0)
+			CHECK_FOR_INTERRUPTS();
+		lu->nb[k] = (int32) neighbours_of(&grp->wt, k);
+		a[0] = out->stat[k];
+		a[1] = out->expectation[k];
+		a[2] = out->variance[k];
+		a[3] = out->z[k];
+		a[4] = cg_normal_p(out->z[k], alt);
+		a[5] = out->p_sim[k];
+	}
+	for (r = 0; r < nrows; r++)
+	{
+		if (ru[r] < 0)
+			continue;
+		p->result[r] = Int64GetDatum(grp->place[ru[r]]);
+		p->isnull[r] = false;
+	}
+	p->lu = lu;
+	return lu;
+}
+
+/*
  * local_moran(id, value, weights, permutations, seed, alternative, style,
  * islands, conditional, scaling, significance, unmatched)
  */
@@ -278,8 +394,7 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 
 	if (!p->done)
 	{
-		MemoryContext partctx = GetMemoryChunkContext(p),
-					old;
+		MemoryContext partctx = GetMemoryChunkContext(p);
 		Oid			relid = DatumGetObjectId(stable_arg(winobj, fcinfo, 2, fname, "the weights relation"));
 		cg_sopt		so;
 		bool		byname = win_options(winobj, fcinfo, 3, fname,
@@ -302,14 +417,13 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 				   *scratch;
 		int64	   *ru,
 					nrows,
-					n,
-					r;
+					n;
 		cg_group	g;
 		cg_local_out out;
 		cg_perm		perm;
 		uint32	   *us;
 		cg_status	st;
-		TupleDesc	td = cg_spatial_result_desc(fcinfo);
+		local_units *lu;
 		double		sd = NAN,
 					mean_x = 0.0;
 
@@ -328,13 +442,15 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 		perm.complete = OPT(CG_SOPT_SAMPLING, sampling, 0,
 							cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 12, fname, "sampling"))));
 		opts.self = false;
+		(void) cg_spatial_result_desc(fcinfo);	/* the row type, checked before the work */
 		cg_check_permutations(perms, fname);
 		cg_check_significance(signif, fname);
 		n = read_partition(winobj, fcinfo, fname, true, &ids, &x, &ru, &nrows);
 		partition_results(p, partctx, nrows);
 		if (n > 0)
 		{
-			int64		u;
+			int64		u,
+						k;
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
@@ -360,49 +476,18 @@ cg_local_moran_win(PG_FUNCTION_ARGS)
 					h += (g.x[u] - mean_x) * (g.x[u] - mean_x);
 				sd = sqrt(h / (double) g.nunits);
 			}
-			for (r = 0; r < nrows; r++)
+			/* each unit's answers, in the partition's memory; the rows' tuples are formed as asked */
+			lu = local_units_new(p, partctx, false, &g, &out, alt, ru, nrows);
+			for (k = 0; k < g.nunits; k++)
 			{
-				Datum		v[11];
-				bool		nl[11];
-				int64		in = ru[r],
-							k;
-				double		psig;
-				int			c;
+				double	   *a = lu->val + 8 * k;
 
-				if (in < 0)
-					continue;
-				k = g.place[in];
-				for (c = 0; c < 11; c++)
-					nl[c] = true;
-				v[10] = Int32GetDatum(0);
-				nl[10] = false;
-				v[7] = CStringGetTextDatum("Isolated");
-				nl[7] = false;
-				if (k >= 0 && neighbours_of(&g.wt, k) > 0)
-				{
-					v[0] = f8(out.stat[k], &nl[0]);
-					v[1] = f8(out.expectation[k], &nl[1]);
-					v[2] = f8(out.variance[k], &nl[2]);
-					v[3] = f8(out.z[k], &nl[3]);
-					v[4] = f8(cg_normal_p(out.z[k], alt), &nl[4]);
-					v[5] = f8(out.p_sim[k], &nl[5]);
-					v[8] = f8(sd > 0.0 ? (g.x[k] - mean_x) / sd : NAN, &nl[8]);
-					v[9] = f8(sd > 0.0 ? out.lag[k] / sd : NAN, &nl[9]);
-					v[10] = Int32GetDatum((int32) neighbours_of(&g.wt, k));
-					psig = perms > 0 ? out.p_sim[k] : cg_normal_p(out.z[k], alt);
-					if (out.quadrant[k] != 0)
-					{
-						v[6] = CStringGetTextDatum(quad_name[out.quadrant[k]]);
-						nl[6] = false;
-						v[7] = CStringGetTextDatum(psig <= signif ? cluster_name[out.quadrant[k]] : "Not significant");
-					}
-					else
-						v[7] = CStringGetTextDatum("Not significant");
-				}
-				old = MemoryContextSwitchTo(partctx);
-				p->result[r] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
-				p->isnull[r] = false;
-				MemoryContextSwitchTo(old);
+				if ((k & 65535) == 0)
+					CHECK_FOR_INTERRUPTS();
+				a[6] = sd > 0.0 ? (g.x[k] - mean_x) / sd : NAN;
+				a[7] = sd > 0.0 ? out.lag[k] / sd : NAN;
+				/* significant: by the pseudo p, or without permutations the analytic p */
+				lu->label[k] = (uint8) (out.quadrant[k] | ((perms > 0 ? a[5] : a[4]) <= signif ? 8 : 0));
 			}
 		}
 		p->done = true;
@@ -423,8 +508,7 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 
 	if (!p->done)
 	{
-		MemoryContext partctx = GetMemoryChunkContext(p),
-					old;
+		MemoryContext partctx = GetMemoryChunkContext(p);
 		Oid			relid = DatumGetObjectId(stable_arg(winobj, fcinfo, 2, fname, "the weights relation"));
 		cg_sopt		so;
 		bool		byname = win_options(winobj, fcinfo, 3, fname,
@@ -446,14 +530,13 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 				   *scratch;
 		int64	   *ru,
 					nrows,
-					n,
-					r;
+					n;
 		cg_group	g;
 		cg_local_out out;
 		cg_perm		perm;
 		uint32	   *us;
 		cg_status	st;
-		TupleDesc	td = cg_spatial_result_desc(fcinfo);
+		local_units *lu;
 
 		opts.style = OPT(CG_SOPT_STYLE, style, 'B',
 						 cg_parse_style(DatumGetTextPP(stable_arg(winobj, fcinfo, 7, fname, "style"))));
@@ -466,13 +549,15 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 		perm.complete = OPT(CG_SOPT_SAMPLING, sampling, 0,
 							cg_parse_sampling(DatumGetTextPP(stable_arg(winobj, fcinfo, 11, fname, "sampling"))));
 		opts.self = star;
+		(void) cg_spatial_result_desc(fcinfo);	/* the row type, checked before the work */
 		cg_check_permutations(perms, fname);
 		cg_check_significance(signif, fname);
 		n = read_partition(winobj, fcinfo, fname, true, &ids, &x, &ru, &nrows);
 		partition_results(p, partctx, nrows);
 		if (n > 0)
 		{
-			int64		u;
+			int64		u,
+						k;
 
 			cg_group_build(cg_wrel_get(fcinfo, relid, ids.kind), &ids, x, n, &opts, fname, &g);
 			u = Max(g.nunits, 1);
@@ -490,44 +575,16 @@ cg_local_g_win(PG_FUNCTION_ARGS)
 						 errmsg("local_g: values must not be negative")));
 			if (st != CG_OK)
 				cg_report(st, fname, NAN, NULL);
-			for (r = 0; r < nrows; r++)
+			/* each unit's answers, in the partition's memory; the rows' tuples are formed as asked */
+			lu = local_units_new(p, partctx, true, &g, &out, alt, ru, nrows);
+			for (k = 0; k < g.nunits; k++)
 			{
-				Datum		v[8];
-				bool		nl[8];
-				int64		in = ru[r],
-							k,
-							nb;
-				int			c;
+				double		psig = perms > 0 ? lu->val[8 * k + 5] : lu->val[8 * k + 4];
 
-				if (in < 0)
-					continue;
-				k = g.place[in];
-				for (c = 0; c < 8; c++)
-					nl[c] = true;
-				v[6] = CStringGetTextDatum("Isolated");
-				nl[6] = false;
-				v[7] = Int32GetDatum(0);
-				nl[7] = false;
-				nb = k >= 0 ? neighbours_of(&g.wt, k) : 0;
-				if (nb > 0)
-				{
-					double		psig = perms > 0 ? out.p_sim[k] : cg_normal_p(out.z[k], alt);
-
-					v[0] = f8(out.stat[k], &nl[0]);
-					v[1] = f8(out.expectation[k], &nl[1]);
-					v[2] = f8(out.variance[k], &nl[2]);
-					v[3] = f8(out.z[k], &nl[3]);
-					v[4] = f8(cg_normal_p(out.z[k], alt), &nl[4]);
-					v[5] = f8(out.p_sim[k], &nl[5]);
-					v[6] = CStringGetTextDatum(!(psig <= signif) || isnan(out.z[k]) || out.z[k] == 0.0
-											   ? "Not significant"
-											   : out.z[k] > 0.0 ? "Hot spot" : "Cold spot");
-					v[7] = Int32GetDatum((int32) nb);
-				}
-				old = MemoryContextSwitchTo(partctx);
-				p->result[r] = HeapTupleGetDatum(heap_form_tuple(td, v, nl));
-				p->isnull[r] = false;
-				MemoryContextSwitchTo(old);
+				if ((k & 65535) == 0)
+					CHECK_FOR_INTERRUPTS();
+				lu->label[k] = !(psig <= signif) || isnan(out.z[k]) || out.z[k] == 0.0 ? 0
+					: out.z[k] > 0.0 ? 1 : 2;
 			}
 		}
 		p->done = true;
